@@ -1,0 +1,205 @@
+package org.needlepoint.app;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.needlepoint.clinic.Clinic;
+import org.needlepoint.clinic.SetupController;
+import org.needlepoint.patient.PatientController;
+import org.needlepoint.patient.PatientSearchController;
+import org.needlepoint.security.LockController;
+import org.needlepoint.security.SignInController;
+import org.needlepoint.security.User;
+
+/**
+ * The application window and its flow: first-run setup, sign-in, the main window, and the idle
+ * lock laid over it. Controllers are registered here, with their services, and nowhere else.
+ */
+public final class AppWindow implements Shell {
+    public static final double WIDTH = 1366;
+    public static final double HEIGHT = 768;
+
+    private final Services services;
+    private final Background background;
+    private final ViewLoader loader = new ViewLoader();
+    private final StackPane root = new StackPane();
+    private final IdleMonitor idle;
+    private View<MainController> main;
+    private View<LockController> lockView;
+    private Stage stage;
+
+    public AppWindow(Services services, Background background) {
+        this.services = services;
+        this.background = background;
+        this.idle = new IdleMonitor(services.clock(), this::idleMinutes, this::lockNow);
+        root.setId("appRoot");
+        loader.register(SetupController.class, () -> new SetupController(services.clinic(), services.auth(), background, this::enter))
+                .register(SignInController.class, () -> new SignInController(services.auth(), background, clinicName(), this::enter))
+                .register(LockController.class, () -> new LockController(services.auth(), services.session(), background,
+                        this::unlocked, this::switchUser))
+                .register(MainController.class, () -> new MainController(loader, services.session().require(), clinicName(),
+                        services.db().folder(), () -> new javafx.scene.control.Label("Admin: being built"), this::signOut, this::lockNow))
+                .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
+                .register(PatientController.class, () -> new PatientController(services.patients(), background, this));
+    }
+
+    /** Builds the scene on {@code stage} and shows setup or sign-in. */
+    public void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(ViewLoader.stylesheet("/org/needlepoint/app/app.css"));
+        idle.attach(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (isUnlockedMain()) {
+                main.controller().focusSearch();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (isUnlockedMain()) {
+                newPatient("");
+            }
+        });
+        stage.setTitle("Needlepoint");
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        if (services.clinic().isSetUp()) {
+            showSignIn(null);
+        } else {
+            root.getChildren().setAll(loader.load(SetupController.class).root());
+        }
+        stage.show();
+    }
+
+    public IdleMonitor idleMonitor() {
+        return idle;
+    }
+
+    public Scene scene() {
+        return root.getScene();
+    }
+
+    private boolean isUnlockedMain() {
+        return main != null && lockView == null;
+    }
+
+    private int idleMinutes() {
+        return services.clinic().idleLockMinutes();
+    }
+
+    private String clinicName() {
+        return services.clinic().clinic().map(Clinic::name).orElse("Needlepoint");
+    }
+
+    private void showSignIn(String message) {
+        main = null;
+        lockView = null;
+        idle.disarm();
+        View<SignInController> v = loader.load(SignInController.class);
+        v.controller().showMessage(message);
+        root.getChildren().setAll(v.root());
+        stage.setTitle("Needlepoint — sign in");
+    }
+
+    private void enter(User user) {
+        main = loader.load(MainController.class);
+        lockView = null;
+        root.getChildren().setAll(main.root());
+        stage.setTitle("Needlepoint — " + clinicName() + " — " + user.displayName());
+        idle.arm();
+    }
+
+    @Override
+    public void lockNow() {
+        if (main == null || lockView != null) {
+            return;
+        }
+        idle.disarm();
+        lockView = loader.load(LockController.class);
+        main.root().setVisible(false);
+        root.getChildren().add(lockView.root());
+        lockView.controller().focus();
+    }
+
+    private void unlocked() {
+        root.getChildren().remove(lockView.root());
+        lockView = null;
+        main.root().setVisible(true);
+        idle.arm();
+    }
+
+    private void switchUser() {
+        if (main != null && main.controller().hasUnsavedWork() && !confirmDiscard()) {
+            return;
+        }
+        endSession();
+    }
+
+    @Override
+    public void signOut() {
+        if (main != null && main.controller().hasUnsavedWork() && !confirmDiscard()) {
+            return;
+        }
+        endSession();
+    }
+
+    private void endSession() {
+        background.run(() -> {
+            services.auth().signOut();
+            return null;
+        }, ok -> showSignIn(null), err -> showSignIn(Forms.message(err)));
+    }
+
+    private boolean confirmDiscard() {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                "A form has changes that are not saved. Signing out discards them.",
+                new ButtonType("Discard and sign out", ButtonBar.ButtonData.OK_DONE),
+                new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE));
+        a.setHeaderText("Unsaved changes");
+        a.initOwner(stage);
+        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    @Override
+    public void openPatient(long patientId) {
+        if (main != null) {
+            main.controller().showPatientForm(patientId, null);
+        }
+    }
+
+    @Override
+    public void newPatient(String searchText) {
+        if (main != null) {
+            main.controller().showPatientForm(null, searchText);
+        }
+    }
+
+    @Override
+    public void backToPatientSearch() {
+        if (main != null) {
+            main.controller().backToSearch();
+        }
+    }
+
+    @Override
+    public void status(String message) {
+        if (main != null) {
+            main.controller().status(message);
+        }
+    }
+
+    /** For tests and screenshots: the root node of the current page. */
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,59 @@
+package org.needlepoint.app;
+
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import org.controlsfx.control.decoration.Decorator;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.needlepoint.common.ValidationException;
+import org.needlepoint.patient.DuplicatePatientException;
+import org.needlepoint.security.PermissionDeniedException;
+import org.needlepoint.security.SignInException;
+import org.needlepoint.store.StoreException;
+
+/** Small helpers every form uses to show messages where they belong. */
+public final class Forms {
+    private static final Logger LOG = Logger.getLogger(Forms.class.getName());
+    private static final GraphicValidationDecoration DECORATION = new GraphicValidationDecoration();
+
+    private Forms() {
+    }
+
+    /** The message to show a person for a failure; unexpected failures are logged with their trace. */
+    public static String message(Throwable t) {
+        Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (e instanceof ValidationException || e instanceof StoreException || e instanceof PermissionDeniedException
+                || e instanceof SignInException || e instanceof DuplicatePatientException) {
+            return e.getMessage();
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", e);
+        return "Something went wrong and nothing was saved: " + e;
+    }
+
+    public static void showError(Label label, String message) {
+        boolean show = message != null && !message.isBlank();
+        label.setText(show ? message : "");
+        label.setVisible(show);
+        label.setManaged(show);
+    }
+
+    /** Marks {@code control} with an error icon and tooltip (ControlsFX decoration), or clears it. */
+    public static void mark(Control control, String message) {
+        Decorator.removeAllDecorations(control);
+        control.getStyleClass().remove("field-error");
+        if (message != null) {
+            control.getStyleClass().add("field-error");
+            DECORATION.applyValidationDecoration(ValidationMessage.error(control, message));
+        }
+    }
+
+    /** Decorates each field named in {@code errors}; clears the others in {@code fields}. */
+    public static void markAll(Map<String, ? extends Control> fields, Map<String, String> errors) {
+        fields.forEach((name, control) -> mark(control, errors.get(name)));
+    }
+
+}

@@ -1,0 +1,211 @@
+package org.needlepoint.app;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.needlepoint.patient.PatientController;
+import org.needlepoint.patient.PatientSearchController;
+import org.needlepoint.security.Role;
+import org.needlepoint.security.User;
+
+/**
+ * The signed-in window: navigation on the left, the section in the middle, the status bar below.
+ * Sections are built once and kept, so switching away and back keeps whatever was typed.
+ */
+public final class MainController {
+    private final ViewLoader loader;
+    private final User user;
+    private final String clinic;
+    private final Path dataFolder;
+    private final Supplier<Parent> adminView;
+    private final Runnable onSignOut;
+    private final Runnable onLock;
+
+    @FXML private Label clinicName;
+    @FXML private ToggleButton navPatients;
+    @FXML private ToggleButton navToday;
+    @FXML private ToggleButton navInventory;
+    @FXML private ToggleButton navFollowups;
+    @FXML private ToggleButton navAdmin;
+    @FXML private Button lockButton;
+    @FXML private Button signOutButton;
+    @FXML private StackPane content;
+    @FXML private Label statusUser;
+    @FXML private Label statusRole;
+    @FXML private Label statusMessage;
+    @FXML private Label statusData;
+
+    private final StackPane patientsSection = new StackPane();
+    private View<PatientSearchController> search;
+    private View<PatientController> patientForm;
+    private Node today;
+    private Node inventory;
+    private Node followups;
+    private Parent admin;
+
+    public MainController(ViewLoader loader, User user, String clinic, Path dataFolder, Supplier<Parent> adminView,
+                          Runnable onSignOut, Runnable onLock) {
+        this.loader = loader;
+        this.user = user;
+        this.clinic = clinic;
+        this.dataFolder = dataFolder;
+        this.adminView = adminView;
+        this.onSignOut = onSignOut;
+        this.onLock = onLock;
+    }
+
+    @FXML
+    private void initialize() {
+        ToggleGroup group = new ToggleGroup();
+        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navInventory, navFollowups, navAdmin}) {
+            b.setToggleGroup(group);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            }
+        });
+        clinicName.setText(clinic);
+        boolean isAdmin = user.role() == Role.ADMIN;
+        navAdmin.setVisible(isAdmin);
+        navAdmin.setManaged(isAdmin);
+        statusUser.setText("Signed in: " + user.displayName());
+        statusRole.setText("Role: " + user.role().label());
+        statusData.setText("Data: " + dataFolder);
+        patientsSection.setId("patientsSection");
+        search = loader.load(PatientSearchController.class);
+        patientsSection.getChildren().setAll(search.root());
+        showPatients();
+    }
+
+    @FXML
+    public void showPatients() {
+        navPatients.setSelected(true);
+        content.getChildren().setAll(patientsSection);
+        if (patientForm == null || !patientsSection.getChildren().contains(patientForm.root())) {
+            search.controller().focusSearch();
+        }
+    }
+
+    @FXML
+    private void showToday() {
+        navToday.setSelected(true);
+        if (today == null) {
+            today = comingSoon("todayPlaceholder", "Today",
+                    "The day's appointments, check-in and consent arrive with the scheduling release. "
+                            + "Until then, find patients under Patients.");
+        }
+        content.getChildren().setAll(today);
+    }
+
+    @FXML
+    private void showInventory() {
+        navInventory.setSelected(true);
+        if (inventory == null) {
+            inventory = comingSoon("inventoryPlaceholder", "Inventory",
+                    "Product lots, barcode receiving and recalls arrive with the product-lots release.");
+        }
+        content.getChildren().setAll(inventory);
+    }
+
+    @FXML
+    private void showFollowups() {
+        navFollowups.setSelected(true);
+        if (followups == null) {
+            followups = comingSoon("followupsPlaceholder", "Follow-ups",
+                    "Side-effect follow-ups and the call worklist arrive with the follow-ups release.");
+        }
+        content.getChildren().setAll(followups);
+    }
+
+    @FXML
+    private void showAdmin() {
+        if (user.role() != Role.ADMIN) {
+            return;
+        }
+        navAdmin.setSelected(true);
+        if (admin == null) {
+            admin = adminView.get();
+        }
+        content.getChildren().setAll(admin);
+    }
+
+    /** Opens a patient's record (or an empty form when {@code id} is null), replacing any open form. */
+    void showPatientForm(Long id, String prefill) {
+        if (patientForm != null && patientForm.controller().isDirty() && !patientForm.controller().confirmDiscard()) {
+            showPatients();
+            patientsSection.getChildren().setAll(patientForm.root());
+            return;
+        }
+        patientForm = loader.load(PatientController.class);
+        if (id == null) {
+            patientForm.controller().startNew(prefill);
+        } else {
+            patientForm.controller().open(id);
+        }
+        patientsSection.getChildren().setAll(patientForm.root());
+        showPatients();
+    }
+
+    void backToSearch() {
+        patientsSection.getChildren().setAll(search.root());
+        patientForm = null;
+        search.controller().refresh();
+        showPatients();
+    }
+
+    /** Ctrl+F from anywhere. */
+    void focusSearch() {
+        if (patientForm != null && patientsSection.getChildren().contains(patientForm.root())
+                && patientForm.controller().isDirty()) {
+            showPatients();
+            return;
+        }
+        patientsSection.getChildren().setAll(search.root());
+        patientForm = null;
+        showPatients();
+    }
+
+    /** True when an open form holds typing that is not saved. */
+    boolean hasUnsavedWork() {
+        return patientForm != null && patientForm.controller().isDirty();
+    }
+
+    void status(String message) {
+        statusMessage.setText(message);
+    }
+
+    @FXML
+    private void signOut() {
+        onSignOut.run();
+    }
+
+    @FXML
+    private void lock() {
+        onLock.run();
+    }
+
+    private static Node comingSoon(String id, String title, String text) {
+        Label t = new Label(title);
+        t.getStyleClass().add("title-2");
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(560);
+        Label tag = new Label("Not built yet");
+        tag.getStyleClass().add("coming-soon-tag");
+        VBox box = new VBox(12, tag, t, body);
+        box.setAlignment(Pos.CENTER);
+        box.setId(id);
+        box.getStyleClass().add("coming-soon");
+        return box;
+    }
+}

@@ -1,0 +1,82 @@
+package org.needlepoint.app;
+
+import java.time.Clock;
+import java.util.List;
+import org.needlepoint.clinic.ClinicService;
+import org.needlepoint.clinic.ClinicStore;
+import org.needlepoint.patient.PatientService;
+import org.needlepoint.patient.PatientStore;
+import org.needlepoint.security.Audit;
+import org.needlepoint.security.AuditStore;
+import org.needlepoint.security.AuthService;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.security.Session;
+import org.needlepoint.security.UserService;
+import org.needlepoint.security.UserStore;
+import org.needlepoint.store.Database;
+import org.needlepoint.store.RecordCheck;
+
+/** The one wiring point: every store and service is built here, once. No JavaFX in here. */
+public final class Services {
+    private final Database db;
+    private final Clock clock;
+    private final Session session = new Session();
+    private final Audit audit;
+    private final AuthService auth;
+    private final UserService users;
+    private final ClinicService clinic;
+    private final PatientService patients;
+    private final List<RecordCheck> checks;
+
+    public Services(Database db, Clock clock, PasswordHasher hasher) {
+        this.db = db;
+        this.clock = clock;
+        AuditStore auditStore = new AuditStore();
+        UserStore userStore = new UserStore();
+        ClinicStore clinicStore = new ClinicStore();
+        PatientStore patientStore = new PatientStore();
+        this.audit = new Audit(db, auditStore, session, clock);
+        this.auth = new AuthService(db, userStore, hasher, audit, session, clock);
+        this.users = new UserService(db, userStore, hasher, audit, session, clock);
+        this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
+        this.patients = new PatientService(db, patientStore, audit, session, clock);
+        this.checks = List.of(clinicStore, userStore, patientStore, auditStore);
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Audit audit() {
+        return audit;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public ClinicService clinic() {
+        return clinic;
+    }
+
+    public PatientService patients() {
+        return patients;
+    }
+
+    /** Every store's counts and consistency checks, in the order {@code check} prints them. */
+    public List<RecordCheck> checks() {
+        return checks;
+    }
+}

@@ -1,0 +1,111 @@
+package org.needlepoint.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.needlepoint.app.GuiLauncher;
+import org.needlepoint.app.Services;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.store.DataFolder;
+import org.needlepoint.store.Database;
+import org.needlepoint.store.StoreException;
+
+/** Parses the command line and runs the GUI or one admin subcommand. */
+public final class Cli {
+    static final String USAGE = """
+            Usage: needlepoint [--data DIR] [SUBCOMMAND [OPTIONS]]
+
+            With no subcommand, opens the Needlepoint window.
+
+            Options:
+              --data DIR          use DIR as the data folder (default: $NEEDLEPOINT_DATA, else the
+                                  per-user folder: ~/.local/share/needlepoint, %APPDATA%\\Needlepoint,
+                                  ~/Library/Application Support/Needlepoint)
+
+            Subcommands:
+              --help              show this help
+              seed-demo [--patients N] [--seed S]
+                                  fill an EMPTY data folder with a synthetic demo clinic: staff
+                                  accounts (their passwords are printed once) and N patients (default 200)
+              check               open and migrate the store, check its integrity, print one line
+                                  per record type with its count; exits 1 on any problem
+              bench [--patients N] [--runs R]
+                                  measure patient search, cold start and memory; prints figures
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command; returns the exit code, or -1 when the GUI was started (the JVM keeps running). */
+    public int run(String[] args) {
+        String data = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if ("--data".equals(args[i])) {
+                if (i + 1 >= args.length) {
+                    err.println("--data needs a folder");
+                    return 2;
+                }
+                data = args[++i];
+            } else if (args[i].startsWith("--data=")) {
+                data = args[i].substring("--data=".length());
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        Path folder = DataFolder.resolveDefault(data);
+        if (rest.isEmpty()) {
+            GuiLauncher.launch(folder);
+            return -1;
+        }
+        String cmd = rest.get(0);
+        List<String> opts = rest.subList(1, rest.size());
+        try {
+            return switch (cmd) {
+                case "--help", "-h", "help" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                case "check" -> withServices(folder, s -> new CheckCommand(out, err).run(s));
+                case "seed-demo" -> {
+                    Options o = Options.parse(opts, "--patients", "--seed");
+                    int n = o.intValue("--patients", 200, 0, 1_000_000);
+                    long seed = o.longValue("--seed", 42L);
+                    yield withServices(folder, s -> new SeedDemo(out, err).run(s, n, seed));
+                }
+                case "bench" -> {
+                    Options o = Options.parse(opts, "--patients", "--runs");
+                    yield new Bench(out, err).run(o.intValue("--patients", 100_000, 1000, 1_000_000),
+                            o.intValue("--runs", 5, 1, 50));
+                }
+                default -> {
+                    err.println("Unknown subcommand: " + cmd + ". Try --help.");
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (StoreException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    interface Task {
+        int run(Services s);
+    }
+
+    private static int withServices(Path folder, Task task) {
+        try (Database db = Database.open(folder)) {
+            return task.run(new Services(db, Clock.systemDefaultZone(), new PasswordHasher()));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.needlepoint.patient;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.needlepoint.common.Text;
+
+/** Everything the patient form edits. Blank optional text is stored as null. */
+public record PatientDetails(
+        String firstName, String middleName, String lastName, String preferredName,
+        LocalDate birthDate, Sex sex,
+        String mobilePhone, String otherPhone, String email,
+        String addressLine, String city, String region, String postalCode,
+        String emergencyName, String emergencyPhone, String emergencyRelation,
+        String allergies, String medications, String conditions, Pregnancy pregnancy,
+        boolean photoConsent, boolean marketingConsent,
+        String alerts, String notes) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern PHONE_CHARS = Pattern.compile("[0-9 +().\\-/x]+");
+
+    public PatientDetails {
+        firstName = Text.clean(firstName);
+        middleName = Text.clean(middleName);
+        lastName = Text.clean(lastName);
+        preferredName = Text.clean(preferredName);
+        mobilePhone = Text.clean(mobilePhone);
+        otherPhone = Text.clean(otherPhone);
+        email = Text.clean(email);
+        addressLine = Text.clean(addressLine);
+        city = Text.clean(city);
+        region = Text.clean(region);
+        postalCode = Text.clean(postalCode);
+        emergencyName = Text.clean(emergencyName);
+        emergencyPhone = Text.clean(emergencyPhone);
+        emergencyRelation = Text.clean(emergencyRelation);
+        allergies = Text.clean(allergies);
+        medications = Text.clean(medications);
+        conditions = Text.clean(conditions);
+        alerts = Text.clean(alerts);
+        notes = Text.clean(notes);
+        if (pregnancy == null) {
+            pregnancy = Pregnancy.UNKNOWN;
+        }
+    }
+
+    /** Field name to message, in form order; empty when the record can be saved. */
+    public Map<String, String> problems(LocalDate today) {
+        Map<String, String> e = new LinkedHashMap<>();
+        if (firstName == null) {
+            e.put("firstName", "Enter the legal first name.");
+        }
+        if (lastName == null) {
+            e.put("lastName", "Enter the legal last name.");
+        }
+        if (birthDate == null) {
+            e.put("birthDate", "Enter the date of birth.");
+        } else if (birthDate.isAfter(today)) {
+            e.put("birthDate", "The date of birth is in the future.");
+        } else if (birthDate.isBefore(today.minusYears(120))) {
+            e.put("birthDate", "The date of birth is more than 120 years ago.");
+        }
+        if (sex == null) {
+            e.put("sex", "Choose the sex.");
+        }
+        phoneProblem(mobilePhone).ifPresent(m -> e.put("mobilePhone", m));
+        phoneProblem(otherPhone).ifPresent(m -> e.put("otherPhone", m));
+        if (mobilePhone == null && otherPhone == null && !e.containsKey("mobilePhone")) {
+            e.put("mobilePhone", "Enter at least one phone number so the clinic can call back.");
+        }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            e.put("email", "This is not an email address (like name@example.com).");
+        }
+        phoneProblem(emergencyPhone).ifPresent(m -> e.put("emergencyPhone", m));
+        checkLength(e, "firstName", firstName, 100);
+        checkLength(e, "middleName", middleName, 100);
+        checkLength(e, "lastName", lastName, 100);
+        checkLength(e, "preferredName", preferredName, 100);
+        checkLength(e, "allergies", allergies, 2000);
+        checkLength(e, "medications", medications, 2000);
+        checkLength(e, "conditions", conditions, 2000);
+        checkLength(e, "notes", notes, 4000);
+        checkLength(e, "alerts", alerts, 1000);
+        return e;
+    }
+
+    /** The message for a malformed phone number, if it is one. */
+    public static java.util.Optional<String> phoneProblem(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        int digits = phone.replaceAll("\\D", "").length();
+        if (!PHONE_CHARS.matcher(phone.strip()).matches() || digits < 7 || digits > 15) {
+            return java.util.Optional.of("Not a phone number: use 7 to 15 digits, e.g. (555) 010-2345.");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void checkLength(Map<String, String> e, String field, String v, int max) {
+        if (v != null && v.length() > max && !e.containsKey(field)) {
+            e.put(field, "Too long: at most " + max + " characters.");
+        }
+    }
+
+    public int ageOn(LocalDate day) {
+        return Period.between(birthDate, day).getYears();
+    }
+
+    /** "Last, First (Preferred)". */
+    public String displayName() {
+        return lastName + ", " + firstName + (preferredName != null && !preferredName.equals(firstName)
+                ? " (" + preferredName + ")" : "");
+    }
+
+    /** What the header shows in red: allergies, pregnancy, free-text alerts. */
+    public List<String> alertLines() {
+        List<String> out = new ArrayList<>();
+        if (pregnancy.alert()) {
+            out.add(pregnancy.toString().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (alerts != null) {
+            out.add(alerts);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package org.needlepoint.patient;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.needlepoint.app.Background;
+import org.needlepoint.app.Forms;
+import org.needlepoint.app.Shell;
+
+/** The front desk's main screen: search as you type, keyboard first. */
+public final class PatientSearchController {
+    static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
+
+    private final PatientService patients;
+    private final Background background;
+    private final Shell shell;
+    private long generation;
+
+    @FXML private TextField searchField;
+    @FXML private Label searchHint;
+    @FXML private Button newPatientButton;
+    @FXML private TableView<PatientSummary> resultsTable;
+    @FXML private TableColumn<PatientSummary, String> nameColumn;
+    @FXML private TableColumn<PatientSummary, String> birthColumn;
+    @FXML private TableColumn<PatientSummary, String> phoneColumn;
+    @FXML private TableColumn<PatientSummary, String> chartColumn;
+    @FXML private TableColumn<PatientSummary, String> emailColumn;
+    @FXML private Label emptyLabel;
+
+    public PatientSearchController(PatientService patients, Background background, Shell shell) {
+        this.patients = patients;
+        this.background = background;
+        this.shell = shell;
+    }
+
+    @FXML
+    private void initialize() {
+        LocalDate today = patients.today();
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().displayName()));
+        birthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DOB.format(c.getValue().birthDate())
+                + "  (" + Period.between(c.getValue().birthDate(), today).getYears() + ")"));
+        phoneColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().phone()));
+        chartColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Long.toString(c.getValue().chartNumber())));
+        emailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
+        searchField.textProperty().addListener((obs, old, text) -> search(text));
+        searchField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !resultsTable.getItems().isEmpty()) {
+                resultsTable.requestFocus();
+                resultsTable.getSelectionModel().select(Math.max(0, resultsTable.getSelectionModel().getSelectedIndex()));
+                resultsTable.getFocusModel().focus(resultsTable.getSelectionModel().getSelectedIndex());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                openSelectedOrOnly();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                e.consume();
+            }
+        });
+        resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelectedOrOnly();
+                e.consume();
+            } else if (e.getCode() == KeyCode.UP && resultsTable.getSelectionModel().getSelectedIndex() <= 0) {
+                searchField.requestFocus();
+                e.consume();
+            }
+        });
+        resultsTable.setRowFactory(t -> {
+            TableRow<PatientSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    shell.openPatient(row.getItem().id());
+                }
+            });
+            return row;
+        });
+    }
+
+    public void focusSearch() {
+        Platform.runLater(() -> {
+            searchField.requestFocus();
+            searchField.selectAll();
+        });
+    }
+
+    /** Runs the current search again (after a save, say). */
+    public void refresh() {
+        search(searchField.getText());
+    }
+
+    private void search(String text) {
+        long mine = ++generation;
+        SearchQuery q = SearchQuery.parse(text);
+        if (q.badDate()) {
+            resultsTable.getItems().clear();
+            emptyLabel.setText("\"" + text.strip() + "\" is not a real date. Use MM/DD/YYYY or YYYY-MM-DD.");
+            return;
+        }
+        if (q.isEmpty()) {
+            resultsTable.getItems().clear();
+            emptyLabel.setText("Start typing a name, phone, birth date or chart number.");
+            return;
+        }
+        background.run(() -> patients.search(text), (List<PatientSummary> rows) -> {
+            if (mine != generation) {
+                return;
+            }
+            resultsTable.getItems().setAll(rows);
+            if (!rows.isEmpty()) {
+                resultsTable.getSelectionModel().select(0);
+            }
+            emptyLabel.setText("No patient matches \"" + text.strip() + "\". Press Ctrl+N to register a new patient.");
+            searchHint.setText(rows.size() >= PatientService.SEARCH_LIMIT
+                    ? "Showing the first " + rows.size() + " matches: type more to narrow the list."
+                    : rows.size() + (rows.size() == 1 ? " patient" : " patients") + ". ↓ moves to the results, Enter opens.");
+        }, error -> {
+            if (mine == generation) {
+                emptyLabel.setText(Forms.message(error));
+                resultsTable.getItems().clear();
+            }
+        });
+    }
+
+    private void openSelectedOrOnly() {
+        PatientSummary s = resultsTable.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            shell.openPatient(s.id());
+        }
+    }
+
+    @FXML
+    private void newPatient() {
+        shell.newPatient(searchField.getText());
+    }
+}

@@ -1,0 +1,258 @@
+package org.needlepoint.patient;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.needlepoint.common.Text;
+import org.needlepoint.security.UserStore;
+import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.Sql;
+
+/** All SQL for patients and their search keys. */
+public final class PatientStore implements RecordCheck {
+    private static final String FIELDS = "first_name, middle_name, last_name, preferred_name, birth_date, sex,"
+            + " mobile_phone, other_phone, email, address_line, city, region, postal_code,"
+            + " emergency_name, emergency_phone, emergency_relation, allergies, medications, conditions, pregnancy,"
+            + " photo_consent, marketing_consent, alerts, notes, name_key";
+    private static final int FIELD_COUNT = 25;
+    private static final String SUMMARY = "p.id, p.chart_number, p.last_name, p.first_name, p.preferred_name,"
+            + " p.birth_date, COALESCE(p.mobile_phone, p.other_phone) AS phone, p.email";
+
+    public Patient insert(Connection c, PatientDetails d, Instant now, Long by) throws SQLException {
+        long chart = Sql.count(c, "SELECT NEXT VALUE FOR chart_number_seq");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO patient (" + FIELDS
+                + ", chart_number, created_at, created_by, updated_at, updated_by) VALUES ("
+                + "?, ".repeat(FIELD_COUNT) + "?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            int i = bind(ps, d);
+            ps.setLong(i++, chart);
+            Sql.setInstant(ps, i++, now);
+            Sql.setLong(ps, i++, by);
+            Sql.setInstant(ps, i++, now);
+            Sql.setLong(ps, i, by);
+            ps.executeUpdate();
+            long id = Sql.generatedKey(ps);
+            writeKeys(c, id, d);
+            return find(c, id).orElseThrow();
+        }
+    }
+
+    /** Saves {@code d} over the record if nobody saved it since {@code version}; else a clear refusal. */
+    public Patient update(Connection c, long id, int version, PatientDetails d, Instant now, Long by, ZoneId zone)
+            throws SQLException {
+        StringBuilder set = new StringBuilder();
+        for (String f : FIELDS.split(",\\s*")) {
+            set.append(f).append(" = ?, ");
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE patient SET " + set
+                + "version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
+            int i = bind(ps, d);
+            Sql.setInstant(ps, i++, now);
+            Sql.setLong(ps, i++, by);
+            ps.setLong(i++, id);
+            ps.setInt(i, version);
+            if (ps.executeUpdate() == 0) {
+                throw UserStore.stale(c, "patient", id, "This patient's record", zone);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM patient_search_key WHERE patient_id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+        writeKeys(c, id, d);
+        return find(c, id).orElseThrow();
+    }
+
+    private static int bind(PreparedStatement ps, PatientDetails d) throws SQLException {
+        int i = 1;
+        ps.setString(i++, d.firstName());
+        ps.setString(i++, d.middleName());
+        ps.setString(i++, d.lastName());
+        ps.setString(i++, d.preferredName());
+        Sql.setDate(ps, i++, d.birthDate());
+        ps.setString(i++, d.sex().name());
+        ps.setString(i++, d.mobilePhone());
+        ps.setString(i++, d.otherPhone());
+        ps.setString(i++, d.email());
+        ps.setString(i++, d.addressLine());
+        ps.setString(i++, d.city());
+        ps.setString(i++, d.region());
+        ps.setString(i++, d.postalCode());
+        ps.setString(i++, d.emergencyName());
+        ps.setString(i++, d.emergencyPhone());
+        ps.setString(i++, d.emergencyRelation());
+        ps.setString(i++, d.allergies());
+        ps.setString(i++, d.medications());
+        ps.setString(i++, d.conditions());
+        ps.setString(i++, d.pregnancy().name());
+        ps.setBoolean(i++, d.photoConsent());
+        ps.setBoolean(i++, d.marketingConsent());
+        ps.setString(i++, d.alerts());
+        ps.setString(i++, d.notes());
+        ps.setString(i++, nameKey(d.lastName(), d.firstName()));
+        return i;
+    }
+
+    static String nameKey(String last, String first) {
+        return Text.fold(last) + " " + Text.fold(first);
+    }
+
+    private static void writeKeys(Connection c, long id, PatientDetails d) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : new String[] {d.firstName(), d.middleName(), d.lastName(), d.preferredName()}) {
+            names.addAll(SearchQuery.nameTokens(part));
+        }
+        Set<String> phones = new LinkedHashSet<>();
+        for (String ph : new String[] {d.mobilePhone(), d.otherPhone()}) {
+            String digits = Text.phoneDigits(ph);
+            if (!digits.isEmpty()) {
+                phones.add(digits);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO patient_search_key (kind, search_key, patient_id) VALUES (?, ?, ?)")) {
+            for (String n : names) {
+                add(ps, "N", n.length() > 100 ? n.substring(0, 100) : n, id);
+            }
+            for (String p : phones) {
+                add(ps, "P", p, id);
+                add(ps, "R", new StringBuilder(p).reverse().toString(), id);
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void add(PreparedStatement ps, String kind, String key, long id) throws SQLException {
+        ps.setString(1, kind);
+        ps.setString(2, key);
+        ps.setLong(3, id);
+        ps.addBatch();
+    }
+
+    public Optional<Patient> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM patient WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Patients matching every part of the query, ordered by name. */
+    public List<PatientSummary> search(Connection c, SearchQuery q, int limit) throws SQLException {
+        if (q.isEmpty() || q.badDate()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM patient p WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        for (String token : q.nameTokens()) {
+            sql.append(" AND p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'N'"
+                    + " AND search_key LIKE ? ESCAPE '\\')");
+            args.add(Sql.likePrefix(token));
+        }
+        if (q.birthDate() != null) {
+            sql.append(" AND p.birth_date = ?");
+            args.add(q.birthDate());
+        }
+        if (q.digits() != null) {
+            sql.append(" AND (p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'P' AND search_key LIKE ?)"
+                    + " OR p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'R' AND search_key LIKE ?)");
+            args.add(q.digits() + "%");
+            args.add(new StringBuilder(q.digits()).reverse() + "%");
+            if (q.digits().length() <= 12) {
+                sql.append(" OR p.chart_number = ?");
+                args.add(Long.parseLong(q.digits()));
+            }
+            sql.append(')');
+        }
+        sql.append(" ORDER BY p.name_key, p.id LIMIT ?");
+        args.add(limit);
+        return summaries(c, sql.toString(), args);
+    }
+
+    /** Possible duplicates: same name and birth date, or a shared phone number. */
+    public List<PatientSummary> possibleDuplicates(Connection c, PatientDetails d, Long exceptId) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM patient p WHERE (p.name_key = ? AND p.birth_date = ?)");
+        List<Object> args = new ArrayList<>(List.of(nameKey(d.lastName(), d.firstName()), d.birthDate()));
+        for (String ph : new String[] {d.mobilePhone(), d.otherPhone()}) {
+            String digits = Text.phoneDigits(ph);
+            if (digits.length() >= 7) {
+                sql.append(" OR p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'P' AND search_key = ?)");
+                args.add(digits);
+            }
+        }
+        String sqlText = "SELECT * FROM (" + sql + ") p";
+        if (exceptId != null) {
+            sqlText += " WHERE p.id <> ?";
+            args.add(exceptId);
+        }
+        return summaries(c, sqlText + " ORDER BY p.chart_number LIMIT 10", args);
+    }
+
+    private static List<PatientSummary> summaries(Connection c, String sql, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<PatientSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PatientSummary(rs.getLong("id"), rs.getLong("chart_number"), rs.getString("last_name"),
+                            rs.getString("first_name"), rs.getString("preferred_name"), Sql.getDate(rs, "birth_date"),
+                            rs.getString("phone"), rs.getString("email")));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Patient map(ResultSet rs) throws SQLException {
+        PatientDetails d = new PatientDetails(rs.getString("first_name"), rs.getString("middle_name"),
+                rs.getString("last_name"), rs.getString("preferred_name"), Sql.getDate(rs, "birth_date"),
+                Sex.valueOf(rs.getString("sex")), rs.getString("mobile_phone"), rs.getString("other_phone"),
+                rs.getString("email"), rs.getString("address_line"), rs.getString("city"), rs.getString("region"),
+                rs.getString("postal_code"), rs.getString("emergency_name"), rs.getString("emergency_phone"),
+                rs.getString("emergency_relation"), rs.getString("allergies"), rs.getString("medications"),
+                rs.getString("conditions"), Pregnancy.valueOf(rs.getString("pregnancy")),
+                rs.getBoolean("photo_consent"), rs.getBoolean("marketing_consent"), rs.getString("alerts"),
+                rs.getString("notes"));
+        return new Patient(rs.getLong("id"), rs.getLong("chart_number"), d, rs.getInt("version"),
+                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"));
+    }
+
+    public long count(Connection c) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM patient");
+    }
+
+    @Override
+    public Map<String, Long> counts(Connection c) throws SQLException {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("patients", count(c));
+        return m;
+    }
+
+    @Override
+    public List<String> problems(Connection c) throws SQLException {
+        List<String> p = new ArrayList<>();
+        long unindexed = Sql.count(c, "SELECT COUNT(*) FROM patient p WHERE NOT EXISTS"
+                + " (SELECT 1 FROM patient_search_key k WHERE k.patient_id = p.id AND k.kind = 'N')");
+        if (unindexed > 0) {
+            p.add("patients: " + unindexed + " without search keys");
+        }
+        long dupCharts = Sql.count(c, "SELECT COUNT(*) FROM (SELECT chart_number FROM patient GROUP BY chart_number HAVING COUNT(*) > 1)");
+        if (dupCharts > 0) {
+            p.add("patients: " + dupCharts + " chart numbers used twice");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,55 @@
+package org.needlepoint.security;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import org.needlepoint.store.Database;
+
+/**
+ * Writes audit rows for the services, inside the caller's transaction so an action and its audit
+ * row are saved together. Also serves the admin screen's filtered reading.
+ */
+public final class Audit {
+    public static final String SIGN_IN = "SIGN_IN";
+    public static final String SIGN_OUT = "SIGN_OUT";
+    public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+    public static final String LOCKED_OUT = "LOCKED_OUT";
+    public static final String UNLOCK = "UNLOCK";
+    public static final String CREATE = "CREATE";
+    public static final String UPDATE = "UPDATE";
+    public static final String VIEW = "VIEW";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
+
+    private final Database db;
+    private final AuditStore store;
+    private final Session session;
+    private final Clock clock;
+
+    public Audit(Database db, AuditStore store, Session session, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /** Records an action by the signed-in user within the transaction on {@code c}. */
+    public void log(Connection c, String action, String recordType, Long recordId, Long patientId, String summary)
+            throws SQLException {
+        User u = session.user().orElse(null);
+        store.append(c, clock.instant(), u == null ? null : u.id(), u == null ? null : u.username(),
+                action, recordType, recordId, patientId, summary);
+    }
+
+    /** Records an action on behalf of a named (possibly unknown) account, e.g. a failed sign-in. */
+    public void logAs(Connection c, Long userId, String username, String action, String recordType, Long recordId,
+                      String summary) throws SQLException {
+        store.append(c, clock.instant(), userId, username, action, recordType, recordId, null, summary);
+    }
+
+    /** The filtered log, newest first. ADMIN only. */
+    public List<AuditEntry> find(AuditFilter filter) {
+        session.require("read the audit log", Role.ADMIN);
+        return db.read(c -> store.find(c, filter, clock.getZone()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.needlepoint.security;
+
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import org.needlepoint.app.Background;
+import org.needlepoint.app.Forms;
+
+/** The sign-in form. */
+public final class SignInController {
+    private final AuthService auth;
+    private final Background background;
+    private final String clinicName;
+    private final Consumer<User> onSignedIn;
+
+    @FXML private Label clinicLabel;
+    @FXML private TextField username;
+    @FXML private PasswordField password;
+    @FXML private Label errorLabel;
+    @FXML private Button signInButton;
+
+    public SignInController(AuthService auth, Background background, String clinicName, Consumer<User> onSignedIn) {
+        this.auth = auth;
+        this.background = background;
+        this.clinicName = clinicName;
+        this.onSignedIn = onSignedIn;
+    }
+
+    @FXML
+    private void initialize() {
+        clinicLabel.setText(clinicName);
+        Platform.runLater(username::requestFocus);
+    }
+
+    public void showMessage(String message) {
+        Forms.showError(errorLabel, message);
+    }
+
+    @FXML
+    private void signIn() {
+        String name = username.getText();
+        char[] pw = password.getText().toCharArray();
+        if (name.isBlank()) {
+            Forms.showError(errorLabel, "Enter your username.");
+            username.requestFocus();
+            return;
+        }
+        signInButton.setDisable(true);
+        background.run(() -> auth.signIn(name, pw), user -> {
+            signInButton.setDisable(false);
+            password.clear();
+            onSignedIn.accept(user);
+        }, error -> {
+            signInButton.setDisable(false);
+            password.clear();
+            password.requestFocus();
+            Forms.showError(errorLabel, Forms.message(error));
+        });
+    }
+}

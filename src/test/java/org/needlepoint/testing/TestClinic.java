@@ -1,0 +1,61 @@
+package org.needlepoint.testing;
+
+import java.nio.file.Path;
+import org.needlepoint.app.Services;
+import org.needlepoint.clinic.Clinic;
+import org.needlepoint.patient.PatientDetails;
+import org.needlepoint.patient.Pregnancy;
+import org.needlepoint.patient.Sex;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.security.Role;
+import org.needlepoint.security.User;
+import org.needlepoint.security.UserDraft;
+import org.needlepoint.store.Database;
+
+/**
+ * A real H2 database in a temp folder with the real services, a movable clock and a fast
+ * password hash (the factor is the only thing lowered; the algorithm is the production one).
+ */
+public final class TestClinic implements AutoCloseable {
+    public static final String PASSWORD = "correct-horse-1";
+
+    public final Path folder;
+    public final Database db;
+    public final MutableClock clock = MutableClock.morning();
+    public final Services services;
+
+    public TestClinic(Path folder) {
+        this.folder = folder;
+        this.db = Database.open(folder);
+        this.services = new Services(db, clock, new PasswordHasher(1_000));
+    }
+
+    /** Sets up the clinic with admin "admin", injector "injector" and front desk "desk", all with {@link #PASSWORD}; nobody is left signed in. */
+    public TestClinic withStaff() {
+        services.clinic().setUp(new Clinic("Test Clinic", "1 Test Street", "555-010-0100", 0),
+                new UserDraft("admin", "Alex Admin", Role.ADMIN, null, null), PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        signIn("admin");
+        services.users().create(new UserDraft("injector", "Ivy Injector", Role.INJECTOR, "NP", "LIC-1"),
+                PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        services.users().create(new UserDraft("desk", "Dana Desk", Role.FRONT_DESK, null, null),
+                PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        services.auth().signOut();
+        return this;
+    }
+
+    public User signIn(String username) {
+        return services.auth().signIn(username, PASSWORD.toCharArray());
+    }
+
+    /** A valid patient with the given names, birth date (ISO) and mobile phone. */
+    public static PatientDetails patient(String first, String last, String birthIso, String mobile) {
+        return new PatientDetails(first, null, last, null, java.time.LocalDate.parse(birthIso), Sex.FEMALE, mobile,
+                null, null, null, null, null, null, null, null, null, null, null, null, Pregnancy.NO, false, false,
+                null, null);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

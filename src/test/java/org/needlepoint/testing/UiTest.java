@@ -1,0 +1,119 @@
+package org.needlepoint.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.needlepoint.app.AppWindow;
+import org.needlepoint.app.Background;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Base of the headless UI tests: the real window on a real H2 database in a temp folder.
+ * Subclasses override {@link #prepare(TestClinic)} to seed data before the window opens.
+ */
+@ExtendWith(ApplicationExtension.class)
+public abstract class UiTest {
+    protected TestClinic clinic;
+    protected Background background;
+    protected AppWindow window;
+    protected Stage stage;
+    private Path folder;
+
+    @BeforeEach
+    void launch() throws Exception {
+        folder = Files.createTempDirectory("needlepoint-ui");
+        clinic = new TestClinic(folder);
+        prepare(clinic);
+        background = new Background();
+        FxToolkit.setupFixture(() -> {
+            stage = new Stage();
+            window = new AppWindow(clinic.services, background);
+            window.start(stage);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Seed data before the window opens; by default a clinic with admin, injector and desk accounts. */
+    protected void prepare(TestClinic c) {
+        c.withStaff();
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+        background.close();
+        clinic.close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    /** Waits until background work has reported back and the FX thread has caught up. */
+    protected void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> background.isIdle());
+        } catch (TimeoutException e) {
+            throw new AssertionError("background work did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected <T extends Node> T node(FxRobot robot, String fxId) {
+        return robot.lookup("#" + fxId).query();
+    }
+
+    protected String text(FxRobot robot, String fxId) {
+        Node n = node(robot, fxId);
+        if (n instanceof Labeled l) {
+            return l.getText();
+        }
+        if (n instanceof TextInputControl t) {
+            return t.getText();
+        }
+        throw new IllegalArgumentException(fxId + " has no text");
+    }
+
+    /** Signs in through the real sign-in form. */
+    protected void signIn(FxRobot robot, String username, String password) {
+        robot.clickOn("#username").write(username);
+        robot.clickOn("#password").write(password);
+        robot.clickOn("#signInButton");
+        settle();
+    }
+
+    /** Saves a PNG of the window to target/screenshots when -Dscreenshots=true. */
+    protected void screenshot(String name) {
+        if (!Boolean.getBoolean("screenshots")) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            var image = WaitForAsyncUtils.asyncFx(() -> {
+                Scene scene = window.scene();
+                return scene.snapshot(null);
+            }).get(10, TimeUnit.SECONDS);
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name + ".png").toFile());
+        } catch (Exception e) {
+            throw new AssertionError("screenshot " + name + " failed", e);
+        }
+    }
+}

@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.needlepoint.clinic.Clinic;
+import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.SetupController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
@@ -40,7 +41,7 @@ public final class AppWindow implements Shell {
     public AppWindow(Services services, Background background) {
         this.services = services;
         this.background = background;
-        this.idle = new IdleMonitor(services.clock(), this::idleMinutes, this::lockNow);
+        this.idle = new IdleMonitor(services.clock(), ClinicService.DEFAULT_IDLE_LOCK_MINUTES, this::lockNow);
         root.setId("appRoot");
         loader.register(SetupController.class, () -> new SetupController(services.clinic(), services.auth(), background, this::enter))
                 .register(SignInController.class, () -> new SignInController(services.auth(), background, clinicName(), this::enter))
@@ -73,6 +74,7 @@ public final class AppWindow implements Shell {
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
+        stage.setOnHidden(e -> idle.disarm());
         if (services.clinic().isSetUp()) {
             showSignIn(null);
         } else {
@@ -93,8 +95,14 @@ public final class AppWindow implements Shell {
         return main != null && lockView == null;
     }
 
-    private int idleMinutes() {
-        return services.clinic().idleLockMinutes();
+    /** Reads the idle-lock setting in the background, then watches for idleness. */
+    private void armIdleLock() {
+        background.run(() -> services.clinic().idleLockMinutes(), minutes -> {
+            idle.setMinutes(minutes);
+            if (main != null && lockView == null) {
+                idle.arm();
+            }
+        }, error -> idle.arm());
     }
 
     private String clinicName() {
@@ -116,7 +124,7 @@ public final class AppWindow implements Shell {
         lockView = null;
         root.getChildren().setAll(main.root());
         stage.setTitle("Needlepoint — " + clinicName() + " — " + user.displayName());
-        idle.arm();
+        armIdleLock();
     }
 
     @Override
@@ -135,7 +143,7 @@ public final class AppWindow implements Shell {
         root.getChildren().remove(lockView.root());
         lockView = null;
         main.root().setVisible(true);
-        idle.arm();
+        armIdleLock();
     }
 
     private void switchUser() {

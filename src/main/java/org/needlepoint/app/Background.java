@@ -38,14 +38,12 @@ public final class Background implements AutoCloseable {
             T r = result;
             Throwable f = failure;
             Platform.runLater(() -> {
-                try {
-                    if (f == null) {
-                        onSuccess.accept(r);
-                    } else {
-                        onError.accept(f);
-                    }
-                } finally {
-                    inFlight.decrementAndGet();
+                // counted as done once back on the FX thread: a callback may open a modal dialog
+                inFlight.decrementAndGet();
+                if (f == null) {
+                    onSuccess.accept(r);
+                } else {
+                    onError.accept(f);
                 }
             });
         });

@@ -3,7 +3,6 @@ package org.needlepoint.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.IntSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.event.Event;
@@ -20,14 +19,14 @@ import javafx.scene.input.TouchEvent;
  */
 public final class IdleMonitor {
     private final Clock clock;
-    private final IntSupplier minutes;
+    private volatile int minutes;
     private final Runnable onIdle;
     private final Timeline ticker;
     private final EventHandler<Event> activity = e -> touch();
     private volatile Instant lastInput;
     private boolean armed;
 
-    public IdleMonitor(Clock clock, IntSupplier minutes, Runnable onIdle) {
+    public IdleMonitor(Clock clock, int minutes, Runnable onIdle) {
         this.clock = clock;
         this.minutes = minutes;
         this.onIdle = onIdle;
@@ -42,6 +41,11 @@ public final class IdleMonitor {
         scene.addEventFilter(MouseEvent.MOUSE_MOVED, activity);
         scene.addEventFilter(ScrollEvent.ANY, activity);
         scene.addEventFilter(TouchEvent.ANY, activity);
+    }
+
+    /** The clinic's setting, read off the FX thread by the caller and handed in here. */
+    public void setMinutes(int minutes) {
+        this.minutes = minutes;
     }
 
     public void touch() {
@@ -63,7 +67,7 @@ public final class IdleMonitor {
 
     /** Locks now if the idle time has passed. Called by the ticker, and by tests. */
     public void check() {
-        if (armed && !Duration.between(lastInput, clock.instant()).minusMinutes(minutes.getAsInt()).isNegative()) {
+        if (armed && !Duration.between(lastInput, clock.instant()).minusMinutes(minutes).isNegative()) {
             disarm();
             onIdle.run();
         }

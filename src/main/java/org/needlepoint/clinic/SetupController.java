@@ -29,7 +29,7 @@ public final class SetupController {
     @FXML private TextField adminUsername;
     @FXML private PasswordField adminPassword;
     @FXML private PasswordField adminConfirm;
-    @FXML private Label errorLabel;
+    @FXML private Label setupError;
     @FXML private Button createButton;
 
     public SetupController(ClinicService clinic, AuthService auth, Background background, Consumer<User> onDone) {
@@ -63,7 +63,7 @@ public final class SetupController {
             Forms.markAll(Map.of("clinicName", clinicName, "clinicAddress", clinicAddress, "clinicPhone", clinicPhone,
                     "fullName", adminFullName, "username", adminUsername, "password", adminPassword,
                     "confirm", adminConfirm), fieldErrors);
-            Forms.showError(errorLabel, Forms.message(error));
+            Forms.showError(setupError, Forms.message(error));
         });
     }
 }

@@ -56,7 +56,7 @@ public final class PatientController {
     @FXML private Label headerChart;
     @FXML private Label headerAllergies;
     @FXML private Label headerAlerts;
-    @FXML private Label errorLabel;
+    @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
     @FXML private TextField firstName;
@@ -178,7 +178,7 @@ public final class PatientController {
             Platform.runLater(firstName::requestFocus);
         }, error -> {
             setBusy(false);
-            Forms.showError(errorLabel, Forms.message(error));
+            Forms.showError(patientError, Forms.message(error));
         });
     }
 
@@ -233,7 +233,7 @@ public final class PatientController {
         saveAttempted = false;
         visited.clear();
         Forms.markAll(fields, Map.of());
-        Forms.showError(errorLabel, null);
+        Forms.showError(patientError, null);
         showReload(false);
         showHeader(p);
     }
@@ -316,12 +316,12 @@ public final class PatientController {
         saveAttempted = true;
         Map<String, String> errors = showValidation();
         if (!errors.isEmpty()) {
-            Forms.showError(errorLabel, new ValidationException(errors).getMessage());
+            Forms.showError(patientError, new ValidationException(errors).getMessage());
             String first = errors.keySet().iterator().next();
             fields.get(first).requestFocus();
             return;
         }
-        Forms.showError(errorLabel, null);
+        Forms.showError(patientError, null);
         submit(read(), false);
     }
 
@@ -338,9 +338,9 @@ public final class PatientController {
                 askAboutDuplicate(dup, d);
             } else if (error instanceof ValidationException v) {
                 Forms.markAll(fields, v.fieldErrors());
-                Forms.showError(errorLabel, v.getMessage());
+                Forms.showError(patientError, v.getMessage());
             } else {
-                Forms.showError(errorLabel, Forms.message(error));
+                Forms.showError(patientError, Forms.message(error));
                 showReload(error instanceof StaleRecordException);
             }
         });

@@ -17,7 +17,7 @@ public final class LockController {
 
     @FXML private Label lockedUser;
     @FXML private PasswordField unlockPassword;
-    @FXML private Label errorLabel;
+    @FXML private Label lockError;
     @FXML private Button unlockButton;
     @FXML private Button switchUserButton;
 
@@ -51,7 +51,7 @@ public final class LockController {
         }, error -> {
             unlockButton.setDisable(false);
             unlockPassword.clear();
-            Forms.showError(errorLabel, Forms.message(error));
+            Forms.showError(lockError, Forms.message(error));
         });
     }
 

@@ -20,7 +20,7 @@ public final class SignInController {
     @FXML private Label clinicLabel;
     @FXML private TextField username;
     @FXML private PasswordField password;
-    @FXML private Label errorLabel;
+    @FXML private Label signInError;
     @FXML private Button signInButton;
 
     public SignInController(AuthService auth, Background background, String clinicName, Consumer<User> onSignedIn) {
@@ -37,7 +37,7 @@ public final class SignInController {
     }
 
     public void showMessage(String message) {
-        Forms.showError(errorLabel, message);
+        Forms.showError(signInError, message);
     }
 
     @FXML
@@ -45,7 +45,7 @@ public final class SignInController {
         String name = username.getText();
         char[] pw = password.getText().toCharArray();
         if (name.isBlank()) {
-            Forms.showError(errorLabel, "Enter your username.");
+            Forms.showError(signInError, "Enter your username.");
             username.requestFocus();
             return;
         }
@@ -58,7 +58,7 @@ public final class SignInController {
             signInButton.setDisable(false);
             password.clear();
             password.requestFocus();
-            Forms.showError(errorLabel, Forms.message(error));
+            Forms.showError(signInError, Forms.message(error));
         });
     }
 }

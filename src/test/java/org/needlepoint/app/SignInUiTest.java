@@ -22,7 +22,7 @@ class SignInUiTest extends UiTest {
     @Test
     void badPasswordIsRefusedOnTheForm(FxRobot robot) {
         signIn(robot, "desk", "not-the-password");
-        assertThat(text(robot, "errorLabel")).isEqualTo("Wrong username or password.");
+        assertThat(text(robot, "signInError")).isEqualTo("Wrong username or password.");
         assertThat(robot.lookup("#searchField").tryQuery()).isEmpty();
         assertThat(clinic.services.session().user()).isEmpty();
     }

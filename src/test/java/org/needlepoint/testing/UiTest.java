@@ -90,6 +90,16 @@ public abstract class UiTest {
         throw new IllegalArgumentException(fxId + " has no text");
     }
 
+    /** True when the node and every parent are visible: what a person at the screen would see. */
+    protected boolean seen(FxRobot robot, String fxId) {
+        for (Node n = node(robot, fxId); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Signs in through the real sign-in form. */
     protected void signIn(FxRobot robot, String username, String password) {
         robot.clickOn("#username").write(username);

@@ -37,10 +37,19 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Clock clock;
+    private final PasswordHasher hasher;
 
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, Clock.systemDefaultZone(), new PasswordHasher());
+    }
+
+    /** For tests: a fixed clock and a lower hashing factor. */
+    Cli(PrintStream out, PrintStream err, Clock clock, PasswordHasher hasher) {
         this.out = out;
         this.err = err;
+        this.clock = clock;
+        this.hasher = hasher;
     }
 
     /** Runs the command; returns the exit code, or -1 when the GUI was started (the JVM keeps running). */
@@ -73,7 +82,10 @@ public final class Cli {
                     out.print(USAGE);
                     yield 0;
                 }
-                case "check" -> withServices(folder, s -> new CheckCommand(out, err).run(s));
+                case "check" -> {
+                    Options.parse(opts); // takes no options: refuse any rather than ignore it
+                    yield withServices(folder, s -> new CheckCommand(out, err).run(s));
+                }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");
                     int n = o.intValue("--patients", 200, 0, 1_000_000);
@@ -103,9 +115,9 @@ public final class Cli {
         int run(Services s);
     }
 
-    private static int withServices(Path folder, Task task) {
+    private int withServices(Path folder, Task task) {
         try (Database db = Database.open(folder)) {
-            return task.run(new Services(db, Clock.systemDefaultZone(), new PasswordHasher()));
+            return task.run(new Services(db, clock, hasher));
         }
     }
 }

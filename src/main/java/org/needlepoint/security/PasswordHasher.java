@@ -50,15 +50,18 @@ public final class PasswordHasher {
         if (parts.length != 4 || !PREFIX.equals(parts[0])) {
             return false;
         }
-        int n;
         try {
-            n = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
+            int n = Integer.parseInt(parts[1]);
+            if (n < 1) {
+                return false;
+            }
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, n));
+        } catch (IllegalArgumentException e) {
+            // a damaged stored hash (bad number or Base64) never verifies; NumberFormatException is one of these
             return false;
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, n));
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

@@ -1,0 +1,111 @@
+package org.needlepoint.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataFolderTest {
+    private static final String HOME = "/home/ann";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDataOptionWinsOverEverything() {
+        Path p = DataFolder.resolve("/srv/clinic-data", Map.of(DataFolder.ENV, "/from/env", "XDG_DATA_HOME", "/xdg"),
+                "Linux", HOME);
+        assertThat(p).isEqualTo(Path.of("/srv/clinic-data"));
+    }
+
+    @Test
+    void aRelativeDataOptionIsMadeAbsolute() {
+        Path p = DataFolder.resolve("clinic-data", Map.of(), "Linux", HOME);
+        assertThat(p).isAbsolute().isEqualTo(Path.of("clinic-data").toAbsolutePath());
+    }
+
+    @Test
+    void theEnvironmentVariableIsUsedWithoutTheOption() {
+        assertThat(DataFolder.resolve(null, Map.of(DataFolder.ENV, "/from/env"), "Windows 11", HOME))
+                .isEqualTo(Path.of("/from/env"));
+        assertThat(DataFolder.resolve("  ", Map.of(DataFolder.ENV, "/from/env"), "Linux", HOME))
+                .as("a blank --data is no choice").isEqualTo(Path.of("/from/env"));
+    }
+
+    @Test
+    void windowsUsesAppData() {
+        String appData = "C:\\Users\\ann\\AppData\\Roaming";
+        Path p = DataFolder.resolve(null, Map.of("APPDATA", appData), "Windows 11", "C:\\Users\\ann");
+        assertThat(p.getFileName()).hasToString("Needlepoint");
+        assertThat(p.getParent()).isEqualTo(Path.of(appData));
+    }
+
+    @Test
+    void windowsWithoutAppDataFallsBackToTheRoamingFolderInTheHome() {
+        Path p = DataFolder.resolve(null, Map.of(), "Windows 10", HOME);
+        assertThat(p).isEqualTo(Path.of(HOME, "AppData", "Roaming", "Needlepoint"));
+    }
+
+    @Test
+    void macOsUsesApplicationSupport() {
+        Path p = DataFolder.resolve(null, Map.of("XDG_DATA_HOME", "/xdg"), "Mac OS X", HOME);
+        assertThat(p).isEqualTo(Path.of(HOME, "Library", "Application Support", "Needlepoint"));
+    }
+
+    @Test
+    void linuxUsesLocalShare() {
+        Path p = DataFolder.resolve(null, Map.of(), "Linux", HOME);
+        assertThat(p).isEqualTo(Path.of(HOME, ".local", "share", "needlepoint"));
+    }
+
+    @Test
+    void linuxHonoursXdgDataHome() {
+        Path p = DataFolder.resolve(null, Map.of("XDG_DATA_HOME", "/data/ann"), "Linux", HOME);
+        assertThat(p).isEqualTo(Path.of("/data/ann", "needlepoint"));
+    }
+
+    @Test
+    void prepareCreatesMissingFolders() {
+        Path nested = dir.resolve("a").resolve("b").resolve("needlepoint");
+        DataFolder.prepare(nested);
+        assertThat(nested).isDirectory();
+    }
+
+    @Test
+    void aFileInTheWayGivesAClearMessage() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertThatThrownBy(() -> DataFolder.prepare(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("data folder")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aReadOnlyFolderGivesAClearMessage() throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(readOnly),
+                    "folder permissions are not enforced for this user (root?)");
+            assertThatThrownBy(() -> DataFolder.prepare(readOnly))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining(readOnly.toString())
+                    .hasMessageContaining("cannot be written to")
+                    .hasMessageContaining("--data");
+            assertThatThrownBy(() -> Database.open(readOnly))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("cannot be written to");
+            assertThatThrownBy(() -> DataFolder.prepare(readOnly.resolve("inside")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("Cannot create the data folder");
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}

@@ -22,6 +22,6 @@ public class ValidationException extends RuntimeException {
 
     private static String summary(Map<String, String> errors) {
         return errors.size() == 1 ? errors.values().iterator().next()
-                : "Please correct " + errors.size() + " fields: " + String.join("; ", errors.values());
+                : "Please correct " + errors.size() + " fields. " + String.join(" ", errors.values());
     }
 }

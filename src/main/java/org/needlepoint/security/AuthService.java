@@ -65,6 +65,10 @@ public final class AuthService {
         }
         User u = found.get();
         if (u.isLockedAt(now)) {
+            db.tx(c -> {
+                audit.logAs(c, u.id(), u.username(), Audit.SIGN_IN_FAILED, "user", u.id(), "attempt while locked out");
+                return null;
+            });
             throw new SignInException(lockedMessage(u.lockedUntil()));
         }
         String hash = db.read(c -> users.passwordHash(c, u.id()));

@@ -21,7 +21,7 @@ public final class DataFolder {
             return Path.of(fromEnv).toAbsolutePath();
         }
         String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
+        if (os.startsWith("windows")) {
             String appData = env.get("APPDATA");
             Path base = appData != null && !appData.isBlank() ? Path.of(appData) : Path.of(userHome, "AppData", "Roaming");
             return base.resolve("Needlepoint");

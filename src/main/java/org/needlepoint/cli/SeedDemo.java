@@ -17,7 +17,7 @@ import org.needlepoint.security.UserDraft;
  * from invented syllables, phones use the unassigned 555 area code and emails example.* domains,
  * so nothing here can be a real person. Staff passwords are random and printed once.
  */
-final class SeedDemo {
+public final class SeedDemo {
     private static final String[] FEMALE = {"Ava", "Zoë", "Renée", "Maya", "Lena", "Iris", "Nora", "Chloé", "Sofia",
         "Ines", "Clara", "Hana", "Mila", "Elise", "Noémie", "Tara", "Vera", "Aiko", "Rosa", "Lucía"};
     private static final String[] MALE = {"Leo", "José", "Omar", "Felix", "Jonas", "Mateo", "Nils", "Arjun", "Hugo",
@@ -81,7 +81,7 @@ final class SeedDemo {
     }
 
     /** One synthetic patient; the same seed always gives the same clinic. */
-    static PatientDetails patient(Random rnd, LocalDate today) {
+    public static PatientDetails patient(Random rnd, LocalDate today) {
         boolean female = rnd.nextInt(100) < 82;
         String first = female ? pick(rnd, FEMALE) : pick(rnd, MALE);
         String last = pick(rnd, ONSET) + pick(rnd, CODA);

@@ -116,15 +116,31 @@ public record PatientDetails(
                 ? " (" + preferredName + ")" : "");
     }
 
-    /** What the header shows in red: allergies, pregnancy, free-text alerts. */
+    /** What the header shows in red besides allergies: pregnancy, screening flags, free-text alerts. */
     public List<String> alertLines() {
         List<String> out = new ArrayList<>();
         if (pregnancy.alert()) {
             out.add(pregnancy.toString().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (medications != null && BLEEDING_RISK.matcher(Text.fold(medications)).find()) {
+            out.add("Bleeding risk: " + medications);
+        }
+        if (conditions != null && SCREENING_CONDITIONS.matcher(Text.fold(conditions)).find()) {
+            out.add("Screen before treatment: " + conditions);
         }
         if (alerts != null) {
             out.add(alerts);
         }
         return out;
     }
+
+    /** Medication words that raise bleeding and bruising risk (domain.md, "Screening before treatment"). */
+    private static final Pattern BLEEDING_RISK = Pattern.compile("\\b(warfarin|apixaban|rivaroxaban|dabigatran"
+            + "|edoxaban|heparin|enoxaparin|clopidogrel|ticagrelor|prasugrel|aspirin|ibuprofen|naproxen|diclofenac"
+            + "|nsaid|fish oil|omega-3|vitamin e\\b|ginkgo|anticoagul)");
+
+    /** Conditions that contraindicate or need a decision before toxins or biostimulators. */
+    private static final Pattern SCREENING_CONDITIONS = Pattern.compile("\\b(myasthenia|lambert|als\\b|amyotrophic"
+            + "|neuromuscular|keloid|hypertrophic scar|immunosuppress|autoimmune|bleeding disorder|ha?emophilia"
+            + "|cold sore|herpes)");
 }

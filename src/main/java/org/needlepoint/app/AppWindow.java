@@ -14,12 +14,16 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
+import org.needlepoint.clinic.SettingsController;
 import org.needlepoint.clinic.SetupController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
+import org.needlepoint.security.AdminController;
+import org.needlepoint.security.AuditLogController;
 import org.needlepoint.security.LockController;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
+import org.needlepoint.security.UserAdminController;
 
 /**
  * The application window and its flow: first-run setup, sign-in, the main window, and the idle
@@ -48,9 +52,14 @@ public final class AppWindow implements Shell {
                 .register(LockController.class, () -> new LockController(services.auth(), services.session(), background,
                         this::unlocked, this::switchUser))
                 .register(MainController.class, () -> new MainController(loader, services.session().require(), clinicName(),
-                        services.db().folder(), () -> new javafx.scene.control.Label("Admin: being built"), this::signOut, this::lockNow))
+                        services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
-                .register(PatientController.class, () -> new PatientController(services.patients(), background, this));
+                .register(PatientController.class, () -> new PatientController(services.patients(), background, this))
+                .register(AdminController.class, AdminController::new)
+                .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
+                .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
+                        services.clock()))
+                .register(SettingsController.class, () -> new SettingsController(services.clinic(), background));
     }
 
     /** Builds the scene on {@code stage} and shows setup or sign-in. */

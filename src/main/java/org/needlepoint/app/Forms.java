@@ -41,10 +41,18 @@ public final class Forms {
         label.setManaged(show);
     }
 
+    /** Shows a confirmation such as "Saved" in {@code label}; a blank message hides the label, as for errors. */
+    public static void showStatus(Label label, String message) {
+        showError(label, message);
+    }
+
     /** Marks {@code control} with an error icon and tooltip (ControlsFX decoration), or clears it. */
     public static void mark(Control control, String message) {
-        Decorator.removeAllDecorations(control);
-        control.getStyleClass().remove("field-error");
+        // Only touch decorations that exist: the first decoration wraps the scene's root in a
+        // DecorationPane, which should not happen merely to clear an unmarked field.
+        if (control.getStyleClass().remove("field-error")) {
+            Decorator.removeAllDecorations(control);
+        }
         if (message != null) {
             control.getStyleClass().add("field-error");
             DECORATION.applyValidationDecoration(ValidationMessage.error(control, message));

@@ -57,7 +57,10 @@ public abstract class UiTest {
 
     @AfterEach
     void closeStore() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.idleMonitor().disarm(); // its ticker would otherwise read this closed store in a later test
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
         background.close();
         clinic.close();
         try (Stream<Path> files = Files.walk(folder)) {

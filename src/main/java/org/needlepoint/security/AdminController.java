@@ -1,0 +1,29 @@
+package org.needlepoint.security;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The Admin section: staff accounts, the audit log, and clinic settings, one tab each. The account
+ * list and the audit log are read again whenever their tab is shown, so they include lockouts and
+ * what the admin has just done.
+ */
+public final class AdminController {
+    @FXML private TabPane adminTabs;
+    @FXML private Tab usersTab;
+    @FXML private Tab auditTab;
+    @FXML private UserAdminController userAdminController;
+    @FXML private AuditLogController auditLogController;
+
+    @FXML
+    private void initialize() {
+        adminTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab == usersTab) {
+                userAdminController.refresh();
+            } else if (tab == auditTab) {
+                auditLogController.refresh();
+            }
+        });
+    }
+}

@@ -78,7 +78,7 @@ class StaffAccountsUiTest extends AdminUiBase {
         robot.clickOn("#signOutButton");
         settle();
         signIn(robot, "desk", TestClinic.PASSWORD);
-        assertThat(text(robot, "errorLabel")).isEqualTo("This account has been deactivated. Ask an administrator.");
+        assertThat(text(robot, "signInError")).isEqualTo("This account has been deactivated. Ask an administrator.");
         assertThat(clinic.services.session().user()).isEmpty();
     }
 

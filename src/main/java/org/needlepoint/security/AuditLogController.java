@@ -72,7 +72,7 @@ public final class AuditLogController {
         column(actionColumn, e -> readable(e.action()));
         column(recordTypeColumn, AuditEntry::recordType);
         column(recordIdColumn, e -> e.recordId() == null ? "" : e.recordId().toString());
-        column(patientColumn, e -> e.patientId() == null ? "" : e.patientId().toString());
+        column(patientColumn, e -> e.chartNumber() == null ? "" : e.chartNumber().toString());
         column(summaryColumn, AuditEntry::summary);
         summaryColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -105,14 +105,14 @@ public final class AuditLogController {
     @FXML
     private void apply() {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long patientId = null;
+        Long chart = null;
         String patient = auditPatient.getText().strip();
         if (!patient.isEmpty()) {
             try {
-                patientId = Long.parseLong(patient);
+                chart = Long.parseLong(patient);
             } catch (NumberFormatException e) {
-                errors.put("patient", "Patient ID is a number, as in the Patient ID column; \"" + patient
-                        + "\" is not. Leave it blank for all patients.");
+                errors.put("patient", "Chart # is the patient's chart number, as on their record; \"" + patient
+                        + "\" is not one. Leave it blank for all patients.");
             }
         }
         LocalDate from = auditFrom.getValue();
@@ -132,7 +132,7 @@ public final class AuditLogController {
             return;
         }
         Forms.showError(auditError, null);
-        AuditFilter filter = new AuditFilter(selectedUserId(), patientId, from, to, LIMIT + 1);
+        AuditFilter filter = new AuditFilter(selectedUserId(), null, chart, from, to, LIMIT + 1);
         auditApply.setDisable(true);
         background.run(() -> audit.find(filter), rows -> {
             auditApply.setDisable(false);

@@ -36,25 +36,30 @@ public final class AuditStore implements RecordCheck {
     }
 
     public List<AuditEntry> find(Connection c, AuditFilter f, ZoneId zone) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1=1");
+        StringBuilder sql = new StringBuilder("SELECT a.*, p.chart_number FROM audit_log a"
+                + " LEFT JOIN patient p ON p.id = a.patient_id WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (f.userId() != null) {
-            sql.append(" AND user_id = ?");
+            sql.append(" AND a.user_id = ?");
             args.add(f.userId());
         }
         if (f.patientId() != null) {
-            sql.append(" AND patient_id = ?");
+            sql.append(" AND a.patient_id = ?");
             args.add(f.patientId());
         }
+        if (f.chartNumber() != null) {
+            sql.append(" AND p.chart_number = ?");
+            args.add(f.chartNumber());
+        }
         if (f.from() != null) {
-            sql.append(" AND at >= ?");
+            sql.append(" AND a.at >= ?");
             args.add(java.sql.Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
         }
         if (f.to() != null) {
-            sql.append(" AND at < ?");
+            sql.append(" AND a.at < ?");
             args.add(java.sql.Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
+        sql.append(" ORDER BY a.at DESC, a.id DESC LIMIT ?");
         args.add(f.limit());
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
@@ -65,7 +70,8 @@ public final class AuditStore implements RecordCheck {
                 while (rs.next()) {
                     out.add(new AuditEntry(rs.getLong("id"), Sql.getInstant(rs, "at"), Sql.getLong(rs, "user_id"),
                             rs.getString("username"), rs.getString("action"), rs.getString("record_type"),
-                            Sql.getLong(rs, "record_id"), Sql.getLong(rs, "patient_id"), rs.getString("summary")));
+                            Sql.getLong(rs, "record_id"), Sql.getLong(rs, "patient_id"), Sql.getLong(rs, "chart_number"),
+                            rs.getString("summary")));
                 }
             }
             return out;

@@ -106,6 +106,10 @@ class AuditLogTest {
                 .extracting(AuditEntry::action).containsExactly(Audit.VIEW, Audit.CREATE);
         assertThat(audit.find(new AuditFilter(null, bo.id(), null, null, 100)))
                 .extracting(AuditEntry::action).containsExactly(Audit.CREATE);
+        assertThat(audit.find(new AuditFilter(null, null, ann.chartNumber(), null, null, 100)))
+                .as("by the chart number staff know").extracting(AuditEntry::action, AuditEntry::chartNumber)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Audit.VIEW, ann.chartNumber()),
+                        org.assertj.core.groups.Tuple.tuple(Audit.CREATE, ann.chartNumber()));
         LocalDate tomorrow = LocalDate.of(2026, 11, 22);
         assertThat(audit.find(new AuditFilter(null, null, tomorrow, tomorrow, 100)))
                 .as("newest first").extracting(AuditEntry::action).containsExactly(Audit.SIGN_IN, Audit.SIGN_OUT, Audit.VIEW);

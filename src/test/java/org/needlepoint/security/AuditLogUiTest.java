@@ -48,7 +48,7 @@ class AuditLogUiTest extends AdminUiBase {
         robot.clickOn("#auditPatient").write("chart 12");
         robot.clickOn("#auditApply");
         settle();
-        assertThat(text(robot, "auditError")).contains("Patient ID is a number").contains("\"chart 12\"");
+        assertThat(text(robot, "auditError")).contains("Chart # is the patient's chart number").contains("\"chart 12\"");
         assertThat(node(robot, "auditPatient").getStyleClass()).contains("field-error");
 
         retype(robot, "auditPatient", "");

@@ -19,15 +19,13 @@ class SiteMapBenchmarkTest {
     }
 
     @Test
-    void threeHundredPointsRedrawQuickly() throws Exception {
-        SiteMapBenchmark.Result r = WaitForAsyncUtils.asyncFx(() -> SiteMapBenchmark.run(300, 30))
+    void theRedrawBenchmarkDrawsEveryPoint() throws Exception {
+        // speed is measured by the bench subcommand, not asserted here: this checks the harness works
+        SiteMapBenchmark.Result r = WaitForAsyncUtils.asyncFx(() -> SiteMapBenchmark.run(300, 3))
                 .get(120, TimeUnit.SECONDS);
-        System.out.println(r);
         assertThat(r.points()).isEqualTo(300);
         assertThat(r.markersShown()).isEqualTo(300);
-        // the target is 16 ms on a clinic PC's GPU; this guard (software rendering on a shared
-        // build machine) only catches a redraw that has become an order of magnitude slower
-        assertThat(r.medianMillis()).isLessThan(160);
+        assertThat(r.frames()).isEqualTo(3);
     }
 
     @Test

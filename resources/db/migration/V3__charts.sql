@@ -189,12 +189,10 @@ CREATE TABLE chart_pattern_point (
     PRIMARY KEY (pattern_id, seq)
 );
 
--- Built-in patterns on FACE_FRONT. The coordinates assume a frontal face drawn with these
--- proportions (the site-map control draws its face to match):
---   midline x = 0.50; the patient's RIGHT side is at x < 0.5 (the viewer's left, as in a photo)
---   hairline y = 0.12, brows y = 0.37, eyes (pupils) y = 0.45 at x = 0.34 / 0.66,
---   lateral canthi x = 0.255 / 0.745, mouth y = 0.72, chin y = 0.90;
---   temples x = 0.19-0.21 / 0.79-0.81 at y = 0.29-0.37; malar eminence x = 0.26-0.30 at y = 0.54-0.56.
+-- Built-in patterns on FACE_FRONT, in the site-map's normalised coordinates (see
+-- resources/org/needlepoint/chart/diagrams/README.md for the face's landmarks):
+--   midline x = 0.50; the patient's RIGHT side is at x < 0.5 (the viewer's left, as in a photo);
+--   the points below were checked against DiagramGeometry.locate (PatternGeometryTest keeps them honest).
 INSERT INTO chart_pattern (name, name_key, product_kind, amount_unit, brand, built_in) VALUES
     ('Dysport glabellar lines (label, 5 x 10 U)', 'dysport glabellar lines (label, 5 x 10 u)', 'TOXIN', 'U', 'Dysport', TRUE),
     ('Dysport crow''s feet (3 points per side)', 'dysport crow''s feet (3 points per side)', 'TOXIN', 'U', 'Dysport', TRUE),
@@ -206,11 +204,11 @@ INSERT INTO chart_pattern (name, name_key, product_kind, amount_unit, brand, bui
 INSERT INTO chart_pattern_point (pattern_id, seq, diagram_view, x, y, region, side, amount, depth, technique)
 SELECT p.id, v.seq, 'FACE_FRONT', v.x, v.y, v.region, v.side, 10, 'INTRAMUSCULAR', 'NEEDLE_BOLUS'
 FROM chart_pattern p, (VALUES
-    (0, 0.500, 0.405, 'PROCERUS',   'MIDLINE'),
-    (1, 0.455, 0.365, 'CORRUGATOR', 'RIGHT'),
-    (2, 0.405, 0.335, 'CORRUGATOR', 'RIGHT'),
-    (3, 0.545, 0.365, 'CORRUGATOR', 'LEFT'),
-    (4, 0.595, 0.335, 'CORRUGATOR', 'LEFT')) v(seq, x, y, region, side)
+    (0, 0.500, 0.450, 'PROCERUS',   'MIDLINE'),
+    (1, 0.445, 0.415, 'CORRUGATOR', 'RIGHT'),
+    (2, 0.380, 0.390, 'CORRUGATOR', 'RIGHT'),
+    (3, 0.555, 0.415, 'CORRUGATOR', 'LEFT'),
+    (4, 0.620, 0.390, 'CORRUGATOR', 'LEFT')) v(seq, x, y, region, side)
 WHERE p.name_key = 'dysport glabellar lines (label, 5 x 10 u)';
 
 -- Crow's feet (consensus, off-label): lateral orbicularis oculi, 3 points per side of 10 U, about
@@ -218,12 +216,12 @@ WHERE p.name_key = 'dysport glabellar lines (label, 5 x 10 u)';
 INSERT INTO chart_pattern_point (pattern_id, seq, diagram_view, x, y, region, side, amount, depth, technique)
 SELECT p.id, v.seq, 'FACE_FRONT', v.x, v.y, 'ORBICULARIS_OCULI_LATERAL', v.side, 10, 'SUBCUTANEOUS', 'NEEDLE_BOLUS'
 FROM chart_pattern p, (VALUES
-    (0, 0.210, 0.410, 'RIGHT'),
-    (1, 0.205, 0.450, 'RIGHT'),
-    (2, 0.210, 0.490, 'RIGHT'),
-    (3, 0.790, 0.410, 'LEFT'),
-    (4, 0.795, 0.450, 'LEFT'),
-    (5, 0.790, 0.490, 'LEFT')) v(seq, x, y, side)
+    (0, 0.265, 0.445, 'RIGHT'),
+    (1, 0.258, 0.478, 'RIGHT'),
+    (2, 0.265, 0.512, 'RIGHT'),
+    (3, 0.735, 0.445, 'LEFT'),
+    (4, 0.742, 0.478, 'LEFT'),
+    (5, 0.735, 0.512, 'LEFT')) v(seq, x, y, side)
 WHERE p.name_key = 'dysport crow''s feet (3 points per side)';
 
 -- Forehead (consensus, off-label): frontalis, 5 points of 5 U (conservative end of 5-10 U) in a
@@ -231,37 +229,37 @@ WHERE p.name_key = 'dysport crow''s feet (3 points per side)';
 INSERT INTO chart_pattern_point (pattern_id, seq, diagram_view, x, y, region, side, amount, depth, technique)
 SELECT p.id, v.seq, 'FACE_FRONT', v.x, v.y, 'FRONTALIS', v.side, 5, 'INTRAMUSCULAR', 'NEEDLE_BOLUS'
 FROM chart_pattern p, (VALUES
-    (0, 0.320, 0.250, 'RIGHT'),
-    (1, 0.410, 0.235, 'RIGHT'),
-    (2, 0.500, 0.230, 'MIDLINE'),
-    (3, 0.590, 0.235, 'LEFT'),
-    (4, 0.680, 0.250, 'LEFT')) v(seq, x, y, side)
+    (0, 0.340, 0.330, 'RIGHT'),
+    (1, 0.420, 0.315, 'RIGHT'),
+    (2, 0.500, 0.310, 'MIDLINE'),
+    (3, 0.580, 0.315, 'LEFT'),
+    (4, 0.660, 0.330, 'LEFT')) v(seq, x, y, side)
 WHERE p.name_key = 'dysport forehead (5 points)';
 
 -- Sculptra temple fan: 3 rays per side from one entry, 0.5 mL each, subcutaneous by cannula.
 INSERT INTO chart_pattern_point (pattern_id, seq, diagram_view, x, y, region, side, amount, depth, technique)
 SELECT p.id, v.seq, 'FACE_FRONT', v.x, v.y, 'TEMPLE', v.side, 0.5, 'SUBCUTANEOUS', 'CANNULA_FANNING'
 FROM chart_pattern p, (VALUES
-    (0, 0.190, 0.290, 'RIGHT'),
-    (1, 0.195, 0.330, 'RIGHT'),
-    (2, 0.205, 0.370, 'RIGHT'),
-    (3, 0.810, 0.290, 'LEFT'),
-    (4, 0.805, 0.330, 'LEFT'),
-    (5, 0.795, 0.370, 'LEFT')) v(seq, x, y, side)
+    (0, 0.225, 0.360, 'RIGHT'),
+    (1, 0.218, 0.400, 'RIGHT'),
+    (2, 0.215, 0.440, 'RIGHT'),
+    (3, 0.775, 0.360, 'LEFT'),
+    (4, 0.782, 0.400, 'LEFT'),
+    (5, 0.785, 0.440, 'LEFT')) v(seq, x, y, side)
 WHERE p.name_key = 'sculptra temple fan';
 
 -- Sculptra malar fan: 4 rays per side (2 malar, 2 submalar), 0.5 mL each, subcutaneous by cannula.
 INSERT INTO chart_pattern_point (pattern_id, seq, diagram_view, x, y, region, side, amount, depth, technique)
 SELECT p.id, v.seq, 'FACE_FRONT', v.x, v.y, v.region, v.side, 0.5, 'SUBCUTANEOUS', 'CANNULA_FANNING'
 FROM chart_pattern p, (VALUES
-    (0, 0.300, 0.540, 'MALAR',    'RIGHT'),
-    (1, 0.260, 0.555, 'MALAR',    'RIGHT'),
-    (2, 0.290, 0.620, 'SUBMALAR', 'RIGHT'),
-    (3, 0.250, 0.630, 'SUBMALAR', 'RIGHT'),
-    (4, 0.700, 0.540, 'MALAR',    'LEFT'),
-    (5, 0.740, 0.555, 'MALAR',    'LEFT'),
-    (6, 0.710, 0.620, 'SUBMALAR', 'LEFT'),
-    (7, 0.750, 0.630, 'SUBMALAR', 'LEFT')) v(seq, x, y, region, side)
+    (0, 0.360, 0.545, 'MALAR',    'RIGHT'),
+    (1, 0.300, 0.560, 'MALAR',    'RIGHT'),
+    (2, 0.345, 0.640, 'SUBMALAR', 'RIGHT'),
+    (3, 0.300, 0.650, 'SUBMALAR', 'RIGHT'),
+    (4, 0.640, 0.545, 'MALAR',    'LEFT'),
+    (5, 0.700, 0.560, 'MALAR',    'LEFT'),
+    (6, 0.655, 0.640, 'SUBMALAR', 'LEFT'),
+    (7, 0.700, 0.650, 'SUBMALAR', 'LEFT')) v(seq, x, y, region, side)
 WHERE p.name_key = 'sculptra malar fan';
 
 -- ---------------------------------------------------------------------------------------------

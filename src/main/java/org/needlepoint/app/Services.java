@@ -2,6 +2,8 @@ package org.needlepoint.app;
 
 import java.time.Clock;
 import java.util.List;
+import org.needlepoint.chart.ChartService;
+import org.needlepoint.chart.ChartStore;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.patient.PatientService;
@@ -20,27 +22,32 @@ import org.needlepoint.store.RecordCheck;
 public final class Services {
     private final Database db;
     private final Clock clock;
+    private final PasswordHasher hasher;
     private final Session session = new Session();
     private final Audit audit;
     private final AuthService auth;
     private final UserService users;
     private final ClinicService clinic;
     private final PatientService patients;
+    private final ChartService charts;
     private final List<RecordCheck> checks;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
         this.db = db;
         this.clock = clock;
+        this.hasher = hasher;
         AuditStore auditStore = new AuditStore();
         UserStore userStore = new UserStore();
         ClinicStore clinicStore = new ClinicStore();
         PatientStore patientStore = new PatientStore();
+        ChartStore chartStore = new ChartStore();
         this.audit = new Audit(db, auditStore, session, clock);
         this.auth = new AuthService(db, userStore, hasher, audit, session, clock);
         this.users = new UserService(db, userStore, hasher, audit, session, clock);
         this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
         this.patients = new PatientService(db, patientStore, audit, session, clock);
-        this.checks = List.of(clinicStore, userStore, patientStore, auditStore);
+        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock);
+        this.checks = List.of(clinicStore, userStore, patientStore, chartStore, auditStore);
     }
 
     public Database db() {
@@ -73,6 +80,18 @@ public final class Services {
 
     public PatientService patients() {
         return patients;
+    }
+
+    public ChartService charts() {
+        return charts;
+    }
+
+    /**
+     * Another set of services over the same store, with its own session and clock: for tasks that
+     * must act at other times than now (seed-demo back-dates its demo history). Nobody is signed in.
+     */
+    public Services withClock(Clock otherClock) {
+        return new Services(db, otherClock, hasher);
     }
 
     /** Every store's counts and consistency checks, in the order {@code check} prints them. */

@@ -28,7 +28,9 @@ public final class Cli {
               --help              show this help
               seed-demo [--patients N] [--seed S]
                                   fill an EMPTY data folder with a synthetic demo clinic: staff
-                                  accounts (their passwords are printed once) and N patients (default 200)
+                                  accounts (their passwords are printed once), N patients (default 200),
+                                  product lots, and signed charted visits for about a third of the
+                                  first 1,500 patients
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count; exits 1 on any problem
               bench [--patients N] [--runs R]

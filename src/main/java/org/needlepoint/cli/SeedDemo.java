@@ -3,9 +3,12 @@ package org.needlepoint.cli;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.needlepoint.app.Services;
 import org.needlepoint.clinic.Clinic;
+import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.patient.Sex;
@@ -16,6 +19,7 @@ import org.needlepoint.security.UserDraft;
  * {@code seed-demo}: a deterministic synthetic clinic in an empty data folder. Names are built
  * from invented syllables, phones use the unassigned 555 area code and emails example.* domains,
  * so nothing here can be a real person. Staff passwords are random and printed once.
+ * {@link DemoCharts} then adds lots and charted, signed visits for some of the first patients.
  */
 public final class SeedDemo {
     private static final String[] FEMALE = {"Ava", "Zoë", "Renée", "Maya", "Lena", "Iris", "Nora", "Chloé", "Sofia",
@@ -57,22 +61,32 @@ public final class SeedDemo {
                 new UserDraft("admin", "Demo Administrator", Role.ADMIN, null, null),
                 adminPw.toCharArray(), adminPw.toCharArray());
         s.auth().signIn("admin", adminPw.toCharArray());
+        DemoCharts.Result charted;
         try {
             s.users().create(new UserDraft("injector", "Demo Injector", Role.INJECTOR, "NP", "DEMO-NP-0001"),
                     injectorPw.toCharArray(), injectorPw.toCharArray());
             s.users().create(new UserDraft("frontdesk", "Demo Front Desk", Role.FRONT_DESK, null, null),
                     deskPw.toCharArray(), deskPw.toCharArray());
             LocalDate today = s.patients().today();
+            List<Patient> first = new ArrayList<>();
             for (int i = 0; i < patients; i++) {
-                s.patients().create(patient(rnd, today), true);
+                Patient p = s.patients().create(patient(rnd, today), true);
+                if (first.size() < DemoCharts.CHARTED_PATIENTS) {
+                    first.add(p);
+                }
                 if (patients >= 10_000 && (i + 1) % 10_000 == 0) {
                     out.println("  " + (i + 1) + " patients...");
                 }
             }
+            charted = new DemoCharts(s, rnd).seed(first, injectorPw.toCharArray(), adminPw.toCharArray());
         } finally {
             s.auth().signOut();
         }
         out.println("Demo clinic created in " + s.db().folder() + " with " + patients + " synthetic patients.");
+        out.println(charted.visits() == 0 ? "Charted history: no visits; " + charted.lots() + " lots in stock."
+                : "Charted history: " + charted.visits() + " visits of " + charted.patients() + " patients ("
+                + charted.points() + " injection points, " + charted.addenda() + " addenda; all signed by the demo"
+                + " injector but one draft left open today), " + charted.lots() + " lots in stock.");
         out.println("Staff accounts (passwords are shown only this once):");
         out.println("  admin      " + adminPw + "   (Administrator)");
         out.println("  injector   " + injectorPw + "   (Injector)");

@@ -20,6 +20,8 @@ public final class Audit {
     public static final String UPDATE = "UPDATE";
     public static final String VIEW = "VIEW";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
+    public static final String SIGN = "SIGN";
+    public static final String ADDENDUM = "ADDENDUM";
 
     private final Database db;
     private final AuditStore store;

@@ -45,6 +45,24 @@ public final class AuthService {
         return user;
     }
 
+    /**
+     * Re-checks the signed-in user's password, e.g. to sign a chart, without changing the session.
+     * A wrong password counts towards the lockout and is audited like a failed sign-in; success
+     * writes no audit row of its own (the action it guards is audited).
+     */
+    public User verifyPassword(char[] password) {
+        User current = session.require();
+        try {
+            User checked = check(current.username(), password, null);
+            if (checked.id() != current.id()) { // the username now belongs to another account
+                throw new SignInException("Your account has changed since you signed in. Sign in again.");
+            }
+            return checked;
+        } catch (SignInException e) {
+            throw new SignInException(e.getMessage().replace(BAD_CREDENTIALS, "Wrong password."));
+        }
+    }
+
     public void signOut() {
         session.user().ifPresent(u -> db.tx(c -> {
             audit.log(c, Audit.SIGN_OUT, "user", u.id(), null, u.username() + " signed out");
@@ -103,8 +121,10 @@ public final class AuthService {
         }
         return db.tx(c -> {
             users.setFailures(c, u.id(), 0, null);
-            audit.logAs(c, u.id(), u.username(), successAction, "user", u.id(),
-                    u.username() + (Audit.UNLOCK.equals(successAction) ? " unlocked the screen" : " signed in"));
+            if (successAction != null) {
+                audit.logAs(c, u.id(), u.username(), successAction, "user", u.id(),
+                        u.username() + (Audit.UNLOCK.equals(successAction) ? " unlocked the screen" : " signed in"));
+            }
             return users.findById(c, u.id()).orElseThrow();
         });
     }

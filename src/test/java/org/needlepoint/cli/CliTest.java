@@ -120,16 +120,54 @@ class CliTest {
 
         Run r = run("--data", folder.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().lines()).contains("patients: 25", "users: 3", "clinics: 1");
+        assertThat(r.out().lines()).contains("patients: 25", "users: 3", "clinics: 1", "products: 11", "lots: 34");
+        assertThat(r.out().lines()).anyMatch(l -> l.matches("visits: [1-9][0-9]*"))
+                .anyMatch(l -> l.matches("injection points: [1-9][0-9]*")).anyMatch(l -> l.matches("addenda: [0-9]+"));
         assertThat(r.out()).contains("check: OK");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void seedDemoChartsSignedVisitsWithUsableLots() {
+        Path folder = dir.resolve("demo");
+        Run r = seed(folder, 60, 7);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("Charted history: [1-9][0-9]* visits of [1-9][0-9]* patients");
+
+        try (Database db = Database.open(folder)) {
+            db.read(c -> {
+                long visits = org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM visit");
+                assertThat(visits).isGreaterThan(5);
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM visit WHERE status = 'DRAFT'"))
+                        .isEqualTo(1);
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM visit v JOIN app_user u"
+                        + " ON u.id = v.signed_by WHERE v.status = 'SIGNED' AND u.username = 'injector'"
+                        + " AND v.signed_at > v.started_at")).isEqualTo(visits - 1);
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM injection_point WHERE lot_id IS NULL"))
+                        .isZero();
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM injection_point ip"
+                        + " JOIN lot l ON l.id = ip.lot_id JOIN visit v ON v.id = ip.visit_id"
+                        + " WHERE l.product_id <> ip.product_id OR l.expiry < CAST(v.started_at AS DATE)"
+                        + " OR l.received_on > CAST(v.started_at AS DATE)")).isZero();
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM lot WHERE expiry < DATE '2026-11-21'"))
+                        .as("old lots stay on record").isPositive();
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM lot WHERE expiry >= DATE '2026-11-21'"
+                        + " AND expiry < DATE '2027-01-20' AND status = 'ACTIVE'")).as("near expiry").isPositive();
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM visit v JOIN patient p"
+                        + " ON p.id = v.patient_id WHERE p.pregnancy IN ('PREGNANT', 'BREASTFEEDING')")).isZero();
+                assertThat(org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM audit_log WHERE action = 'SIGN'"))
+                        .isEqualTo(visits - 1);
+                return null;
+            });
+        }
     }
 
     @Test
     void checkOnAnEmptyFolderCreatesTheStoreAndFindsNothingWrong() {
         Run r = run("--data", dir.resolve("fresh").toString(), "check");
         assertThat(r.code()).isZero();
-        assertThat(r.out().lines()).contains("patients: 0", "users: 0", "clinics: 0");
+        assertThat(r.out().lines()).contains("patients: 0", "users: 0", "clinics: 0", "products: 11", "lots: 0",
+                "visits: 0", "injection points: 0", "addenda: 0");
     }
 
     @Test

@@ -214,4 +214,19 @@ class AuthServiceTest {
         assertThat(actions.subList(actions.size() - 3, actions.size()))
                 .containsExactly(Audit.SIGN_IN, Audit.SIGN_IN_FAILED, Audit.UNLOCK);
     }
+
+    @Test
+    void verifyingThePasswordToSignLeavesTheSessionAlone() {
+        User u = clinic.signIn("injector");
+        int rows = AuditLog.entries(clinic.db).size();
+
+        assertThat(auth.verifyPassword(TestClinic.PASSWORD.toCharArray()).id()).isEqualTo(u.id());
+        assertThat(AuditLog.entries(clinic.db)).as("the signing itself is audited, not the check").hasSize(rows);
+
+        assertThatThrownBy(() -> auth.verifyPassword("wrong-password".toCharArray()))
+                .isInstanceOf(SignInException.class).hasMessage("Wrong password.");
+        assertThat(session.user()).contains(u);
+        assertThat(AuditLog.last(clinic.db).action()).isEqualTo(Audit.SIGN_IN_FAILED);
+        assertThat(AuditLog.last(clinic.db).summary()).contains("1 of 5");
+    }
 }

@@ -1,0 +1,615 @@
+package org.needlepoint.chart;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.needlepoint.chart.VisitSummary.ProductAmount;
+import org.needlepoint.security.UserStore;
+import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.Sql;
+
+/**
+ * All SQL for charts: the product catalogue and lots (until the product-lots work moves them to
+ * its own store), visits, screening answers, injection points, addenda and patterns. Signed
+ * visits are guarded twice: these statements only touch drafts, and {@link SignedChartGuard}
+ * refuses anything else in the database itself.
+ */
+public final class ChartStore implements RecordCheck {
+    private static final String PRODUCT_ORDER = " ORDER BY CASE kind WHEN 'TOXIN' THEN 0 WHEN 'BIOSTIMULATOR' THEN 1"
+            + " ELSE 2 END, brand, pack_size, name";
+    private static final String VISIT_SELECT = "SELECT v.*, i.full_name AS injector_name, i.title AS injector_title,"
+            + " s.full_name AS signer_name, s.title AS signer_title FROM visit v JOIN app_user i ON i.id = v.injector_id"
+            + " LEFT JOIN app_user s ON s.id = v.signed_by";
+
+    // ------------------------------------------------------------------------------- products
+
+    public List<Product> products(Connection c) throws SQLException {
+        Map<Long, List<String>> gtins = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT product_id, gtin FROM product_gtin ORDER BY gtin");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                gtins.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        List<Product> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM product" + PRODUCT_ORDER);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(product(rs, gtins.getOrDefault(rs.getLong("id"), List.of())));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Product> product(Connection c, long id) throws SQLException {
+        return products(c).stream().filter(p -> p.id() == id).findFirst();
+    }
+
+    private static Product product(ResultSet rs, List<String> gtins) throws SQLException {
+        int hours = rs.getInt("usable_hours");
+        Integer usable = rs.wasNull() ? null : hours;
+        return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("brand"),
+                ProductKind.valueOf(rs.getString("kind")), Unit.valueOf(rs.getString("charting_unit")),
+                rs.getBigDecimal("pack_size"), PackUnit.valueOf(rs.getString("pack_unit")),
+                rs.getBigDecimal("default_diluent_ml"), usable, rs.getBigDecimal("point_min"),
+                rs.getBigDecimal("point_max"), rs.getBigDecimal("visit_max"), rs.getBoolean("speywood_units"),
+                rs.getBoolean("milk_protein"), rs.getString("colour"), gtins, rs.getBoolean("active"),
+                rs.getInt("version"));
+    }
+
+    /** Saves the clinic-editable fields of a product (limits, reconstitution, colour, active). */
+    public void updateProduct(Connection c, Product p, Instant now, long by, ZoneId zone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE product SET default_diluent_ml = ?, usable_hours = ?,"
+                + " point_min = ?, point_max = ?, visit_max = ?, colour = ?, active = ?, version = version + 1,"
+                + " updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
+            ps.setBigDecimal(1, p.defaultDiluentMl());
+            if (p.usableHours() == null) {
+                ps.setNull(2, Types.INTEGER);
+            } else {
+                ps.setInt(2, p.usableHours());
+            }
+            ps.setBigDecimal(3, p.pointMin());
+            ps.setBigDecimal(4, p.pointMax());
+            ps.setBigDecimal(5, p.visitMax());
+            ps.setString(6, p.colour());
+            ps.setBoolean(7, p.active());
+            Sql.setInstant(ps, 8, now);
+            ps.setLong(9, by);
+            ps.setLong(10, p.id());
+            ps.setInt(11, p.version());
+            if (ps.executeUpdate() == 0) {
+                throw UserStore.stale(c, "product", p.id(), "The product " + p.name(), zone);
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------- lots
+
+    public List<Lot> lots(Connection c) throws SQLException {
+        List<Lot> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lot ORDER BY product_id, expiry, lot_number");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(lot(rs));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Lot> lot(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lot WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(lot(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Lot lot(ResultSet rs) throws SQLException {
+        return new Lot(rs.getLong("id"), rs.getLong("product_id"), rs.getString("lot_number"), Sql.getDate(rs, "expiry"),
+                LotStatus.valueOf(rs.getString("status")), Sql.getDate(rs, "received_on"), rs.getInt("quantity_received"),
+                rs.getInt("version"));
+    }
+
+    public boolean lotNumberTaken(Connection c, long productId, String lotNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lot WHERE product_id = ? AND lot_number = ?")) {
+            ps.setLong(1, productId);
+            ps.setString(2, lotNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public long insertLot(Connection c, long productId, String lotNumber, LocalDate expiry, LocalDate receivedOn,
+                          int quantity, Instant now, long by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lot (product_id, lot_number, expiry, received_on,"
+                + " quantity_received, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, productId);
+            ps.setString(2, lotNumber);
+            Sql.setDate(ps, 3, expiry);
+            Sql.setDate(ps, 4, receivedOn);
+            ps.setInt(5, quantity);
+            Sql.setInstant(ps, 6, now);
+            ps.setLong(7, by);
+            Sql.setInstant(ps, 8, now);
+            ps.setLong(9, by);
+            ps.executeUpdate();
+            return Sql.generatedKey(ps);
+        }
+    }
+
+    public void setLotStatus(Connection c, long id, int version, LotStatus status, Instant now, long by, ZoneId zone)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE lot SET status = ?, version = version + 1, updated_at = ?,"
+                + " updated_by = ? WHERE id = ? AND version = ?")) {
+            ps.setString(1, status.name());
+            Sql.setInstant(ps, 2, now);
+            ps.setLong(3, by);
+            ps.setLong(4, id);
+            ps.setInt(5, version);
+            if (ps.executeUpdate() == 0) {
+                throw UserStore.stale(c, "lot", id, "This lot", zone);
+            }
+        }
+    }
+
+    // --------------------------------------------------------------------------------- visits
+
+    public long insertVisit(Connection c, long patientId, long injectorId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO visit (patient_id, started_at, injector_id, status,"
+                + " created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, patientId);
+            Sql.setInstant(ps, 2, now);
+            ps.setLong(3, injectorId);
+            Sql.setInstant(ps, 4, now);
+            ps.setLong(5, injectorId);
+            Sql.setInstant(ps, 6, now);
+            ps.setLong(7, injectorId);
+            ps.executeUpdate();
+            return Sql.generatedKey(ps);
+        }
+    }
+
+    public Optional<Visit> visit(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(VISIT_SELECT + " WHERE v.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(visit(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Visit visit(ResultSet rs) throws SQLException {
+        return new Visit(rs.getLong("id"), rs.getLong("patient_id"), Sql.getInstant(rs, "started_at"),
+                rs.getLong("injector_id"), display(rs.getString("injector_title"), rs.getString("injector_name")),
+                VisitStatus.valueOf(rs.getString("status")), rs.getString("clinical_notes"),
+                rs.getBoolean("consent_confirmed"), rs.getBoolean("offlabel_consent_confirmed"),
+                Sql.getInstant(rs, "signed_at"), Sql.getLong(rs, "signed_by"),
+                display(rs.getString("signer_title"), rs.getString("signer_name")), rs.getInt("version"),
+                Sql.getInstant(rs, "updated_at"));
+    }
+
+    private static String display(String title, String name) {
+        if (name == null) {
+            return null;
+        }
+        return (title == null || title.isBlank() ? "" : title + " ") + name;
+    }
+
+    /** The visit with its points, screening and addenda. */
+    public Optional<VisitChart> chart(Connection c, long id) throws SQLException {
+        Optional<Visit> v = visit(c, id);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        List<InjectionPoint> all = points(c, id);
+        List<InjectionPoint> original = all.stream().filter(p -> p.addendumId() == null).toList();
+        List<Addendum> addenda = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.*, u.full_name, u.title FROM addendum a"
+                + " JOIN app_user u ON u.id = a.author_id WHERE a.visit_id = ? ORDER BY a.created_at, a.id")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long aid = rs.getLong("id");
+                    addenda.add(new Addendum(aid, id, rs.getLong("author_id"),
+                            display(rs.getString("title"), rs.getString("full_name")), Sql.getInstant(rs, "created_at"),
+                            rs.getString("note_text"), all.stream().filter(p -> Long.valueOf(aid).equals(p.addendumId())).toList()));
+                }
+            }
+        }
+        return Optional.of(new VisitChart(v.get(), original, screening(c, id), addenda, false));
+    }
+
+    /** Every point of the visit: the originals, then each addendum's, in charting order. */
+    public List<InjectionPoint> points(Connection c, long visitId) throws SQLException {
+        List<InjectionPoint> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM injection_point WHERE visit_id = ?"
+                + " ORDER BY addendum_id NULLS FIRST, seq")) {
+            ps.setLong(1, visitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(point(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static InjectionPoint point(ResultSet rs) throws SQLException {
+        String depth = rs.getString("depth");
+        String technique = rs.getString("technique");
+        return new InjectionPoint(rs.getString("point_key"), DiagramView.valueOf(rs.getString("diagram_view")),
+                rs.getDouble("x"), rs.getDouble("y"), Region.valueOf(rs.getString("region")),
+                Side.valueOf(rs.getString("side")), rs.getLong("product_id"), Sql.getLong(rs, "lot_id"),
+                rs.getBigDecimal("amount"), Unit.valueOf(rs.getString("amount_unit")),
+                depth == null ? null : Depth.valueOf(depth), technique == null ? null : Technique.valueOf(technique),
+                rs.getString("note"), Sql.getLong(rs, "addendum_id"));
+    }
+
+    public List<ScreeningEntry> screening(Connection c, long visitId) throws SQLException {
+        Map<ScreeningItem, ScreeningEntry> byItem = new java.util.EnumMap<>(ScreeningItem.class);
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM visit_screening WHERE visit_id = ?")) {
+            ps.setLong(1, visitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ScreeningItem item = item(rs.getString("item_code"));
+                    if (item != null) {
+                        byItem.put(item, new ScreeningEntry(item, ScreeningAnswer.valueOf(rs.getString("answer")),
+                                rs.getBoolean("flagged_by_record"), rs.getString("note")));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(byItem.values());
+    }
+
+    private static ScreeningItem item(String code) {
+        try {
+            return ScreeningItem.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return null; // a question a later version asked; this version does not know it
+        }
+    }
+
+    /** The injector's unsigned visit of this patient, newest first: what "start a visit" resumes. */
+    public Optional<Long> openDraft(Connection c, long patientId, long injectorId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM visit WHERE patient_id = ? AND injector_id = ?"
+                + " AND status = 'DRAFT' ORDER BY started_at DESC, id DESC LIMIT 1")) {
+            ps.setLong(1, patientId);
+            ps.setLong(2, injectorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Saves the header of a draft if nobody saved it since {@code version}; else a refusal naming who did. */
+    public void updateDraft(Connection c, long id, int version, ChartDraft d, Instant now, long by, ZoneId zone)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE visit SET clinical_notes = ?, consent_confirmed = ?,"
+                + " offlabel_consent_confirmed = ?, version = version + 1, updated_at = ?, updated_by = ?"
+                + " WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
+            ps.setString(1, d.notes());
+            ps.setBoolean(2, d.consentConfirmed());
+            ps.setBoolean(3, d.offLabelConsentConfirmed());
+            Sql.setInstant(ps, 4, now);
+            ps.setLong(5, by);
+            ps.setLong(6, id);
+            ps.setInt(7, version);
+            if (ps.executeUpdate() == 0) {
+                throw UserStore.stale(c, "visit", id, "This visit's chart", zone);
+            }
+        }
+    }
+
+    /** Replaces a draft's original points and screening answers with {@code d}'s. */
+    public void replaceDraftContent(Connection c, long visitId, ChartDraft d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM injection_point WHERE visit_id = ? AND addendum_id IS NULL")) {
+            ps.setLong(1, visitId);
+            ps.executeUpdate();
+        }
+        insertPoints(c, visitId, null, d.points(), 0);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM visit_screening WHERE visit_id = ?")) {
+            ps.setLong(1, visitId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO visit_screening (visit_id, item_code, answer,"
+                + " flagged_by_record, note) VALUES (?, ?, ?, ?, ?)")) {
+            for (ScreeningEntry e : d.screening()) {
+                ps.setLong(1, visitId);
+                ps.setString(2, e.item().name());
+                ps.setString(3, e.answer().name());
+                ps.setBoolean(4, e.flaggedByRecord());
+                ps.setString(5, e.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void insertPoints(Connection c, long visitId, Long addendumId, List<InjectionPoint> points, int firstSeq)
+            throws SQLException {
+        if (points.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO injection_point (visit_id, point_key, seq, diagram_view,"
+                + " x, y, region, side, product_id, lot_id, amount, amount_unit, depth, technique, note, addendum_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = firstSeq;
+            for (InjectionPoint p : points) {
+                ps.setLong(1, visitId);
+                ps.setString(2, p.key());
+                ps.setInt(3, seq++);
+                ps.setString(4, p.view().name());
+                ps.setDouble(5, p.x());
+                ps.setDouble(6, p.y());
+                ps.setString(7, p.region().name());
+                ps.setString(8, p.side().name());
+                ps.setLong(9, p.productId());
+                Sql.setLong(ps, 10, p.lotId());
+                ps.setBigDecimal(11, p.amount());
+                ps.setString(12, p.unit().name());
+                ps.setString(13, p.depth() == null ? null : p.depth().name());
+                ps.setString(14, p.technique() == null ? null : p.technique().name());
+                ps.setString(15, p.note());
+                Sql.setLong(ps, 16, addendumId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** DRAFT -> SIGNED if nobody saved the visit since {@code version}. */
+    public void sign(Connection c, long id, int version, long signerId, Instant now, ZoneId zone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE visit SET status = 'SIGNED', signed_at = ?, signed_by = ?,"
+                + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
+            Sql.setInstant(ps, 1, now);
+            ps.setLong(2, signerId);
+            Sql.setInstant(ps, 3, now);
+            ps.setLong(4, signerId);
+            ps.setLong(5, id);
+            ps.setInt(6, version);
+            if (ps.executeUpdate() == 0) {
+                throw UserStore.stale(c, "visit", id, "This visit's chart", zone);
+            }
+        }
+    }
+
+    public long insertAddendum(Connection c, long visitId, long authorId, Instant now, String text) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO addendum (visit_id, author_id, created_at, note_text)"
+                + " VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, visitId);
+            ps.setLong(2, authorId);
+            Sql.setInstant(ps, 3, now);
+            ps.setString(4, text);
+            ps.executeUpdate();
+            return Sql.generatedKey(ps);
+        }
+    }
+
+    public int nextSeq(Connection c, long visitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq) + 1, 0) FROM injection_point WHERE visit_id = ?")) {
+            ps.setLong(1, visitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------- history
+
+    /** The patient's visits, newest first. */
+    public List<VisitSummary> history(Connection c, long patientId) throws SQLException {
+        return summaries(c, "v.patient_id = ?", patientId);
+    }
+
+    /** The user's unsigned visits across patients, newest first. */
+    public List<VisitSummary> drafts(Connection c, long injectorId) throws SQLException {
+        return summaries(c, "v.injector_id = ? AND v.status = 'DRAFT'", injectorId);
+    }
+
+    private List<VisitSummary> summaries(Connection c, String where, long arg) throws SQLException {
+        Map<Long, List<ProductAmount>> products = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ip.visit_id, ip.product_id, p.name, ip.amount_unit,"
+                + " SUM(ip.amount) FROM injection_point ip JOIN product p ON p.id = ip.product_id"
+                + " WHERE ip.visit_id IN (SELECT v.id FROM visit v WHERE " + where + ")"
+                + " GROUP BY ip.visit_id, ip.product_id, p.name, ip.amount_unit ORDER BY ip.visit_id, MIN(ip.seq)")) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    products.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ProductAmount(rs.getLong(2),
+                            rs.getString(3), rs.getBigDecimal(5), Unit.valueOf(rs.getString(4))));
+                }
+            }
+        }
+        Map<Long, Set<Region>> regions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ip.visit_id, ip.region FROM injection_point ip"
+                + " WHERE ip.visit_id IN (SELECT v.id FROM visit v WHERE " + where + ")")) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    regions.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Region.class))
+                            .add(Region.valueOf(rs.getString(2)));
+                }
+            }
+        }
+        List<VisitSummary> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.id, v.patient_id, v.started_at, v.status, v.injector_id,"
+                + " i.full_name, i.title, v.signed_at,"
+                + " (SELECT COUNT(*) FROM injection_point ip WHERE ip.visit_id = v.id) AS points,"
+                + " (SELECT COUNT(*) FROM addendum a WHERE a.visit_id = v.id) AS addenda"
+                + " FROM visit v JOIN app_user i ON i.id = v.injector_id WHERE " + where
+                + " ORDER BY v.started_at DESC, v.id DESC")) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    out.add(new VisitSummary(id, rs.getLong("patient_id"), Sql.getInstant(rs, "started_at"),
+                            VisitStatus.valueOf(rs.getString("status")), rs.getLong("injector_id"),
+                            display(rs.getString("title"), rs.getString("full_name")), Sql.getInstant(rs, "signed_at"),
+                            rs.getInt("points"), rs.getInt("addenda"), products.getOrDefault(id, List.of()),
+                            regions.getOrDefault(id, Set.of())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The patient's most recent signed visit. */
+    public Optional<Long> lastSignedVisit(Connection c, long patientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM visit WHERE patient_id = ? AND status = 'SIGNED'"
+                + " ORDER BY started_at DESC, id DESC LIMIT 1")) {
+            ps.setLong(1, patientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------- patterns
+
+    public List<ChartPattern> patterns(Connection c) throws SQLException {
+        Map<Long, List<PatternPoint>> points = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chart_pattern_point ORDER BY pattern_id, seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String depth = rs.getString("depth");
+                String technique = rs.getString("technique");
+                points.computeIfAbsent(rs.getLong("pattern_id"), k -> new ArrayList<>()).add(new PatternPoint(
+                        DiagramView.valueOf(rs.getString("diagram_view")), rs.getDouble("x"), rs.getDouble("y"),
+                        Region.valueOf(rs.getString("region")), Side.valueOf(rs.getString("side")),
+                        rs.getBigDecimal("amount"), depth == null ? null : Depth.valueOf(depth),
+                        technique == null ? null : Technique.valueOf(technique)));
+            }
+        }
+        List<ChartPattern> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chart_pattern ORDER BY built_in DESC, name_key");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong("id");
+                out.add(new ChartPattern(id, rs.getString("name"), ProductKind.valueOf(rs.getString("product_kind")),
+                        Unit.valueOf(rs.getString("amount_unit")), rs.getString("brand"), rs.getBoolean("built_in"),
+                        Sql.getLong(rs, "created_by"), points.getOrDefault(id, List.of())));
+            }
+        }
+        return out;
+    }
+
+    public static String patternKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean patternNameTaken(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM chart_pattern WHERE name_key = ?")) {
+            ps.setString(1, patternKey(name));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public long insertPattern(Connection c, String name, ProductKind kind, Unit unit, String brand, long by, Instant now,
+                              List<PatternPoint> points) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chart_pattern (name, name_key, product_kind,"
+                + " amount_unit, brand, built_in, created_by, created_at) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name.strip());
+            ps.setString(2, patternKey(name));
+            ps.setString(3, kind.name());
+            ps.setString(4, unit.name());
+            ps.setString(5, brand);
+            ps.setLong(6, by);
+            Sql.setInstant(ps, 7, now);
+            ps.executeUpdate();
+            id = Sql.generatedKey(ps);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chart_pattern_point (pattern_id, seq, diagram_view,"
+                + " x, y, region, side, amount, depth, technique) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (PatternPoint p : points) {
+                ps.setLong(1, id);
+                ps.setInt(2, seq++);
+                ps.setString(3, p.view().name());
+                ps.setDouble(4, p.x());
+                ps.setDouble(5, p.y());
+                ps.setString(6, p.region().name());
+                ps.setString(7, p.side().name());
+                ps.setBigDecimal(8, p.amount());
+                ps.setString(9, p.depth() == null ? null : p.depth().name());
+                ps.setString(10, p.technique() == null ? null : p.technique().name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    // ---------------------------------------------------------------------------------- check
+
+    @Override
+    public Map<String, Long> counts(Connection c) throws SQLException {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("products", Sql.count(c, "SELECT COUNT(*) FROM product"));
+        m.put("lots", Sql.count(c, "SELECT COUNT(*) FROM lot"));
+        m.put("visits", Sql.count(c, "SELECT COUNT(*) FROM visit"));
+        m.put("injection points", Sql.count(c, "SELECT COUNT(*) FROM injection_point"));
+        m.put("addenda", Sql.count(c, "SELECT COUNT(*) FROM addendum"));
+        return m;
+    }
+
+    @Override
+    public List<String> problems(Connection c) throws SQLException {
+        List<String> p = new ArrayList<>();
+        long guards = Sql.count(c, "SELECT COUNT(DISTINCT TRIGGER_NAME) FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_NAME IN"
+                + " ('VISIT_SIGNED_GUARD', 'INJECTION_POINT_SIGNED_GUARD', 'VISIT_SCREENING_SIGNED_GUARD', 'ADDENDUM_GUARD')");
+        if (guards < 4) {
+            p.add("charts: the guards that keep signed charts unchanged are missing");
+        }
+        long empty = Sql.count(c, "SELECT COUNT(*) FROM visit v WHERE v.status = 'SIGNED' AND NOT EXISTS"
+                + " (SELECT 1 FROM injection_point ip WHERE ip.visit_id = v.id AND ip.addendum_id IS NULL)");
+        if (empty > 0) {
+            p.add("charts: " + empty + " signed visit(s) without injection points");
+        }
+        long noLot = Sql.count(c, "SELECT COUNT(*) FROM injection_point ip JOIN visit v ON v.id = ip.visit_id"
+                + " WHERE v.status = 'SIGNED' AND ip.lot_id IS NULL");
+        if (noLot > 0) {
+            p.add("charts: " + noLot + " signed injection point(s) without a lot");
+        }
+        long wrongLot = Sql.count(c, "SELECT COUNT(*) FROM injection_point ip JOIN lot l ON l.id = ip.lot_id"
+                + " JOIN visit v ON v.id = ip.visit_id WHERE v.status = 'SIGNED' AND l.product_id <> ip.product_id");
+        if (wrongLot > 0) {
+            p.add("charts: " + wrongLot + " signed injection point(s) with a lot of another product");
+        }
+        long wrongUnit = Sql.count(c, "SELECT COUNT(*) FROM injection_point ip JOIN product pr ON pr.id = ip.product_id"
+                + " WHERE pr.charting_unit <> ip.amount_unit");
+        if (wrongUnit > 0) {
+            p.add("charts: " + wrongUnit + " injection point(s) charted in another unit than their product's");
+        }
+        return p;
+    }
+
+    /** For tests and the demo seeder: a product by its exact name. */
+    public Optional<Product> productNamed(Connection c, String name) throws SQLException {
+        return products(c).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,49 @@
+package org.needlepoint.chart;
+
+import java.math.BigDecimal;
+import org.needlepoint.common.Text;
+
+/**
+ * One point on the diagram. {@code key} is chosen by the caller (the site-map control) and stays
+ * the same across autosaves; {@code region} and {@code side} come from the diagram's geometry.
+ * {@code lotId} may be null while drafting; signing needs it. {@code addendumId} is null for the
+ * visit's original points.
+ */
+public record InjectionPoint(String key, DiagramView view, double x, double y, Region region, Side side,
+                             long productId, Long lotId, BigDecimal amount, Unit unit, Depth depth,
+                             Technique technique, String note, Long addendumId) {
+
+    public static final int MAX_KEY = 40;
+    public static final int MAX_NOTE = 500;
+
+    public InjectionPoint {
+        key = key == null ? null : key.strip();
+        amount = Amounts.normal(amount);
+        note = Text.clean(note);
+    }
+
+    public InjectionPoint withKey(String newKey) {
+        return new InjectionPoint(newKey, view, x, y, region, side, productId, lotId, amount, unit, depth, technique,
+                note, addendumId);
+    }
+
+    public InjectionPoint withLot(Long newLot) {
+        return new InjectionPoint(key, view, x, y, region, side, productId, newLot, amount, unit, depth, technique,
+                note, addendumId);
+    }
+
+    public InjectionPoint withAmount(BigDecimal newAmount) {
+        return new InjectionPoint(key, view, x, y, region, side, productId, lotId, newAmount, unit, depth, technique,
+                note, addendumId);
+    }
+
+    InjectionPoint withAddendum(Long id) {
+        return new InjectionPoint(key, view, x, y, region, side, productId, lotId, amount, unit, depth, technique,
+                note, id);
+    }
+
+    /** "Corrugator supercilii, right". */
+    public String place() {
+        return region.label() + (side == Side.MIDLINE ? "" : ", " + side);
+    }
+}

@@ -1,0 +1,11 @@
+package org.needlepoint.chart;
+
+import java.math.BigDecimal;
+
+/** One point of a {@link ChartPattern}; the amount is in the pattern's unit. */
+public record PatternPoint(DiagramView view, double x, double y, Region region, Side side, BigDecimal amount,
+                           Depth depth, Technique technique) {
+    public PatternPoint {
+        amount = Amounts.normal(amount);
+    }
+}

@@ -1,0 +1,338 @@
+package org.needlepoint.cli;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.needlepoint.app.Services;
+import org.needlepoint.chart.ChartDraft;
+import org.needlepoint.chart.ChartPattern;
+import org.needlepoint.chart.ChartService;
+import org.needlepoint.chart.InjectionPoint;
+import org.needlepoint.chart.Lot;
+import org.needlepoint.chart.LotStatus;
+import org.needlepoint.chart.Product;
+import org.needlepoint.chart.ProductKind;
+import org.needlepoint.chart.ScreeningAnswer;
+import org.needlepoint.chart.ScreeningEntry;
+import org.needlepoint.chart.Visit;
+import org.needlepoint.chart.VisitChart;
+import org.needlepoint.common.Text;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.patient.PatientDetails;
+
+/**
+ * seed-demo's charted history: lots for every product (some expired long ago, some close to expiry,
+ * one quarantined) and, for about a third of the first {@link #CHARTED_PATIENTS} patients, one to
+ * three signed visits over the last two years: Dysport glabella (with crow's feet and forehead for
+ * some) every four months or so, or a Sculptra course of temple and malar fans six weeks apart,
+ * built from the built-in patterns and skipping patients whose record contraindicates them.
+ *
+ * <p>Everything goes through the real services, back-dated by a clock of its own: the demo injector
+ * charts each visit at its time and signs each clinic day's visits at the end of that day with their
+ * password (one password check per day keeps the production hashing factor affordable). The demo
+ * injector holds a clinic day every fourth Wednesday. Only the first {@link #CHARTED_PATIENTS}
+ * patients are considered, so a 100,000-patient benchmark seed stays fast. One draft visit is left
+ * open today, as a chart interrupted mid-visit would be.
+ */
+final class DemoCharts {
+    static final int CHARTED_PATIENTS = 1500;
+    private static final String[] FOLLOW_UPS = {
+        "Patient phoned on day 3: mild bruising at one injection site, resolving. Reassured; arnica advised.",
+        "Two-week review: good, symmetrical result. No touch-up needed.",
+        "Correction: the patient also takes vitamin E occasionally (not on the screening answers); no change to treatment.",
+        "Patient phoned on day 2: slight headache, settled with paracetamol.",
+    };
+
+    private final Services services;
+    private final SeedClock clock;
+    private final ChartService charts;
+    private final Random rnd;
+    private final LocalDate today;
+    private final List<Lot> lots = new ArrayList<>();
+    private final Map<String, ChartPattern> patterns = new LinkedHashMap<>();
+    private Product dysport300;
+    private Product dysport500;
+    private Product sculptra;
+
+    /** What was seeded; {@code visits} counts the signed ones and the one draft. */
+    record Result(int visits, int points, int patients, int lots, int addenda) {
+    }
+
+    private record Planned(Patient patient, Instant at, Plan plan) {
+    }
+
+    private enum Plan { GLABELLA, GLABELLA_CROWS_FEET, FULL_UPPER_FACE, SCULPTRA_TEMPLE_MALAR, SCULPTRA_MALAR }
+
+    DemoCharts(Services s, Random rnd) {
+        this.clock = new SeedClock(s.clock().instant(), s.clock().getZone());
+        this.services = s.withClock(clock);
+        this.charts = services.charts();
+        this.rnd = rnd;
+        this.today = LocalDate.now(s.clock());
+    }
+
+    /** Seeds lots and visits; {@code patients} in creation order. Leaves nobody signed in. */
+    Result seed(List<Patient> patients, char[] injectorPassword, char[] adminPassword) {
+        List<Planned> plan = plan(patients);
+        clock.set(at(today.minusMonths(27), LocalTime.of(8, 0)));
+        services.auth().signIn("injector", injectorPassword);
+        try {
+            products();
+            receiveLots();
+            int[] counts = chart(plan, injectorPassword);
+            services.auth().signIn("admin", adminPassword);
+            quarantineOne();
+            return new Result(counts[0], counts[1], (int) plan.stream().map(Planned::patient).distinct().count(),
+                    lots.size(), counts[2]);
+        } finally {
+            services.auth().signOut();
+        }
+    }
+
+    private void products() {
+        for (Product p : charts.products()) {
+            switch (p.name()) {
+                case "Dysport 300 U" -> dysport300 = p;
+                case "Dysport 500 U" -> dysport500 = p;
+                case "Sculptra" -> sculptra = p;
+                default -> {
+                    // stocked, not charted by the demo
+                }
+            }
+        }
+        for (ChartPattern p : charts.patterns()) {
+            if (p.builtIn()) {
+                patterns.put(p.name(), p);
+            }
+        }
+    }
+
+    /** Three lots per product: long expired, near expiry (valid), fresh. */
+    private void receiveLots() {
+        int[][] receivedExpiry = {{-27, -8}, {-16, 0}, {-2, 16}};
+        for (Product p : charts.products()) {
+            for (int[] re : receivedExpiry) {
+                LocalDate received = today.plusMonths(re[0]).plusDays(rnd.nextInt(10));
+                LocalDate expiry = re[1] == 0 ? today.plusDays(20 + rnd.nextInt(20)) : today.plusMonths(re[1]);
+                clock.set(at(received, LocalTime.of(8, 30)));
+                int quantity = p.kind() == ProductKind.HA_FILLER ? 20 : p.kind() == ProductKind.BIOSTIMULATOR ? 8 : 10;
+                lots.add(charts.addLot(p.id(), lotNumber(p, received), expiry, received, quantity));
+            }
+        }
+    }
+
+    private String lotNumber(Product p, LocalDate received) {
+        String code = Text.fold(p.brand()).replaceAll("[^a-z]", "").toUpperCase(java.util.Locale.ROOT);
+        return code.substring(0, Math.min(2, code.length())) + (received.getYear() % 100)
+                + (char) ('A' + rnd.nextInt(26)) + String.format("%03d", rnd.nextInt(1000));
+    }
+
+    private void quarantineOne() {
+        LocalDate received = today.minusDays(5);
+        clock.set(at(received, LocalTime.of(9, 0)));
+        Lot lot = charts.addLot(dysport300.id(), lotNumber(dysport300, received), today.plusMonths(18), received, 10);
+        clock.set(at(today.minusDays(2), LocalTime.of(12, 0)));
+        lots.add(charts.setLotStatus(lot, LotStatus.QUARANTINED));
+    }
+
+    // ------------------------------------------------------------------------------- planning
+
+    private List<Planned> plan(List<Patient> patients) {
+        List<Planned> out = new ArrayList<>();
+        LocalDate lastClinicDay = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+        for (int i = 0; i < Math.min(patients.size(), CHARTED_PATIENTS); i++) {
+            Patient p = patients.get(i);
+            if (rnd.nextInt(3) != 0 || p.details().pregnancy().alert()) {
+                continue;
+            }
+            PatientDetails d = p.details();
+            String conditions = Text.fold(d.conditions());
+            boolean toxinOk = !Text.fold(d.allergies()).contains("milk") && !conditions.contains("myasthenia");
+            boolean pllaOk = !conditions.contains("keloid") && !conditions.contains("immunosuppress");
+            boolean pllaCourse = pllaOk && (!toxinOk || rnd.nextInt(4) == 0);
+            if (!toxinOk && !pllaCourse) {
+                continue;
+            }
+            int visits = 1 + rnd.nextInt(3);
+            LocalDate day = today.minusDays(pllaCourse ? 60 + rnd.nextInt(600) : 120 + rnd.nextInt(600));
+            for (int v = 0; v < visits && day.isBefore(today); v++) {
+                LocalDate clinicDay = clinicDayOnOrBefore(day, lastClinicDay);
+                Plan kind = pllaCourse ? (rnd.nextInt(3) == 0 ? Plan.SCULPTRA_MALAR : Plan.SCULPTRA_TEMPLE_MALAR)
+                        : switch (rnd.nextInt(20)) {
+                            case 0, 1, 2, 3, 4, 5, 6, 7, 8 -> Plan.GLABELLA;
+                            case 9, 10, 11, 12, 13, 14 -> Plan.GLABELLA_CROWS_FEET;
+                            default -> Plan.FULL_UPPER_FACE;
+                        };
+                out.add(new Planned(p, at(clinicDay, LocalTime.of(9, 0)), kind));
+                day = day.plusDays(pllaCourse ? 42 + rnd.nextInt(15) : 120 + rnd.nextInt(60));
+            }
+        }
+        out.sort(Comparator.comparing(Planned::at).thenComparing(x -> x.patient().id()));
+        // give each visit of a clinic day its own 20-minute slot from 09:00
+        List<Planned> timed = new ArrayList<>();
+        LocalDate current = null;
+        int slot = 0;
+        for (Planned p : out) {
+            LocalDate d = p.at().atZone(clock.getZone()).toLocalDate();
+            slot = d.equals(current) ? slot + 1 : 0;
+            current = d;
+            timed.add(new Planned(p.patient(), at(d, LocalTime.of(9, 0).plusMinutes(20L * (slot % 24))), p.plan()));
+        }
+        return timed;
+    }
+
+    /** The demo injector's clinic days fall every fourth Wednesday, counting back from the last one. */
+    private static LocalDate clinicDayOnOrBefore(LocalDate day, LocalDate lastClinicDay) {
+        long weeksBack = (ChronoUnit.DAYS.between(day, lastClinicDay) + 27) / 28 * 4;
+        return lastClinicDay.minusWeeks(Math.max(0, weeksBack));
+    }
+
+    // ------------------------------------------------------------------------------- charting
+
+    /** Charts and signs the planned visits day by day; returns visits, points, addenda. */
+    private int[] chart(List<Planned> plan, char[] password) {
+        int visits = 0;
+        int points = 0;
+        int addenda = 0;
+        Map<LocalDate, List<Planned>> byDay = new LinkedHashMap<>();
+        for (Planned p : plan) {
+            byDay.computeIfAbsent(p.at().atZone(clock.getZone()).toLocalDate(), d -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<LocalDate, List<Planned>> day : byDay.entrySet()) {
+            List<Visit> drafts = new ArrayList<>();
+            for (Planned p : day.getValue()) {
+                clock.set(p.at());
+                VisitChart saved = draft(p, day.getKey());
+                drafts.add(saved.visit());
+                points += saved.points().size();
+            }
+            clock.set(at(day.getKey(), LocalTime.of(18, 0)));
+            List<VisitChart> signed = charts.signDrafts(drafts, password);
+            visits += signed.size();
+            for (VisitChart s : signed) {
+                LocalDate followUp = day.getKey().plusDays(2 + rnd.nextInt(12));
+                if (rnd.nextInt(8) == 0 && followUp.isBefore(today)) {
+                    clock.set(at(followUp, LocalTime.of(11, 15)));
+                    charts.addAddendum(s.visit().id(), FOLLOW_UPS[rnd.nextInt(FOLLOW_UPS.length)], null);
+                    addenda++;
+                }
+            }
+        }
+        if (!plan.isEmpty()) {
+            // a chart interrupted this morning: saved as a draft, never signed
+            clock.set(at(today, LocalTime.of(9, 30)));
+            Planned first = plan.get(0);
+            VisitChart started = charts.startVisit(first.patient().id());
+            List<InjectionPoint> glabella = apply("Dysport glabellar lines (label, 5 x 10 U)", dysport300, today);
+            charts.saveDraft(started.visit(), ChartDraft.of(started).withPoints(glabella)
+                    .withNotes("Glabellar lines; started, not yet finished."));
+            visits++;
+            points += glabella.size();
+        }
+        return new int[] {visits, points, addenda};
+    }
+
+    private VisitChart draft(Planned p, LocalDate day) {
+        VisitChart started = charts.startVisit(p.patient().id());
+        List<InjectionPoint> points = new ArrayList<>();
+        String notes;
+        Product toxin = rnd.nextInt(5) == 0 ? dysport500 : dysport300;
+        switch (p.plan()) {
+            case GLABELLA -> {
+                points.addAll(apply("Dysport glabellar lines (label, 5 x 10 U)", toxin, day));
+                notes = "Moderate to severe glabellar lines at maximum frown. Dysport 50 U per label, 5 x 10 U."
+                        + " Aftercare given: stay upright 4 h, no massage of the area.";
+            }
+            case GLABELLA_CROWS_FEET -> {
+                points.addAll(apply("Dysport glabellar lines (label, 5 x 10 U)", toxin, day));
+                points.addAll(apply("Dysport crow's feet (3 points per side)", toxin, day));
+                notes = "Glabellar lines and lateral canthal lines. Glabella per label; crow's feet 3 x 10 U per side,"
+                        + " superficial, 1 cm lateral to the orbital rim. Aftercare given.";
+            }
+            case FULL_UPPER_FACE -> {
+                points.addAll(apply("Dysport glabellar lines (label, 5 x 10 U)", toxin, day));
+                points.addAll(apply("Dysport forehead (5 points)", toxin, day));
+                points.addAll(apply("Dysport crow's feet (3 points per side)", toxin, day));
+                notes = "Upper face: glabella, forehead (conservative, 2 cm above the brows) and crow's feet."
+                        + " Review in 2 weeks. Aftercare given.";
+            }
+            case SCULPTRA_TEMPLE_MALAR -> {
+                points.addAll(apply("Sculptra temple fan", sculptra, day));
+                points.addAll(apply("Sculptra malar fan", sculptra, day));
+                notes = "Sculptra session: temples and malar/submalar, subcutaneous by cannula, vial reconstituted"
+                        + " to 9 mL (7 mL water + 2 mL lidocaine). 5-5-5 massage explained; ice for 24 h.";
+            }
+            default -> {
+                points.addAll(apply("Sculptra malar fan", sculptra, day));
+                notes = "Sculptra session: malar/submalar fans, subcutaneous by cannula. 5-5-5 massage explained.";
+            }
+        }
+        List<Long> productIds = points.stream().map(InjectionPoint::productId).distinct().toList();
+        List<ScreeningEntry> screening = charts.screening(p.patient().id(), productIds, started.screening()).stream()
+                .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
+        clock.set(p.at().plusSeconds(15 * 60));
+        return charts.saveDraft(started.visit(), new ChartDraft(notes, points, screening, true, false));
+    }
+
+    /** A built-in pattern with the lot first to expire among those usable that day, placed a little by hand. */
+    private List<InjectionPoint> apply(String pattern, Product product, LocalDate day) {
+        Lot lot = lots.stream().filter(l -> l.productId() == product.id() && l.usableOn(day) && !l.receivedOn().isAfter(day))
+                .min(Comparator.comparing(Lot::expiry)).orElseThrow(() -> new IllegalStateException(
+                        "no lot of " + product.name() + " for " + day));
+        List<InjectionPoint> out = new ArrayList<>();
+        for (InjectionPoint p : charts.applyPattern(patterns.get(pattern).id(), product.id(), lot.id())) {
+            out.add(new InjectionPoint(p.key(), p.view(), jitter(p.x()), jitter(p.y()), p.region(), p.side(),
+                    p.productId(), p.lotId(), p.amount(), p.unit(), p.depth(), p.technique(), null, null));
+        }
+        return out;
+    }
+
+    private double jitter(double v) {
+        return Math.min(1, Math.max(0, Math.round((v + (rnd.nextDouble() - 0.5) * 0.01) * 10_000) / 10_000.0));
+    }
+
+    private Instant at(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(clock.getZone()).toInstant();
+    }
+
+    /** The clock seed-demo moves by hand to back-date its history. */
+    private static final class SeedClock extends Clock {
+        private volatile Instant now;
+        private final ZoneId zone;
+
+        SeedClock(Instant now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        void set(Instant t) {
+            now = t;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return new SeedClock(now, z);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

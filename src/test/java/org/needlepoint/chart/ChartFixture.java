@@ -1,0 +1,116 @@
+package org.needlepoint.chart;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.patient.PatientDetails;
+import org.needlepoint.patient.Pregnancy;
+import org.needlepoint.patient.Sex;
+import org.needlepoint.testing.TestClinic;
+
+/** A clinic with staff, a patient and lots in stock, and builders for points and ready-to-sign drafts. */
+final class ChartFixture implements AutoCloseable {
+    final TestClinic clinic;
+    final ChartService charts;
+    final Patient patient;
+    final Product dysport;
+    final Product botox;
+    final Product sculptra;
+    final Product filler;
+    final Lot dysportLot;
+    final Lot botoxLot;
+    final Lot sculptraLot;
+    final Lot fillerLot;
+
+    ChartFixture(Path dir) {
+        this(new TestClinic(dir).withStaff());
+    }
+
+    ChartFixture(TestClinic clinic) {
+        this.clinic = clinic;
+        this.charts = clinic.services.charts();
+        clinic.signIn("desk");
+        patient = clinic.services.patients().create(TestClinic.patient("Ann", "Smith", "1985-03-14", "(555) 010-2345"), true);
+        clinic.signIn("injector");
+        Catalog catalog = charts.catalog();
+        dysport = named(catalog, "Dysport 300 U");
+        botox = named(catalog, "Botox Cosmetic 100 U");
+        sculptra = named(catalog, "Sculptra");
+        filler = named(catalog, "HA filler 1 mL (lidocaine)");
+        LocalDate inAYear = today().plusYears(1);
+        dysportLot = charts.addLot(dysport.id(), "DY301A", inAYear, today(), 10);
+        botoxLot = charts.addLot(botox.id(), "BX100A", inAYear, today(), 10);
+        sculptraLot = charts.addLot(sculptra.id(), "SC150A", inAYear, today(), 4);
+        fillerLot = charts.addLot(filler.id(), "HA1LA", inAYear, today(), 6);
+    }
+
+    static Product named(Catalog catalog, String name) {
+        return catalog.products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    LocalDate today() {
+        return charts.today();
+    }
+
+    /** A patient with the given record entries (registered by the desk; the injector is signed in again after). */
+    Patient patientWith(String allergies, String medications, String conditions, Pregnancy pregnancy) {
+        clinic.signIn("desk");
+        PatientDetails d = new PatientDetails("Bea", null, "Jones", null, LocalDate.parse("1979-06-02"), Sex.FEMALE,
+                "(555) 010-9876", null, null, null, null, null, null, null, null, null, allergies, medications, conditions,
+                pregnancy, false, false, null, null);
+        Patient p = clinic.services.patients().create(d, true);
+        clinic.signIn("injector");
+        return p;
+    }
+
+    static InjectionPoint pt(String key, Region region, Side side, Product product, Lot lot, String amount) {
+        return pt(key, region, side, product, lot == null ? null : lot.id(), amount);
+    }
+
+    static InjectionPoint pt(String key, Region region, Side side, Product product, Long lotId, String amount) {
+        return new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(), lotId,
+                new BigDecimal(amount), product.unit(), null, null, null, null);
+    }
+
+    /** The Dysport glabellar label pattern: 5 x 10 U. */
+    List<InjectionPoint> glabella() {
+        return List.of(
+                pt("g1", Region.PROCERUS, Side.MIDLINE, dysport, dysportLot, "10"),
+                pt("g2", Region.CORRUGATOR, Side.RIGHT, dysport, dysportLot, "10"),
+                pt("g3", Region.CORRUGATOR, Side.RIGHT, dysport, dysportLot, "10"),
+                pt("g4", Region.CORRUGATOR, Side.LEFT, dysport, dysportLot, "10"),
+                pt("g5", Region.CORRUGATOR, Side.LEFT, dysport, dysportLot, "10"));
+    }
+
+    /** A draft of {@code points} with consent given and every screening question answered (NO unless flagged). */
+    ChartDraft ready(VisitChart chart, List<InjectionPoint> points) {
+        List<Long> productIds = points.stream().map(InjectionPoint::productId).distinct().toList();
+        List<ScreeningEntry> checklist = charts.screening(chart.visit().patientId(), productIds, chart.screening())
+                .stream().map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e)
+                .toList();
+        return new ChartDraft("Glabellar lines treated per label.", points, checklist, true, false);
+    }
+
+    /** Starts a visit for the fixture's patient, charts {@code points} ready to sign, and saves it. */
+    VisitChart drafted(List<InjectionPoint> points) {
+        VisitChart started = charts.startVisit(patient.id());
+        return charts.saveDraft(started.visit(), ready(started, points));
+    }
+
+    VisitChart signed(List<InjectionPoint> points) {
+        VisitChart d = drafted(points);
+        return charts.sign(d.visit().id(), d.visit().version(), TestClinic.PASSWORD.toCharArray());
+    }
+
+    private boolean closed;
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            clinic.close();
+        }
+    }
+}

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.needlepoint.chart.ChartController;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.SettingsController;
@@ -54,7 +55,9 @@ public final class AppWindow implements Shell {
                 .register(MainController.class, () -> new MainController(loader, services.session().require(), clinicName(),
                         services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
-                .register(PatientController.class, () -> new PatientController(services.patients(), background, this))
+                .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
+                        background, this))
+                .register(ChartController.class, () -> new ChartController(services.charts(), background, this))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
@@ -198,6 +201,13 @@ public final class AppWindow implements Shell {
     public void newPatient(String searchText) {
         if (main != null) {
             main.controller().showPatientForm(null, searchText);
+        }
+    }
+
+    @Override
+    public void openChart(org.needlepoint.patient.Patient patient, Long visitId) {
+        if (main != null) {
+            main.controller().showChart(patient, visitId);
         }
     }
 

@@ -47,6 +47,7 @@ public final class MainController {
     private final StackPane patientsSection = new StackPane();
     private View<PatientSearchController> search;
     private View<PatientController> patientForm;
+    private View<org.needlepoint.chart.ChartController> chart;
     private Node today;
     private Node inventory;
     private Node followups;
@@ -147,12 +148,25 @@ public final class MainController {
             return;
         }
         patientForm = loader.load(PatientController.class);
+        chart = null;
         if (id == null) {
             patientForm.controller().startNew(prefill);
         } else {
             patientForm.controller().open(id);
         }
         patientsSection.getChildren().setAll(patientForm.root());
+        showPatients();
+    }
+
+    /** Replaces the patient form with the charting screen for that patient. */
+    void showChart(org.needlepoint.patient.Patient patient, Long visitId) {
+        if (patientForm != null && patientForm.controller().isDirty() && !patientForm.controller().confirmDiscard()) {
+            return;
+        }
+        patientForm = null;
+        chart = loader.load(org.needlepoint.chart.ChartController.class);
+        chart.controller().open(patient, visitId);
+        patientsSection.getChildren().setAll(chart.root());
         showPatients();
     }
 
@@ -177,7 +191,8 @@ public final class MainController {
 
     /** True when an open form holds typing that is not saved. */
     boolean hasUnsavedWork() {
-        return patientForm != null && patientForm.controller().isDirty();
+        return patientForm != null && patientForm.controller().isDirty()
+                || chart != null && chart.controller().isDirty();
     }
 
     void status(String message) {

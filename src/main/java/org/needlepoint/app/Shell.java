@@ -9,6 +9,9 @@ public interface Shell {
 
     void backToPatientSearch();
 
+    /** Opens the charting screen: the patient's open draft or a new visit when {@code visitId} is null. */
+    void openChart(org.needlepoint.patient.Patient patient, Long visitId);
+
     void signOut();
 
     void lockNow();

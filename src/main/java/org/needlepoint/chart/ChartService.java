@@ -577,7 +577,7 @@ public final class ChartService {
         return t == null ? "" : WHEN.format(t.atZone(clock.getZone()));
     }
 
-    static String newKey() {
+    public static String newKey() {
         return UUID.randomUUID().toString();
     }
 }

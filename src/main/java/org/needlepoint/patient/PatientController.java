@@ -36,6 +36,8 @@ import org.needlepoint.app.Forms;
 import org.needlepoint.app.Shell;
 import org.needlepoint.common.Dates;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.security.Role;
+import org.needlepoint.security.Session;
 import org.needlepoint.store.StaleRecordException;
 
 /** One patient's record: the header with age, allergies and alerts, and the editable form. */
@@ -43,6 +45,7 @@ public final class PatientController {
     private static final DateTimeFormatter DOB = PatientSearchController.DOB;
 
     private final PatientService patients;
+    private final boolean canChart;
     private final Background background;
     private final Shell shell;
 
@@ -56,6 +59,7 @@ public final class PatientController {
     @FXML private Label headerChart;
     @FXML private Label headerAllergies;
     @FXML private Label headerAlerts;
+    @FXML private Button newTreatmentButton;
     @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
@@ -91,8 +95,9 @@ public final class PatientController {
     private boolean saveAttempted;
     private boolean saving;
 
-    public PatientController(PatientService patients, Background background, Shell shell) {
+    public PatientController(PatientService patients, Session session, Background background, Shell shell) {
         this.patients = patients;
+        this.canChart = session.user().map(u -> u.role() == Role.INJECTOR || u.role() == Role.ADMIN).orElse(false);
         this.background = background;
         this.shell = shell;
     }
@@ -141,6 +146,8 @@ public final class PatientController {
         });
         header.setVisible(false);
         header.setManaged(false);
+        newTreatmentButton.setVisible(canChart);
+        newTreatmentButton.setManaged(canChart);
     }
 
     /** An empty form, pre-filled from the search text: "last, first", "first last", a phone or a birth date. */
@@ -387,6 +394,18 @@ public final class PatientController {
             baseline = formState();
             shell.openPatient(s.id());
         }
+    }
+
+    @FXML
+    private void newTreatment() {
+        if (current == null) {
+            return;
+        }
+        if (isDirty() && !confirmDiscard()) {
+            return;
+        }
+        baseline = formState();
+        shell.openChart(current, null);
     }
 
     @FXML

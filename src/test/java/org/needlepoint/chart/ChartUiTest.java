@@ -1,0 +1,250 @@
+package org.needlepoint.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.security.Role;
+import org.needlepoint.security.UserDraft;
+import org.needlepoint.testing.TestClinic;
+import org.needlepoint.testing.UiTest;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The injector's charting screen, driven as a person would: clicks on the face, patterns, signing. */
+class ChartUiTest extends UiTest {
+    /** A short password for the event-count run: every keystroke counts. */
+    private static final String SHORT_PW = "inj-pass";
+
+    private Patient patient;
+
+    @Override
+    protected void prepare(TestClinic c) {
+        c.withStaff();
+        c.signIn("admin");
+        c.services.users().create(new UserDraft("nurse", "Nia Nurse", Role.INJECTOR, "RN", "LIC-7"),
+                SHORT_PW.toCharArray(), SHORT_PW.toCharArray());
+        ChartService charts = c.services.charts();
+        Catalog catalog = charts.catalog();
+        LocalDate inAYear = charts.today().plusYears(1);
+        charts.addLot(ChartFixture.named(catalog, "Dysport 300 U").id(), "DY301A", inAYear, charts.today(), 10);
+        charts.addLot(ChartFixture.named(catalog, "Sculptra").id(), "SC150A", inAYear, charts.today(), 4);
+        c.signIn("desk");
+        patient = c.services.patients().create(TestClinic.patient("Zoë", "Marrowby", "1984-02-29", "(555) 301-4455"), false);
+        c.services.auth().signOut();
+    }
+
+    private void openPatient(FxRobot robot, String user, String password) {
+        signIn(robot, user, password);
+        robot.clickOn("#searchField").write("marrowby");
+        settle();
+        robot.type(KeyCode.ENTER);
+        settle();
+    }
+
+    private SiteMap map(FxRobot robot) {
+        return node(robot, "siteMap");
+    }
+
+    private Point2D screen(FxRobot robot, double x, double y) {
+        SiteMap m = map(robot);
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> m.toScreen(x, y)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Point2D centre(Region region, Side side) {
+        RegionShape s = DiagramGeometry.standard().diagram(DiagramView.FACE_FRONT).shapes().stream()
+                .filter(r -> r.region() == region && r.side() == side)
+                .max((a, b) -> Double.compare(a.area(), b.area())).orElseThrow();
+        return new Point2D(s.centroidX(), s.centroidY());
+    }
+
+    private void clickFace(FxRobot robot, Point2D diagram) {
+        robot.clickOn(screen(robot, diagram.getX(), diagram.getY()), MouseButton.PRIMARY);
+        settle();
+    }
+
+    /** Another PC's services, signed in as the admin: reads without touching the window's session. */
+    private org.needlepoint.app.Services elsewhere() {
+        var other = new org.needlepoint.app.Services(clinic.db, clinic.clock,
+                new org.needlepoint.security.PasswordHasher(1_000));
+        other.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
+        return other;
+    }
+
+    private VisitChart stored() {
+        ChartService charts = elsewhere().charts();
+        List<VisitSummary> history = charts.history(patient.id());
+        return charts.openVisit(history.get(0).id());
+    }
+
+    /** Counts what a person does: one per click, one per keystroke. */
+    private static final class Counted {
+        private final FxRobot robot;
+        private int events;
+
+        Counted(FxRobot robot) {
+            this.robot = robot;
+        }
+
+        void click(String query) {
+            robot.clickOn(query);
+            events++;
+        }
+
+        void type(String text) {
+            robot.write(text);
+            events += text.length();
+        }
+
+        void key(KeyCode code) {
+            robot.type(code);
+            events++;
+        }
+    }
+
+    @Test
+    void aDysportUpperFaceIsChartedAndSignedInAtMostTwentyEvents(FxRobot robot) {
+        openPatient(robot, "nurse", SHORT_PW);
+        Counted person = new Counted(robot);
+
+        person.click("#newTreatmentButton");
+        settle();
+        ChartPattern glabella = pattern("Dysport glabellar");
+        ChartPattern forehead = pattern("Dysport forehead");
+        ChartPattern crows = pattern("Dysport crow");
+        person.click("#pattern-" + glabella.id());
+        settle();
+        person.click("#pattern-" + forehead.id());
+        settle();
+        person.click("#pattern-" + crows.id());
+        settle();
+        screenshot("chart-dysport-upper-face");
+        person.click("#screeningTab");
+        person.click("#screeningAllNoButton");
+        settle();
+        person.click("#consentCheck");
+        settle();
+        person.click("#signButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        person.click("#signPassword"); // focus is automatic on a desktop; headless Monocle needs the click
+        person.type(SHORT_PW);
+        person.key(KeyCode.ENTER);
+        settle();
+        settle();
+
+        assertThat(text(robot, "chartVisitInfo")).as(text(robot, "chartError")).contains("SIGNED by RN Nia Nurse");
+        assertThat(person.events).as("input events from the open patient to a signed chart").isLessThanOrEqualTo(20);
+        VisitChart signed = stored();
+        assertThat(signed.visit().signed()).isTrue();
+        assertThat(signed.points()).hasSize(16)
+                .allSatisfy(p -> assertThat(p.lotId()).as("every point carries the lot").isNotNull());
+        assertThat(ChartRules.totals(signed.points(), elsewhere().charts().catalog()).byProduct())
+                .singleElement().satisfies(t -> assertThat(t.amount()).isEqualByComparingTo("135"));
+        screenshot("chart-signed");
+    }
+
+    private ChartPattern pattern(String prefix) {
+        return elsewhere().charts().patterns().stream().filter(p -> p.name().startsWith(prefix)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void clickingPlacesPointsThatMirrorUndoAndRedo(FxRobot robot) {
+        openPatient(robot, "injector", TestClinic.PASSWORD);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.interact(() -> ((javafx.scene.control.ComboBox<Product>) node(robot, "brushProduct")).getItems().stream()
+                .filter(p -> p.name().equals("Dysport 300 U")).findFirst()
+                .ifPresent(((javafx.scene.control.ComboBox<Product>) node(robot, "brushProduct"))::setValue));
+        settle();
+
+        clickFace(robot, centre(Region.CORRUGATOR, Side.RIGHT));
+        assertThat(text(robot, "totalsLabel")).startsWith("1 point").contains("Dysport 300 U: 10 U");
+        robot.clickOn("#mirrorButton");
+        settle();
+        assertThat(text(robot, "totalsLabel")).startsWith("2 points").contains("Dysport 300 U: 20 U")
+                .contains("Corrugator supercilii: 20 U (2 points)");
+        robot.clickOn("#undoButton");
+        settle();
+        assertThat(text(robot, "totalsLabel")).startsWith("1 point");
+        robot.clickOn("#redoButton");
+        settle();
+        assertThat(text(robot, "totalsLabel")).startsWith("2 points");
+
+        VisitChart draft = stored();
+        assertThat(draft.visit().signed()).isFalse();
+        assertThat(draft.points()).extracting(InjectionPoint::region, InjectionPoint::side).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Region.CORRUGATOR, Side.RIGHT),
+                org.assertj.core.groups.Tuple.tuple(Region.CORRUGATOR, Side.LEFT));
+    }
+
+    @Test
+    void sculptraInTheLipsWarnsOnTheChart(FxRobot robot) {
+        openPatient(robot, "injector", TestClinic.PASSWORD);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.interact(() -> ((javafx.scene.control.ComboBox<Product>) node(robot, "brushProduct")).getItems().stream()
+                .filter(p -> p.name().equals("Sculptra")).findFirst()
+                .ifPresent(((javafx.scene.control.ComboBox<Product>) node(robot, "brushProduct"))::setValue));
+        settle();
+        clickFace(robot, centre(Region.LIPS, Side.MIDLINE));
+        assertThat(robot.lookup(n -> n.getId() != null && n.getId().startsWith("warning-" + ChartWarning.PLLA_AVOID_REGION))
+                .tryQuery()).isPresent();
+        screenshot("chart-sculptra-lips-warning");
+    }
+
+    @Test
+    void aSignedChartIsReadOnlyAndCorrectedByAddendum(FxRobot robot) {
+        openPatient(robot, "nurse", SHORT_PW);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
+        settle();
+        robot.clickOn("#screeningTab").clickOn("#screeningAllNoButton");
+        settle();
+        robot.clickOn("#consentCheck");
+        settle();
+        robot.clickOn("#signButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#signPassword").write(SHORT_PW).type(KeyCode.ENTER);
+        settle();
+        settle();
+        assertThat(node(robot, "signButton").isVisible()).isFalse();
+
+        robot.clickOn("#addendumText").write("Patient reported a prior session elsewhere in 2025.");
+        robot.clickOn("#addendumButton");
+        settle();
+        VisitChart after = stored();
+        assertThat(after.points()).as("the original stays unchanged").hasSize(5);
+        assertThat(after.addenda()).singleElement().satisfies(a -> {
+            assertThat(a.text()).contains("prior session");
+            assertThat(a.authorName()).isEqualTo("RN Nia Nurse");
+        });
+        screenshot("chart-addendum");
+    }
+
+    @Test
+    void aDraftSurvivesTheWindowClosing(FxRobot robot) throws Exception {
+        openPatient(robot, "nurse", SHORT_PW);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport forehead").id());
+        settle();
+        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(5, TimeUnit.SECONDS);
+        settle();
+
+        VisitChart draft = stored();
+        assertThat(draft.visit().signed()).isFalse();
+        assertThat(draft.points()).hasSize(5);
+    }
+}

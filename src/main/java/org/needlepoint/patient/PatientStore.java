@@ -180,23 +180,26 @@ public final class PatientStore implements RecordCheck {
         return summaries(c, sql.toString(), args);
     }
 
-    /** Possible duplicates: same name and birth date, or a shared phone number. */
+    /**
+     * Possible duplicates: same name and birth date, or a shared phone number. The candidates are a
+     * UNION of index lookups (an OR across them would make H2 scan every patient).
+     */
     public List<PatientSummary> possibleDuplicates(Connection c, PatientDetails d, Long exceptId) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM patient p WHERE (p.name_key = ? AND p.birth_date = ?)");
+        StringBuilder ids = new StringBuilder("SELECT id FROM patient WHERE name_key = ? AND birth_date = ?");
         List<Object> args = new ArrayList<>(List.of(nameKey(d.lastName(), d.firstName()), d.birthDate()));
         for (String ph : new String[] {d.mobilePhone(), d.otherPhone()}) {
             String digits = Text.phoneDigits(ph);
             if (digits.length() >= 7) {
-                sql.append(" OR p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'P' AND search_key = ?)");
+                ids.append(" UNION SELECT patient_id FROM patient_search_key WHERE kind = 'P' AND search_key = ?");
                 args.add(digits);
             }
         }
-        String sqlText = "SELECT * FROM (" + sql + ") p";
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM patient p WHERE p.id IN (" + ids + ")");
         if (exceptId != null) {
-            sqlText += " WHERE p.id <> ?";
+            sql.append(" AND p.id <> ?");
             args.add(exceptId);
         }
-        return summaries(c, sqlText + " ORDER BY p.chart_number LIMIT 10", args);
+        return summaries(c, sql + " ORDER BY p.chart_number LIMIT 10", args);
     }
 
     private static List<PatientSummary> summaries(Connection c, String sql, List<Object> args) throws SQLException {

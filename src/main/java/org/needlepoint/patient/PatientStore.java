@@ -8,11 +8,14 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.needlepoint.common.Text;
 import org.needlepoint.security.UserStore;
@@ -28,6 +31,14 @@ public final class PatientStore implements RecordCheck {
     private static final int FIELD_COUNT = 25;
     private static final String SUMMARY = "p.id, p.chart_number, p.last_name, p.first_name, p.preferred_name,"
             + " p.birth_date, COALESCE(p.mobile_phone, p.other_phone) AS phone, p.email";
+    /**
+     * Search keys of one kind starting with a prefix, with their patient's name_key: a range scan of
+     * the (kind, search_key, name_key, patient_id) index. The explicit bounds (prefix, prefix +
+     * U+FFFF; keys are letters and digits only) are always an index range, which H2 does not
+     * guarantee for a LIKE with a parameter; the LIKE keeps the match exact.
+     */
+    private static final String KEY_RANGE = "SELECT patient_id, name_key FROM patient_search_key"
+            + " WHERE kind = ? AND search_key >= ? AND search_key < ? AND search_key LIKE ? ESCAPE '\\'";
 
     public Patient insert(Connection c, PatientDetails d, Instant now, Long by) throws SQLException {
         long chart = Sql.count(c, "SELECT NEXT VALUE FOR chart_number_seq");
@@ -119,23 +130,25 @@ public final class PatientStore implements RecordCheck {
                 phones.add(digits);
             }
         }
+        String nameKey = nameKey(d.lastName(), d.firstName());
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO patient_search_key (kind, search_key, patient_id) VALUES (?, ?, ?)")) {
+                "INSERT INTO patient_search_key (kind, search_key, patient_id, name_key) VALUES (?, ?, ?, ?)")) {
             for (String n : names) {
-                add(ps, "N", n.length() > 100 ? n.substring(0, 100) : n, id);
+                add(ps, "N", n.length() > 100 ? n.substring(0, 100) : n, id, nameKey);
             }
             for (String p : phones) {
-                add(ps, "P", p, id);
-                add(ps, "R", new StringBuilder(p).reverse().toString(), id);
+                add(ps, "P", p, id, nameKey);
+                add(ps, "R", new StringBuilder(p).reverse().toString(), id, nameKey);
             }
             ps.executeBatch();
         }
     }
 
-    private static void add(PreparedStatement ps, String kind, String key, long id) throws SQLException {
+    private static void add(PreparedStatement ps, String kind, String key, long id, String nameKey) throws SQLException {
         ps.setString(1, kind);
         ps.setString(2, key);
         ps.setLong(3, id);
+        ps.setString(4, nameKey);
         ps.addBatch();
     }
 
@@ -148,36 +161,101 @@ public final class PatientStore implements RecordCheck {
         }
     }
 
-    /** Patients matching every part of the query, ordered by name. */
+    /**
+     * Patients matching every part of the query, ordered by name ({@code name_key}, then id), at most
+     * {@code limit}.
+     *
+     * <p>Each part is looked up on its own in an index that also yields each candidate's
+     * {@code name_key}: every name word as a prefix range of the N keys, the digits as prefix ranges
+     * of the P and R keys plus the chart number, the birth date in its index. The parts are
+     * intersected here, the most selective first (longest name word first), and only the first
+     * {@code limit} candidates by name are read from the patient table. The former single statement
+     * with an IN per part made H2 read the patient row of every candidate before sorting (a
+     * one-letter name: ~10,000 rows), and its OR across phone keys and chart number scanned every
+     * patient: {@code bench} at 100,000 patients measured p95 385 ms then, under 10 ms now.
+     */
     public List<PatientSummary> search(Connection c, SearchQuery q, int limit) throws SQLException {
         if (q.isEmpty() || q.badDate()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM patient p WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        for (String token : q.nameTokens()) {
-            sql.append(" AND p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'N'"
-                    + " AND search_key LIKE ? ESCAPE '\\')");
-            args.add(Sql.likePrefix(token));
-        }
+        Map<Long, String> found = null;
         if (q.birthDate() != null) {
-            sql.append(" AND p.birth_date = ?");
-            args.add(q.birthDate());
+            found = narrow(c, found, "SELECT id, name_key FROM patient WHERE birth_date = ?", List.of(q.birthDate()));
         }
-        if (q.digits() != null) {
-            sql.append(" AND (p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'P' AND search_key LIKE ?)"
-                    + " OR p.id IN (SELECT patient_id FROM patient_search_key WHERE kind = 'R' AND search_key LIKE ?)");
-            args.add(q.digits() + "%");
-            args.add(new StringBuilder(q.digits()).reverse() + "%");
-            if (q.digits().length() <= 12) {
-                sql.append(" OR p.chart_number = ?");
-                args.add(Long.parseLong(q.digits()));
+        if (q.digits() != null && (found == null || !found.isEmpty())) {
+            String digits = q.digits();
+            String reversed = new StringBuilder(digits).reverse().toString();
+            StringBuilder sql = new StringBuilder(KEY_RANGE + " UNION ALL " + KEY_RANGE);
+            List<Object> args = new ArrayList<>();
+            addKeyRange(args, "P", digits);
+            addKeyRange(args, "R", reversed);
+            if (digits.length() <= 12) {
+                sql.append(" UNION ALL SELECT id, name_key FROM patient WHERE chart_number = ?");
+                args.add(Long.parseLong(digits));
             }
-            sql.append(')');
+            found = narrow(c, found, sql.toString(), args);
         }
-        sql.append(" ORDER BY p.name_key, p.id LIMIT ?");
-        args.add(limit);
-        return summaries(c, sql.toString(), args);
+        List<String> tokens = new ArrayList<>(new LinkedHashSet<>(q.nameTokens()));
+        tokens.sort(Comparator.comparingInt(String::length).reversed());
+        for (String token : tokens) {
+            if (found != null && found.isEmpty()) {
+                break;
+            }
+            List<Object> args = new ArrayList<>();
+            addKeyRange(args, "N", token);
+            found = narrow(c, found, KEY_RANGE, args);
+        }
+        if (found == null || found.isEmpty()) {
+            return List.of();
+        }
+        List<Long> first = firstByName(found, limit);
+        return summaries(c, "SELECT " + SUMMARY + " FROM patient p WHERE p.id IN (" + "?, ".repeat(first.size() - 1)
+                + "?) ORDER BY p.name_key, p.id", new ArrayList<>(first));
+    }
+
+    private static void addKeyRange(List<Object> args, String kind, String prefix) {
+        args.add(kind);
+        args.add(prefix);
+        args.add(prefix + Character.MAX_VALUE);
+        args.add(Sql.likePrefix(prefix));
+    }
+
+    /** Patient id to name_key for the rows of {@code sql} (id, name_key), kept only if already in {@code found}. */
+    private static Map<Long, String> narrow(Connection c, Map<Long, String> found, String sql, List<Object> args)
+            throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (found == null || found.containsKey(id)) {
+                        out.putIfAbsent(id, rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first {@code limit} ids by (name_key, id), without sorting every candidate. */
+    private static List<Long> firstByName(Map<Long, String> candidates, int limit) {
+        Comparator<Map.Entry<Long, String>> byName = Map.Entry.<Long, String>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey());
+        PriorityQueue<Map.Entry<Long, String>> last = new PriorityQueue<>(byName.reversed());
+        for (Map.Entry<Long, String> e : candidates.entrySet()) {
+            if (last.size() < limit) {
+                last.add(e);
+            } else if (byName.compare(e, last.peek()) < 0) {
+                last.poll();
+                last.add(e);
+            }
+        }
+        List<Map.Entry<Long, String>> first = new ArrayList<>(last);
+        first.sort(byName);
+        return first.stream().map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -251,6 +329,11 @@ public final class PatientStore implements RecordCheck {
                 + " (SELECT 1 FROM patient_search_key k WHERE k.patient_id = p.id AND k.kind = 'N')");
         if (unindexed > 0) {
             p.add("patients: " + unindexed + " without search keys");
+        }
+        long staleKeys = Sql.count(c, "SELECT COUNT(*) FROM patient_search_key k JOIN patient p ON p.id = k.patient_id"
+                + " WHERE k.name_key <> p.name_key");
+        if (staleKeys > 0) {
+            p.add("patients: " + staleKeys + " search keys out of date with the patient's name");
         }
         long dupCharts = Sql.count(c, "SELECT COUNT(*) FROM (SELECT chart_number FROM patient GROUP BY chart_number HAVING COUNT(*) > 1)");
         if (dupCharts > 0) {

@@ -176,6 +176,7 @@ final class Bench {
                 new Kind("first last", x -> x.details().firstName() + " " + x.details().lastName(), false),
                 new Kind("phone, full", x -> phoneAsTyped(rnd, Text.phoneDigits(x.details().mobilePhone())), true),
                 new Kind("phone, last 4", x -> last4(x.details().mobilePhone()), true),
+                new Kind("phone, first 3-6 typed", x -> phoneStart(rnd, Text.phoneDigits(x.details().mobilePhone())), false),
                 new Kind("birth date", x -> rnd.nextBoolean() ? US_DATE.format(x.details().birthDate())
                         : x.details().birthDate().toString(), true),
                 new Kind("chart number", x -> Long.toString(x.chart()), true),
@@ -270,6 +271,18 @@ final class Bench {
     private static String last4(String phone) {
         String d = Text.phoneDigits(phone);
         return d.substring(d.length() - 4);
+    }
+
+    /** The first 3 to 6 digits of a phone, as typed so far (search runs on every keystroke). */
+    private static String phoneStart(Random rnd, String d) {
+        String part = d.substring(0, 3 + rnd.nextInt(4));
+        String area = part.substring(0, 3);
+        String rest = part.substring(3);
+        return switch (rnd.nextInt(3)) {
+            case 0 -> part;
+            case 1 -> "(" + area + (rest.isEmpty() ? "" : ") " + rest);
+            default -> area + (rest.isEmpty() ? "" : "-" + rest);
+        };
     }
 
     private static String phoneAsTyped(Random rnd, String d) {

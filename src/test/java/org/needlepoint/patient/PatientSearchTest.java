@@ -167,4 +167,42 @@ class PatientSearchTest {
         assertThat(charts("0009")).containsExactly(p.chartNumber());
         assertThat(charts("1985-03-14")).as("now after Corton by name").containsExactly(q.chartNumber(), p.chartNumber());
     }
+
+    @Test
+    void digitsMatchingManyPhonesGiveTheSameResultsWhenWalkedInNameOrder() {
+        Patient a = add("Ava", "Quorbury", "1980-01-01", "(555) 201-1003");
+        Patient b = add("Zoe", "Pelton", "1980-01-01", "(555) 202-1003");
+        Patient chart1003 = add("Leo", "Selmark", "1980-01-01", "(555) 203-0000");
+        assertThat(chart1003.chartNumber()).isEqualTo(1003L);
+        List<Patient> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String last = new String[] {"Balbury", "Corton", "Zanetti", "Holt"}[i % 4];
+            String other = i % 5 == 0 ? String.format("(444) 2%02d-%04d", i, 1000 + i) : null;
+            added.add(add("Ava" + (char) ('a' + i % 26), null, last, null, i % 3 == 0 ? "1985-03-14" : "1990-01-02",
+                    String.format("(555) 2%02d-%04d", i % 7, 5550 + i), other));
+        }
+        PatientStore listing = new PatientStore();
+        PatientStore walking = new PatientStore(1, 2);
+        List<String> queries = List.of("5", "55", "555", "5552", "555-201", "0", "55", "4", "444", "5", "2",
+                Long.toString(added.get(7).chartNumber()), "1", "10", "100", "balbury 555", "zan 5", "ava 5552",
+                "03/14/1985 555", "1985-03-14 5", "holt 03/14/1985 0", "avab 2", "nobody 555", "02/02/1990 555", "1003", "leo 1003", "ava 1003");
+        for (int limit : new int[] {PatientService.SEARCH_LIMIT, 7, 1}) {
+            for (String text : queries) {
+                SearchQuery q = SearchQuery.parse(text);
+                List<PatientSummary> listed = clinic.db.read(c -> listing.search(c, q, limit));
+                List<PatientSummary> walked = clinic.db.read(c -> walking.search(c, q, limit));
+                assertThat(walked).as("\"%s\", limit %d", text, limit).isEqualTo(listed);
+            }
+        }
+        assertThat(walkedSearch(walking, "555")).hasSize(43);
+        assertThat(walkedSearch(walking, "1003")).extracting(PatientSummary::chartNumber)
+                .containsExactly(b.chartNumber(), a.chartNumber(), chart1003.chartNumber());
+        assertThat(walkedSearch(walking, "balbury 555")).hasSize(10);
+        assertThat(walkedSearch(walking, Long.toString(added.get(7).chartNumber())))
+                .extracting(PatientSummary::chartNumber).contains(added.get(7).chartNumber());
+    }
+
+    private List<PatientSummary> walkedSearch(PatientStore store, String text) {
+        return clinic.db.read(c -> store.search(c, SearchQuery.parse(text), PatientService.SEARCH_LIMIT));
+    }
 }

@@ -84,9 +84,9 @@ final class Bench {
 
     int run(int patients, int runs) {
         out.println("== Needlepoint bench ==");
-        out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
-                + System.getProperty("java.runtime.version") + "; " + patients + " patients, " + runs + " runs");
+        out.println("machine: " + machine() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                + ", Java " + System.getProperty("java.runtime.version") + "; " + patients + " patients, " + runs + " runs");
+        long started = System.nanoTime();
         Path dir;
         try {
             dir = Files.createTempDirectory("needlepoint-bench-");
@@ -105,6 +105,7 @@ final class Bench {
             StartFigures start = display.usable ? coldStart(data, runs, display, dir) : null;
             MemoryFigures memory = display.usable ? memory(data, password, runs, display, dir) : null;
             summary(patients, runs, search, start, memory, display);
+            out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
             err.println("bench: " + e.getMessage());
@@ -513,8 +514,8 @@ final class Bench {
     private void summary(int patients, int runs, SearchFigures search, StartFigures start, MemoryFigures memory,
                          Display display) {
         out.println();
-        out.println("== Summary: " + patients + " patients, " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + runs + " runs; child windows: " + display.description() + " ==");
+        out.println("== Summary: " + patients + " patients, " + machine() + ", " + runs + " runs; child windows: "
+                + display.description() + " ==");
         out.printf(Locale.ROOT, "  %-44s %12s   %-12s %s%n", "measure", "measured", "target", "");
         line("search p95 (median of " + runs + " rounds' p95)", round(search.medianRoundP95()) + " ms", "<= 20 ms",
                 search.medianRoundP95() <= SEARCH_P95_TARGET_MS && search.missed() == 0);
@@ -571,6 +572,16 @@ final class Bench {
 
     private static String round(double v) {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** "2 cores, 24 GB RAM": what the figures depend on (default JVM heap sizing follows the RAM). */
+    private static String machine() {
+        String cores = Runtime.getRuntime().availableProcessors() + " cores";
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return cores + String.format(Locale.ROOT, ", %.0f GB RAM", os.getTotalMemorySize() / 1e9);
+        }
+        return cores;
     }
 
     private static double seconds(long t0) {

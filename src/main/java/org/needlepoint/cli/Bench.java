@@ -579,7 +579,7 @@ final class Bench {
         String cores = Runtime.getRuntime().availableProcessors() + " cores";
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
-            return cores + String.format(Locale.ROOT, ", %.0f GB RAM", os.getTotalMemorySize() / 1e9);
+            return cores + String.format(Locale.ROOT, ", %.0f GiB RAM", os.getTotalMemorySize() / (double) (1L << 30));
         }
         return cores;
     }

@@ -85,7 +85,8 @@ final class Bench {
     int run(int patients, int runs) {
         out.println("== Needlepoint bench ==");
         out.println("machine: " + machine() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                + ", Java " + System.getProperty("java.runtime.version") + "; " + patients + " patients, " + runs + " runs");
+                + ", Java " + System.getProperty("java.runtime.version") + "; " + patients + " patients, " + runs + " runs"
+                + loadAverage());
         long started = System.nanoTime();
         Path dir;
         try {
@@ -515,7 +516,7 @@ final class Bench {
                          Display display) {
         out.println();
         out.println("== Summary: " + patients + " patients, " + machine() + ", " + runs + " runs; child windows: "
-                + display.description() + " ==");
+                + display.description() + loadAverage() + " ==");
         out.printf(Locale.ROOT, "  %-44s %12s   %-12s %s%n", "measure", "measured", "target", "");
         line("search p95 (median of " + runs + " rounds' p95)", round(search.medianRoundP95()) + " ms", "<= 20 ms",
                 search.medianRoundP95() <= SEARCH_P95_TARGET_MS && search.missed() == 0);
@@ -582,6 +583,16 @@ final class Bench {
             return cores + String.format(Locale.ROOT, ", %.0f GiB RAM", os.getTotalMemorySize() / (double) (1L << 30));
         }
         return cores;
+    }
+
+    /** "; load average 0.42, 1.10, 0.95" where the OS tells (Linux): other work on a shared machine skews every figure. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "; load average " + f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static double seconds(long t0) {

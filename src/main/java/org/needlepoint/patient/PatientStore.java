@@ -198,8 +198,8 @@ public final class PatientStore implements RecordCheck {
      *
      * <p>The former single statement with an IN per part made H2 read the patient row of every
      * candidate before sorting (a one-letter name: ~10,000 rows), and its OR across phone keys and
-     * chart number scanned every patient: {@code bench} at 100,000 patients measured p95 385 ms
-     * then, under 10 ms now.
+     * chart number scanned every patient: {@code bench} at 100,000 patients measured p95 392 ms
+     * then, 6-12 ms now (README, Performance).
      */
     public List<PatientSummary> search(Connection c, SearchQuery q, int limit) throws SQLException {
         if (q.isEmpty() || q.badDate() || limit <= 0) {

@@ -134,6 +134,7 @@ final class Bench {
                     new UserDraft(ADMIN, "Bench Administrator", Role.ADMIN, null, null),
                     password.toCharArray(), password.toCharArray());
             s.auth().signIn(ADMIN, password.toCharArray());
+            t0 = System.nanoTime();
             Random rnd = new Random(SEED);
             LocalDate today = s.patients().today();
             for (int i = 0; i < patients; i++) {

@@ -17,6 +17,7 @@ public final class NeedlepointApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ShownReport.watch(stage);
         Path folder = Path.of(getParameters().getNamed().get("data"));
         try {
             db = Database.open(folder);

@@ -1,0 +1,130 @@
+package org.needlepoint.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Window;
+import org.needlepoint.Main;
+
+/**
+ * {@code bench}'s memory probe, run in a child JVM: starts the real app through {@link Main} on a
+ * data folder, then works it as a person would, through the controls' fx:ids — signs in on the
+ * sign-in form (username from the argument, password from the first line of standard input),
+ * types a last-name prefix into the patient search one letter at a time, and waits for the results
+ * table to fill. It then prints {@code BENCH_SEARCHED rows=<n>} and waits for standard input to
+ * close before exiting; {@code bench} reads the process's resident memory in between. Nothing in
+ * the app knows about this class.
+ */
+public final class BenchGui {
+    static final String MARKER = "BENCH_SEARCHED";
+    private static final long TIMEOUT_MS = 120_000;
+
+    private BenchGui() {
+    }
+
+    /** Arguments: data folder, username, search text. */
+    public static void main(String[] args) throws Exception {
+        String folder = args[0];
+        String username = args[1];
+        String query = args[2];
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String password = in.readLine();
+        Thread app = new Thread(() -> Main.main(new String[] {"--data", folder}), "needlepoint-main");
+        app.start();
+        waitForToolkit();
+
+        Scene signIn = waitFor("the sign-in window", () -> sceneWith("#signInButton"));
+        fx(() -> {
+            ((TextInputControl) signIn.lookup("#username")).setText(username);
+            ((TextInputControl) signIn.lookup("#password")).setText(password);
+            ((Button) signIn.lookup("#signInButton")).fire();
+            return null;
+        });
+        Scene main = waitFor("the patient search after signing in", () -> sceneWith("#searchField"));
+        String initialHint = fx(() -> ((Label) main.lookup("#searchHint")).getText());
+        fx(() -> {
+            TextInputControl field = (TextInputControl) main.lookup("#searchField");
+            for (int i = 1; i <= query.length(); i++) {
+                field.setText(query.substring(0, i));
+            }
+            return null;
+        });
+        int rows = waitFor("the search results", () -> {
+            TableView<?> table = (TableView<?>) main.lookup("#resultsTable");
+            String hint = ((Label) main.lookup("#searchHint")).getText();
+            return !table.getItems().isEmpty() && !hint.equals(initialHint) ? table.getItems().size() : null;
+        });
+        Thread.sleep(500);
+        fx(() -> null);
+        System.out.println(MARKER + " rows=" + rows);
+        System.out.flush();
+        while (in.read() >= 0) {
+            // wait for bench to close our standard input
+        }
+        Platform.exit();
+        app.join(TIMEOUT_MS);
+    }
+
+    private static void waitForToolkit() throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (true) {
+            try {
+                Platform.runLater(() -> { });
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.currentTimeMillis() > end) {
+                    throw new IllegalStateException("JavaFX did not start");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static Scene sceneWith(String selector) {
+        for (Window w : Window.getWindows()) {
+            Scene s = w.getScene();
+            if (w.isShowing() && s != null) {
+                Node n = s.lookup(selector);
+                if (n != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Polls {@code probe} on the FX thread until it gives a non-null value. */
+    private static <T> T waitFor(String what, Supplier<T> probe) throws Exception {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < end) {
+            T v = fx(probe);
+            if (v != null) {
+                return v;
+            }
+            Thread.sleep(25);
+        }
+        throw new IllegalStateException("timed out waiting for " + what);
+    }
+
+    private static <T> T fx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+}

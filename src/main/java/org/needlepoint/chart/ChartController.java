@@ -127,7 +127,8 @@ public final class ChartController {
     private void initialize() {
         ToggleGroup views = new ToggleGroup();
         for (DiagramView v : DiagramView.values()) {
-            ToggleButton b = new ToggleButton(v.toString());
+            ToggleButton b = new ToggleButton(shortLabel(v));
+            b.setTooltip(new javafx.scene.control.Tooltip(v.toString()));
             b.setId("view-" + v.name());
             b.setToggleGroup(views);
             b.getStyleClass().add("view-toggle");
@@ -168,6 +169,17 @@ public final class ChartController {
                 e.consume();
             }
         });
+    }
+
+    private static String shortLabel(DiagramView v) {
+        return switch (v) {
+            case FACE_FRONT -> "Front";
+            case FACE_LEFT -> "Left profile";
+            case FACE_RIGHT -> "Right profile";
+            case NECK_CHEST -> "Neck & chest";
+            case BODY_FRONT -> "Body front";
+            case BODY_BACK -> "Body back";
+        };
     }
 
     // ------------------------------------------------------------------------------ opening

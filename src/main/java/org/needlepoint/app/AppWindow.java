@@ -34,25 +34,36 @@ public final class AppWindow implements Shell {
     public static final double WIDTH = 1366;
     public static final double HEIGHT = 768;
 
-    private final Services services;
+    private Services services;
     private final Background background;
     private final ViewLoader loader = new ViewLoader();
     private final StackPane root = new StackPane();
-    private final IdleMonitor idle;
+    private IdleMonitor idle;
+    private String clinic = "Needlepoint";
+    private View<SignInController> signInView;
     private View<MainController> main;
     private View<LockController> lockView;
     private Stage stage;
 
+    /** A window over services that are already open (tests). */
     public AppWindow(Services services, Background background) {
+        this(background);
         this.services = services;
+    }
+
+    /** A window that opens its services itself, after showing the sign-in form ({@link #startOpening}). */
+    public AppWindow(Background background) {
         this.background = background;
-        this.idle = new IdleMonitor(services.clock(), ClinicService.DEFAULT_IDLE_LOCK_MINUTES, this::lockNow);
         root.setId("appRoot");
-        loader.register(SetupController.class, () -> new SetupController(services.clinic(), services.auth(), background, this::enter))
-                .register(SignInController.class, () -> new SignInController(services.auth(), background, clinicName(), this::enter))
+        loader.register(SetupController.class, () -> new SetupController(services.clinic(), services.auth(), background,
+                        user -> background.run(() -> clinicName(services), name -> {
+                            clinic = name;
+                            enter(user);
+                        }, error -> enter(user))))
+                .register(SignInController.class, () -> new SignInController(() -> services.auth(), background, clinic, this::enter))
                 .register(LockController.class, () -> new LockController(services.auth(), services.session(), background,
                         this::unlocked, this::switchUser))
-                .register(MainController.class, () -> new MainController(loader, services.session().require(), clinicName(),
+                .register(MainController.class, () -> new MainController(loader, services.session().require(), clinic,
                         services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
@@ -65,13 +76,60 @@ public final class AppWindow implements Shell {
                 .register(SettingsController.class, () -> new SettingsController(services.clinic(), background));
     }
 
-    /** Builds the scene on {@code stage} and shows setup or sign-in. */
+    /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
     public void start(Stage stage) {
+        buildScene(stage);
+        ready(new Opened(services, services.clinic().isSetUp(), clinicName(services)));
+        stage.show();
+    }
+
+    /** What opening the store found out. */
+    public record Opened(Services services, boolean setUp, String clinicName) {
+    }
+
+    /**
+     * Shows the sign-in form at once, then opens the store in the background: the person can type
+     * while the database opens, and a clinic PC shows its window as fast as a bare JavaFX one.
+     * A first run (no clinic yet) swaps the form for the setup screen; a failure goes to
+     * {@code onFailure} with its message.
+     */
+    public void startOpening(Stage stage, java.util.concurrent.Callable<Services> open,
+                             java.util.function.Consumer<Throwable> onFailure) {
+        buildScene(stage);
+        signInView = loader.load(SignInController.class);
+        signInView.controller().waitForStore();
+        root.getChildren().setAll(signInView.root());
+        stage.setTitle("Needlepoint — sign in");
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            if (services == null) {
+                background.run(() -> {
+                    Services s = open.call();
+                    return new Opened(s, s.clinic().isSetUp(), clinicName(s));
+                }, this::ready, onFailure::accept);
+            }
+        });
+        stage.show();
+    }
+
+    private void ready(Opened opened) {
+        services = opened.services();
+        clinic = opened.clinicName();
+        idle = new IdleMonitor(services.clock(), ClinicService.DEFAULT_IDLE_LOCK_MINUTES, this::lockNow);
+        idle.attach(root.getScene());
+        if (!opened.setUp()) {
+            root.getChildren().setAll(loader.load(SetupController.class).root());
+        } else if (signInView != null && root.getChildren().contains(signInView.root())) {
+            signInView.controller().storeReady(clinic);
+        } else {
+            showSignIn(null);
+        }
+    }
+
+    private void buildScene(Stage stage) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(ViewLoader.stylesheet("/org/needlepoint/app/app.css"));
-        idle.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (isUnlockedMain()) {
                 main.controller().focusSearch();
@@ -86,13 +144,11 @@ public final class AppWindow implements Shell {
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
-        stage.setOnHidden(e -> idle.disarm());
-        if (services.clinic().isSetUp()) {
-            showSignIn(null);
-        } else {
-            root.getChildren().setAll(loader.load(SetupController.class).root());
-        }
-        stage.show();
+        stage.setOnHidden(e -> {
+            if (idle != null) {
+                idle.disarm();
+            }
+        });
     }
 
     public IdleMonitor idleMonitor() {
@@ -117,8 +173,8 @@ public final class AppWindow implements Shell {
         }, error -> idle.arm());
     }
 
-    private String clinicName() {
-        return services.clinic().clinic().map(Clinic::name).orElse("Needlepoint");
+    private static String clinicName(Services s) {
+        return s.clinic().clinic().map(Clinic::name).orElse("Needlepoint");
     }
 
     private void showSignIn(String message) {
@@ -135,7 +191,7 @@ public final class AppWindow implements Shell {
         main = loader.load(MainController.class);
         lockView = null;
         root.getChildren().setAll(main.root());
-        stage.setTitle("Needlepoint — " + clinicName() + " — " + user.displayName());
+        stage.setTitle("Needlepoint — " + clinic + " — " + user.displayName());
         armIdleLock();
     }
 

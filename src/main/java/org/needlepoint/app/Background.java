@@ -54,8 +54,17 @@ public final class Background implements AutoCloseable {
         return inFlight.get() == 0;
     }
 
+    /** Lets running work (a save in progress) finish, for up to ten seconds, then stops. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,9 +8,11 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.Database;
-import org.needlepoint.store.StoreException;
 
-/** The JavaFX application: opens the store in the data folder and shows the window. */
+/**
+ * The JavaFX application: shows the window at once and opens the store in the data folder behind
+ * the sign-in form (see {@link AppWindow#startOpening}).
+ */
 public final class NeedlepointApp extends Application {
     private Database db;
     private Background background;
@@ -19,19 +21,18 @@ public final class NeedlepointApp extends Application {
     public void start(Stage stage) {
         ShownReport.watch(stage);
         Path folder = Path.of(getParameters().getNamed().get("data"));
-        try {
+        background = new Background();
+        new AppWindow(background).startOpening(stage, () -> {
             db = Database.open(folder);
-        } catch (StoreException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            return new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
+        }, error -> {
+            Alert a = new Alert(Alert.AlertType.ERROR, Forms.message(error));
             a.setHeaderText("Needlepoint cannot start");
             a.setTitle("Needlepoint");
+            a.initOwner(stage);
             a.showAndWait();
             Platform.exit();
-            return;
-        }
-        background = new Background();
-        Services services = new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
-        new AppWindow(services, background).start(stage);
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.needlepoint.security;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -12,9 +13,9 @@ import org.needlepoint.app.Forms;
 
 /** The sign-in form. */
 public final class SignInController {
-    private final AuthService auth;
+    private final Supplier<AuthService> auth;
     private final Background background;
-    private final String clinicName;
+    private String clinicName;
     private final Consumer<User> onSignedIn;
 
     @FXML private Label clinicLabel;
@@ -23,7 +24,9 @@ public final class SignInController {
     @FXML private Label signInError;
     @FXML private Button signInButton;
 
-    public SignInController(AuthService auth, Background background, String clinicName, Consumer<User> onSignedIn) {
+    /** {@code auth} is asked for only when the person signs in: the store may still be opening when the form shows. */
+    public SignInController(Supplier<AuthService> auth, Background background, String clinicName,
+                            Consumer<User> onSignedIn) {
         this.auth = auth;
         this.background = background;
         this.clinicName = clinicName;
@@ -34,6 +37,20 @@ public final class SignInController {
     private void initialize() {
         clinicLabel.setText(clinicName);
         Platform.runLater(username::requestFocus);
+    }
+
+    /** While the store opens, the form can be filled in but not sent. */
+    public void waitForStore() {
+        signInButton.setDisable(true);
+        signInButton.setText("Opening the clinic's records…");
+    }
+
+    /** The store is open: the form can be sent (a press of Enter while waiting is honoured now). */
+    public void storeReady(String clinic) {
+        clinicName = clinic;
+        clinicLabel.setText(clinic);
+        signInButton.setText("Sign in");
+        signInButton.setDisable(false);
     }
 
     public void showMessage(String message) {
@@ -50,7 +67,7 @@ public final class SignInController {
             return;
         }
         signInButton.setDisable(true);
-        background.run(() -> auth.signIn(name, pw), user -> {
+        background.run(() -> auth.get().signIn(name, pw), user -> {
             signInButton.setDisable(false);
             password.clear();
             onSignedIn.accept(user);

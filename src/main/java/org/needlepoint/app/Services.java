@@ -2,12 +2,15 @@ package org.needlepoint.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.ChartStore;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
+import org.needlepoint.report.PaperSize;
+import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.AuditStore;
 import org.needlepoint.security.AuthService;
@@ -30,6 +33,7 @@ public final class Services {
     private final ClinicService clinic;
     private final PatientService patients;
     private final ChartService charts;
+    private final ReportService reports;
     private final List<RecordCheck> checks;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
@@ -47,6 +51,8 @@ public final class Services {
         this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
         this.patients = new PatientService(db, patientStore, audit, session, clock);
         this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock);
+        this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, audit, session, clock,
+                PaperSize.forLocale(Locale.getDefault()));
         this.checks = List.of(clinicStore, userStore, patientStore, chartStore, auditStore);
     }
 
@@ -84,6 +90,10 @@ public final class Services {
 
     public ChartService charts() {
         return charts;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     /**

@@ -22,6 +22,8 @@ public final class Audit {
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String SIGN = "SIGN";
     public static final String ADDENDUM = "ADDENDUM";
+    /** Patient data left the app: a printed or saved report (visit summary, aftercare sheet). */
+    public static final String EXPORT = "EXPORT";
 
     private final Database db;
     private final AuditStore store;

@@ -1,0 +1,233 @@
+package org.needlepoint.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.needlepoint.chart.Catalog;
+import org.needlepoint.chart.ChartStore;
+import org.needlepoint.chart.DiagramGeometry;
+import org.needlepoint.chart.InjectionPoint;
+import org.needlepoint.chart.Lot;
+import org.needlepoint.chart.VisitChart;
+import org.needlepoint.clinic.Clinic;
+import org.needlepoint.clinic.ClinicStore;
+import org.needlepoint.common.ValidationException;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.patient.PatientStore;
+import org.needlepoint.security.Audit;
+import org.needlepoint.security.PermissionDeniedException;
+import org.needlepoint.security.Role;
+import org.needlepoint.security.Session;
+import org.needlepoint.security.User;
+import org.needlepoint.security.UserStore;
+import org.needlepoint.store.Database;
+
+/**
+ * Printable PDFs of a visit: the treatment record for the patient's file ({@link #visitSummary})
+ * and the aftercare sheet the patient takes home ({@link #aftercare}). The caller writes the bytes
+ * where the user chooses, e.g. with {@link #write}. No JavaFX: this runs in the app, a CLI or a
+ * test alike. PDFs are made with Apache PDFBox; the map is drawn as vector graphics from the
+ * diagrams' line art, and the fonts are chosen as {@link PdfFonts} describes.
+ *
+ * <p><b>Who may print.</b> INJECTOR and ADMIN accounts print both, for drafts too (a draft's
+ * treatment record carries a "DRAFT — not signed" watermark; the aftercare sheet has nothing to
+ * mark, since its advice does not depend on signing). The front desk prints the aftercare sheet of
+ * a SIGNED visit only, as it opens only signed visits; it never prints the treatment record, which
+ * holds the clinical notes it does not see.
+ *
+ * <p><b>Audit.</b> Patient data leaving the app is audited: each PDF made writes one
+ * {@link Audit#EXPORT} row with the visit's and the patient's id, after the PDF was made and
+ * before its bytes are handed out. The data is read in one read-only transaction straight from the
+ * stores (no SQL here), so a report is a consistent snapshot and opening it for printing does not
+ * also log a VIEW of the visit and of the patient.
+ */
+public final class ReportService {
+    private static final Role[] CLINICAL = {Role.INJECTOR, Role.ADMIN};
+    private static final Role[] ANY_STAFF = {Role.ADMIN, Role.INJECTOR, Role.FRONT_DESK};
+
+    private final Database db;
+    private final ChartStore charts;
+    private final PatientStore patients;
+    private final UserStore users;
+    private final ClinicStore clinics;
+    private final Audit audit;
+    private final Session session;
+    private final Clock clock;
+    private final PaperSize paper;
+    private final PdfFonts.Source fonts;
+
+    public ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
+                         Audit audit, Session session, Clock clock, PaperSize paper) {
+        this(db, charts, patients, users, clinics, audit, session, clock, paper, PdfFonts.Source.SYSTEM_THEN_STANDARD);
+    }
+
+    private ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
+                          Audit audit, Session session, Clock clock, PaperSize paper, PdfFonts.Source fonts) {
+        this.db = db;
+        this.charts = charts;
+        this.patients = patients;
+        this.users = users;
+        this.clinics = clinics;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+        this.paper = paper;
+        this.fonts = fonts;
+    }
+
+    /** The same service printing with other fonts (tests of the Helvetica fallback). */
+    ReportService withFonts(PdfFonts.Source source) {
+        return new ReportService(db, charts, patients, users, clinics, audit, session, clock, paper, source);
+    }
+
+    /** The same service on other paper. */
+    public ReportService withPaper(PaperSize size) {
+        return new ReportService(db, charts, patients, users, clinics, audit, session, clock, size, fonts);
+    }
+
+    public PaperSize paper() {
+        return paper;
+    }
+
+    /**
+     * The visit's treatment record as a PDF: clinic, patient, injector, status, the site map per
+     * view, totals, lots with expiry, the points, consents, clinical notes and addenda, with page
+     * numbers. INJECTOR and ADMIN only; audited as an export.
+     */
+    public byte[] visitSummary(long visitId) {
+        User u = session.require("print treatment records", CLINICAL);
+        VisitRecord rec = db.read(c -> load(c, visitId, u));
+        byte[] pdf;
+        int pages;
+        try (PdfDoc doc = new PdfDoc(fonts, paper)) {
+            pdf = new VisitSummaryPdf(rec, doc, DiagramGeometry.standard()).render();
+            pages = doc.pageCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The treatment record could not be made: " + e.getMessage(), e);
+        }
+        exported(rec, "exported the treatment record (PDF, " + pages(pages) + ") of the "
+                + rec.chart().visit().status().toString().toLowerCase(Locale.ROOT) + " visit of "
+                + rec.timeOnDay(rec.chart().visit().startedAt()) + " for chart " + rec.patient().chartNumber());
+        return pdf;
+    }
+
+    /**
+     * The visit's aftercare sheet as a PDF: one section per kind of product charted (toxins,
+     * Sculptra, HA fillers). Any staff; the front desk for signed visits only. Refused when no
+     * product is charted yet. Audited as an export.
+     */
+    public byte[] aftercare(long visitId) {
+        User u = session.require("print aftercare sheets", ANY_STAFF);
+        VisitRecord rec = db.read(c -> load(c, visitId, u));
+        if (u.role() == Role.FRONT_DESK && !rec.chart().visit().signed()) {
+            throw new PermissionDeniedException("Front desk accounts can print the aftercare sheet of a signed visit"
+                    + " only: this visit is still being charted. Ask the injector to print it or to sign the chart.");
+        }
+        var kinds = AftercarePdf.kinds(rec);
+        if (kinds.isEmpty()) {
+            throw new ValidationException("visit", "No product is charted on this visit yet: chart the treatment"
+                    + " before printing its aftercare sheet.");
+        }
+        byte[] pdf;
+        int pages;
+        try (PdfDoc doc = new PdfDoc(fonts, paper)) {
+            pdf = new AftercarePdf(rec, doc, AftercareText::load).render();
+            pages = doc.pageCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The aftercare sheet could not be made: " + e.getMessage(), e);
+        }
+        exported(rec, "exported the aftercare sheet (PDF, " + pages(pages) + "; "
+                + kinds.values().stream().flatMap(Set::stream).collect(Collectors.joining(", ")) + ") of the visit of "
+                + rec.timeOnDay(rec.chart().visit().startedAt()) + " for chart " + rec.patient().chartNumber());
+        return pdf;
+    }
+
+    /**
+     * Writes a PDF into {@code folder} as {@code fileName} (".pdf" is added when missing; characters
+     * no file system accepts become "_"), replacing a file of that name, and returns its path. The
+     * file appears whole or not at all: it is written beside its place and then moved there.
+     */
+    public Path write(byte[] pdf, Path folder, String fileName) {
+        if (pdf == null || pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new IllegalArgumentException("not a PDF");
+        }
+        Path target = folder.resolve(safeFileName(fileName));
+        try {
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, ".needlepoint-", ".part");
+            try {
+                Files.write(tmp, pdf);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "Smith Zoë: visit 2026-11-21" -> "Smith Zoë_ visit 2026-11-21.pdf". */
+    static String safeFileName(String name) {
+        String s = name == null ? "" : name.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        s = s.replaceAll("^[.\\s]+", "");
+        if (s.isEmpty()) {
+            s = "report";
+        }
+        if (s.length() > 150) {
+            s = s.substring(0, 150);
+        }
+        return s.toLowerCase(Locale.ROOT).endsWith(".pdf") ? s : s + ".pdf";
+    }
+
+    // -------------------------------------------------------------------------------- helpers
+
+    private VisitRecord load(Connection c, long visitId, User printedBy) throws SQLException {
+        VisitChart chart = charts.chart(c, visitId)
+                .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
+        Patient patient = patients.find(c, chart.visit().patientId())
+                .orElseThrow(() -> new ValidationException("patient", "This visit's patient no longer exists."));
+        User injector = users.findById(c, chart.visit().injectorId()).orElse(null);
+        Clinic clinic = clinics.find(c).orElse(new Clinic("", "", "", 0));
+        Set<Long> lotIds = new HashSet<>();
+        for (InjectionPoint p : chart.allPoints()) {
+            if (p.lotId() != null) {
+                lotIds.add(p.lotId());
+            }
+        }
+        List<Lot> lots = new ArrayList<>();
+        for (Long id : lotIds) {
+            charts.lot(c, id).ifPresent(lots::add);
+        }
+        return new VisitRecord(clinic, patient, chart, injector, new Catalog(charts.products(c), lots), printedBy,
+                clock.instant(), clock.getZone());
+    }
+
+    private void exported(VisitRecord rec, String summary) {
+        db.tx(c -> {
+            audit.log(c, Audit.EXPORT, "visit", rec.chart().visit().id(), rec.patient().id(), summary);
+            return null;
+        });
+    }
+
+    private static String pages(int n) {
+        return n + (n == 1 ? " page" : " pages");
+    }
+}

@@ -68,7 +68,7 @@ public final class AppWindow implements Shell {
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
                         background, this))
-                .register(ChartController.class, () -> new ChartController(services.charts(), background, this))
+                .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,

@@ -57,6 +57,7 @@ public final class ChartController {
     }
 
     private final ChartService charts;
+    private final org.needlepoint.report.ReportService reports;
     private final Background background;
     private final Shell shell;
 
@@ -117,8 +118,10 @@ public final class ChartController {
     private boolean savePending;
     private char[] signRequest;
 
-    public ChartController(ChartService charts, Background background, Shell shell) {
+    public ChartController(ChartService charts, org.needlepoint.report.ReportService reports, Background background,
+                           Shell shell) {
         this.charts = charts;
+        this.reports = reports;
         this.background = background;
         this.shell = shell;
     }
@@ -756,6 +759,38 @@ public final class ChartController {
             addendumButton.setDisable(false);
             Forms.showError(chartError, Forms.message(error));
         });
+    }
+
+    // ------------------------------------------------------------------------------ printing
+
+    @FXML
+    private void printSummary() {
+        export("treatment-record", reports::visitSummary);
+    }
+
+    @FXML
+    private void printAftercare() {
+        export("aftercare", reports::aftercare);
+    }
+
+    /** Asks where to save, then makes the PDF in the background (the export is audited by the service). */
+    private void export(String kind, java.util.function.LongFunction<byte[]> make) {
+        if (chart == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save PDF");
+        chooser.setInitialFileName(kind + "-chart" + patient.chartNumber() + "-"
+                + chart.visit().startedAt().atZone(ZoneId.systemDefault()).toLocalDate() + ".pdf");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        java.io.File file = chooser.showSaveDialog(chartRoot.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        long visitId = chart.visit().id();
+        java.nio.file.Path target = file.toPath();
+        background.run(() -> reports.write(make.apply(visitId), target.getParent(), target.getFileName().toString()),
+                saved -> shell.status("Saved " + saved), this::fail);
     }
 
     // ------------------------------------------------------------------------------ misc

@@ -13,6 +13,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.needlepoint.chart.ChartController;
+import org.needlepoint.chart.CompareVisitsController;
+import org.needlepoint.chart.VisitHistoryController;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.SettingsController;
@@ -74,6 +76,10 @@ public final class AppWindow implements Shell {
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
                         services.clock()))
                 .register(SettingsController.class, () -> new SettingsController(services.clinic(), background));
+        loader.register(VisitHistoryController.class, () -> new VisitHistoryController(services.charts(), background,
+                        services.clock(), () -> loader.load(CompareVisitsController.class)))
+                .register(CompareVisitsController.class, () -> new CompareVisitsController(services.charts(), background,
+                        services.clock()));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */

@@ -197,8 +197,11 @@ public final class ChartController {
         chartAllergies.setVisible(allergies != null);
         chartAllergies.setManaged(allergies != null);
         chartSaveStatus.setText("Opening…");
-        background.run(() -> new Loaded(visitId == null ? charts.startVisit(p.id()) : charts.openVisit(visitId),
-                charts.catalog(), charts.patterns()), this::show, this::fail);
+        background.run(() -> {
+            VisitChart opened = visitId == null ? charts.startVisit(p.id()) : charts.openVisit(visitId);
+            // the front desk sees signed charts read-only and has no use for (or right to) patterns
+            return new Loaded(opened, charts.catalog(), opened.redacted() ? List.of() : charts.patterns());
+        }, this::show, this::fail);
     }
 
     private record Loaded(VisitChart chart, Catalog catalog, List<ChartPattern> patterns) {

@@ -60,6 +60,8 @@ public final class PatientController {
     @FXML private Label headerAllergies;
     @FXML private Label headerAlerts;
     @FXML private Button newTreatmentButton;
+    @FXML private javafx.scene.control.Tab treatmentsTab;
+    @FXML private org.needlepoint.chart.VisitHistoryController historyController;
     @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
@@ -246,6 +248,9 @@ public final class PatientController {
     }
 
     private void showHeader(Patient p) {
+        treatmentsTab.setDisable(false);
+        historyController.setOnOpenVisit(visitId -> shell.openChart(p, visitId));
+        historyController.showPatient(p.id());
         PatientDetails d = p.details();
         header.setVisible(true);
         header.setManaged(true);

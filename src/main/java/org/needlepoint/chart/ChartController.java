@@ -253,6 +253,8 @@ public final class ChartController {
             n.setDisable(signed || redacted);
         }
         patternButtons.setDisable(signed || redacted);
+        mirrorButton.setDisable(redacted);
+        deleteButton.setDisable(redacted);
         addendumTab.setDisable(!signed || redacted);
         if (signed && !redacted) {
             chartTabs.getSelectionModel().select(addendumTab);
@@ -557,8 +559,8 @@ public final class ChartController {
             ok.getStyleClass().add("text-muted");
             warningsBox.getChildren().add(ok);
         }
-        undoButton.setDisable(chart.visit().signed() || !editor.canUndo());
-        redoButton.setDisable(chart.visit().signed() || !editor.canRedo());
+        undoButton.setDisable(chart.redacted() || !editor.canUndo());
+        redoButton.setDisable(chart.redacted() || !editor.canRedo());
     }
 
     private void showScreening() {

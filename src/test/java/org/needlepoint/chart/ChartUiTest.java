@@ -247,4 +247,42 @@ class ChartUiTest extends UiTest {
         assertThat(draft.visit().signed()).isFalse();
         assertThat(draft.points()).hasSize(5);
     }
+
+    private void chartAndSignGlabella(FxRobot robot) {
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
+        settle();
+        robot.clickOn("#screeningTab").clickOn("#screeningAllNoButton");
+        settle();
+        robot.clickOn("#consentCheck");
+        settle();
+        robot.clickOn("#signButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#signPassword").write(SHORT_PW).type(KeyCode.ENTER);
+        settle();
+        settle();
+    }
+
+    @Test
+    void theFrontDeskOpensASignedVisitFromTheTimelineReadOnly(FxRobot robot) {
+        openPatient(robot, "nurse", SHORT_PW);
+        chartAndSignGlabella(robot);
+        long visitId = stored().visit().id();
+        robot.clickOn("#signOutButton");
+        settle();
+
+        openPatient(robot, "desk", TestClinic.PASSWORD);
+        assertThat(node(robot, "newTreatmentButton").isVisible()).as("the desk does not chart").isFalse();
+        robot.clickOn("#treatmentsTab");
+        settle();
+        robot.doubleClickOn("#visit-" + visitId);
+        settle();
+        assertThat(text(robot, "chartVisitInfo")).contains("SIGNED by RN Nia Nurse");
+        assertThat(map(robot).isReadOnly()).isTrue();
+        assertThat(node(robot, "signButton").isVisible()).isFalse();
+        assertThat(robot.lookup(".map-marker").queryAll().size() + robot.lookup(n -> n.getId() != null
+                && n.getId().startsWith("marker-")).queryAll().size()).as("the map shows the points").isPositive();
+        screenshot("chart-front-desk-read-only");
+    }
 }

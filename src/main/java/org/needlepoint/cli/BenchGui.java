@@ -44,6 +44,8 @@ public final class BenchGui {
         waitForToolkit();
 
         Scene signIn = waitFor("the sign-in window", () -> sceneWith("#signInButton"));
+        // the form shows before the store has opened; the button is enabled once it has
+        waitFor("the store to open", () -> ((Button) signIn.lookup("#signInButton")).isDisabled() ? null : true);
         fx(() -> {
             ((TextInputControl) signIn.lookup("#username")).setText(username);
             ((TextInputControl) signIn.lookup("#password")).setText(password);

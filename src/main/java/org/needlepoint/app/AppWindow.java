@@ -150,6 +150,12 @@ public final class AppWindow implements Shell {
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
+        stage.setOnCloseRequest(e -> {
+            if (main != null && lockView == null && main.controller().hasUnsavedWork()
+                    && !confirmDiscard("Closing Needlepoint discards them.", "Discard and close")) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             if (idle != null) {
                 idle.disarm();
@@ -243,9 +249,13 @@ public final class AppWindow implements Shell {
     }
 
     private boolean confirmDiscard() {
+        return confirmDiscard("Signing out discards them.", "Discard and sign out");
+    }
+
+    private boolean confirmDiscard(String consequence, String discardLabel) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                "A form has changes that are not saved. Signing out discards them.",
-                new ButtonType("Discard and sign out", ButtonBar.ButtonData.OK_DONE),
+                "A form has changes that are not saved. " + consequence,
+                new ButtonType(discardLabel, ButtonBar.ButtonData.OK_DONE),
                 new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE));
         a.setHeaderText("Unsaved changes");
         a.initOwner(stage);

@@ -206,19 +206,7 @@ class ChartUiTest extends UiTest {
     @Test
     void aSignedChartIsReadOnlyAndCorrectedByAddendum(FxRobot robot) {
         openPatient(robot, "nurse", SHORT_PW);
-        robot.clickOn("#newTreatmentButton");
-        settle();
-        robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
-        settle();
-        robot.clickOn("#screeningTab").clickOn("#screeningAllNoButton");
-        settle();
-        robot.clickOn("#consentCheck");
-        settle();
-        robot.clickOn("#signButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#signPassword").write(SHORT_PW).type(KeyCode.ENTER);
-        settle();
-        settle();
+        chartAndSignGlabella(robot);
         assertThat(node(robot, "signButton").isVisible()).isFalse();
 
         robot.clickOn("#addendumText").write("Patient reported a prior session elsewhere in 2025.");

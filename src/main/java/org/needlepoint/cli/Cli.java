@@ -33,8 +33,13 @@ public final class Cli {
                                   first 1,500 patients
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count; exits 1 on any problem
-              bench [--patients N] [--runs R]
-                                  measure patient search, cold start and memory; prints figures
+              bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
+                    [--bench-jvm app|as-started]
+                                  measure patient search, chart save and reload, cold start,
+                                  memory and site-map redraw; prints figures. PARTS: some of
+                                  search,chart,start,memory,redraw (default all). SETS: JVM
+                                  options for the child JVMs, "app" (default), "none" or
+                                  options; several sets separated by ";" are compared
             """;
 
     private final PrintStream out;
@@ -95,9 +100,15 @@ public final class Cli {
                     yield withServices(folder, s -> new SeedDemo(out, err).run(s, n, seed));
                 }
                 case "bench" -> {
-                    Options o = Options.parse(opts, "--patients", "--runs");
-                    yield new Bench(out, err).run(o.intValue("--patients", 100_000, 1000, 1_000_000),
-                            o.intValue("--runs", 5, 1, 50));
+                    Options o = Options.parse(opts, "--patients", "--runs", "--only", "--jvm-options", "--bench-jvm");
+                    String benchJvm = o.stringValue("--bench-jvm", "app");
+                    if (!benchJvm.equals("app") && !benchJvm.equals("as-started")) {
+                        throw new IllegalArgumentException("--bench-jvm takes app or as-started, not " + benchJvm + ".");
+                    }
+                    yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
+                            o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
+                            "search,chart,start,memory,redraw")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
+                            benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 default -> {
                     err.println("Unknown subcommand: " + cmd + ". Try --help.");

@@ -55,6 +55,11 @@ final class Options {
         }
     }
 
+    String stringValue(String name, String dflt) {
+        String s = values.get(name);
+        return s == null ? dflt : s;
+    }
+
     long longValue(String name, long dflt) {
         String s = values.get(name);
         if (s == null) {

@@ -26,6 +26,7 @@ class SiteMapBenchmarkTest {
         assertThat(r.points()).isEqualTo(300);
         assertThat(r.markersShown()).isEqualTo(300);
         assertThat(r.frames()).isEqualTo(3);
+        assertThat(r.p95Millis()).isBetween(r.medianMillis(), r.worstMillis());
     }
 
     @Test

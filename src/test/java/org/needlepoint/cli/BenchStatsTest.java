@@ -2,10 +2,14 @@ package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.needlepoint.app.JvmOptions;
 
-/** The statistics bench reports: nearest-rank percentiles and medians (nothing here is timed). */
+/** The statistics bench reports (nearest-rank percentiles, medians) and its options; nothing here is timed. */
 class BenchStatsTest {
 
     @Test
@@ -24,5 +28,23 @@ class BenchStatsTest {
     void mediansOfOddAndEvenCounts() {
         assertThat(Bench.median(new double[] {5, 1, 3})).isEqualTo(3.0);
         assertThat(Bench.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+    }
+
+    @Test
+    void onlyNamesSomeParts() {
+        assertThat(Bench.Part.parse("chart, Redraw")).isEqualTo(EnumSet.of(Bench.Part.CHART, Bench.Part.REDRAW));
+        assertThat(Bench.Part.parse("search,chart,start,memory,redraw")).isEqualTo(EnumSet.allOf(Bench.Part.class));
+        assertThatThrownBy(() -> Bench.Part.parse("search,speed")).hasMessageContaining("speed");
+        assertThatThrownBy(() -> Bench.Part.parse(" , ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void jvmOptionSetsForTheChildren() {
+        List<Bench.JvmSet> sets = Bench.JvmSet.parse("app; none ;-XX:+UseSerialGC  -Xmx256m");
+        assertThat(sets).extracting(Bench.JvmSet::options).containsExactly(JvmOptions.list(), List.of(),
+                List.of("-XX:+UseSerialGC", "-Xmx256m"));
+        assertThat(sets.get(1).label()).isEqualTo("JVM defaults");
+        assertThatThrownBy(() -> Bench.JvmSet.parse("Xmx256m")).hasMessageContaining("Xmx256m");
+        assertThatThrownBy(() -> Bench.JvmSet.parse(";")).isInstanceOf(IllegalArgumentException.class);
     }
 }

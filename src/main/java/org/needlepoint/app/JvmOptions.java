@@ -1,0 +1,38 @@
+package org.needlepoint.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JVM options the app runs with. Their one source is the {@code needlepoint.jvm.options}
+ * property in pom.xml: {@code mvn javafx:run} passes it to the app's JVM, and Maven copies it into
+ * the resource {@code org/needlepoint/app/jvm.options} (a filtered resource), which this class
+ * reads for the launchers that live in code ({@code bench}'s child JVMs). Why these options:
+ * README, "Performance".
+ */
+public final class JvmOptions {
+    static final String RESOURCE = "/org/needlepoint/app/jvm.options";
+
+    private JvmOptions() {
+    }
+
+    /** The options, in order; fails if the resource is missing or was not filtered by Maven. */
+    public static List<String> list() {
+        try (InputStream in = JvmOptions.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (text.contains("${")) {
+                throw new IllegalStateException(RESOURCE + " was not filtered by Maven: " + text);
+            }
+            return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

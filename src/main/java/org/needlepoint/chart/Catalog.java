@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
 
 /** The products and lots a chart refers to, held in memory for the live totals and warnings. Immutable. */
 public final class Catalog {

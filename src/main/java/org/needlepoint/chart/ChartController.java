@@ -40,7 +40,12 @@ import org.needlepoint.app.Background;
 import org.needlepoint.app.Forms;
 import org.needlepoint.app.Shell;
 import org.needlepoint.chart.MapEditor.EditablePoint;
+import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
 
 /**

@@ -2,6 +2,9 @@ package org.needlepoint.chart;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.inventory.Unit;
 
 /**
  * A set of points with amounts applied in one action (a protocol such as Dysport glabellar lines).

@@ -23,7 +23,13 @@ import org.needlepoint.chart.ChartTotals.ProductTotal;
 import org.needlepoint.chart.ChartTotals.RegionTotal;
 import org.needlepoint.chart.ChartTotals.UnitTotal;
 import org.needlepoint.chart.ChartWarning.Severity;
+import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.LotStatus;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.PatientDetails;
 
 /**

@@ -2,6 +2,8 @@ package org.needlepoint.chart;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.needlepoint.common.Amounts;
+import org.needlepoint.inventory.Unit;
 
 /**
  * Live totals of a chart, all in BigDecimal: per product (with the packs opened), per region and

@@ -25,6 +25,9 @@ import javafx.scene.shape.Circle;
 import org.needlepoint.app.Background;
 import org.needlepoint.app.Forms;
 import org.needlepoint.chart.VisitComparison.ProductChange;
+import org.needlepoint.common.Amounts;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.Unit;
 
 /**
  * Two visits' injection-site maps side by side, read-only: the earlier on the left, the later on

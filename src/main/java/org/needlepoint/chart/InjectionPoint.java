@@ -1,7 +1,9 @@
 package org.needlepoint.chart;
 
 import java.math.BigDecimal;
+import org.needlepoint.common.Amounts;
 import org.needlepoint.common.Text;
+import org.needlepoint.inventory.Unit;
 
 /**
  * One point on the diagram. {@code key} is chosen by the caller (the site-map control) and stays

@@ -1,6 +1,7 @@
 package org.needlepoint.chart;
 
 import java.math.BigDecimal;
+import org.needlepoint.common.Amounts;
 
 /** One point of a {@link ChartPattern}; the amount is in the pattern's unit. */
 public record PatternPoint(DiagramView view, double x, double y, Region region, Side side, BigDecimal amount,

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.needlepoint.common.Text;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.patient.PatientDetails;
 
 /**

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.needlepoint.chart.ChartTotals.ProductTotal;
+import org.needlepoint.common.Amounts;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.Unit;
 
 /**
  * Two visits of one patient side by side: the earlier and the later, the total of each product in

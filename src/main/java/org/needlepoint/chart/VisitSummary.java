@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.needlepoint.common.Amounts;
+import org.needlepoint.inventory.Unit;
 
 /**
  * One line of a patient's visit timeline: when, who, status, how many points (original and added

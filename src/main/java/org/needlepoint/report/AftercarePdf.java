@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.needlepoint.chart.Product;
-import org.needlepoint.chart.ProductKind;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.report.PdfDoc.Palette;
 import org.needlepoint.report.PdfDoc.Style;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.needlepoint.chart.ProductKind;
+import org.needlepoint.inventory.ProductKind;
 
 /**
  * One product kind's aftercare text, read from {@code aftercare-<kind>.txt} beside this class

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.Pregnancy;

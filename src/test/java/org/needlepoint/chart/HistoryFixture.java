@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
 import org.needlepoint.testing.TestClinic;
 
 /**

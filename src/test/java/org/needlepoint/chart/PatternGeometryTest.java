@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.inventory.ProductKind;
 
 /** The built-in patterns' points land in the regions and on the sides they claim, on the drawn face. */
 class PatternGeometryTest {

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.chart.VisitComparison.ProductChange;
+import org.needlepoint.inventory.PackUnit;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.inventory.Unit;
 
 /** The comparison of two visits, on hand-made products and points: no database, no UI. */
 class VisitComparisonTest {

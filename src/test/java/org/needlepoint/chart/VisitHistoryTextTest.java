@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.chart.VisitSummary.ProductAmount;
+import org.needlepoint.inventory.Unit;
 
 /** How the timeline and the comparison word dates, totals and counts. */
 class VisitHistoryTextTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.needlepoint.chart.ProductKind;
+import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.report.AftercareText.Block;
 import org.needlepoint.report.AftercareText.Type;
 

@@ -1,6 +1,7 @@
-package org.needlepoint.chart;
+package org.needlepoint.inventory;
 
 import java.math.BigDecimal;
+import org.needlepoint.common.Amounts;
 
 /** The unit an amount is charted in: toxin units, or millilitres of filler or PLLA suspension. */
 public enum Unit {

@@ -1,4 +1,4 @@
-package org.needlepoint.chart;
+package org.needlepoint.common;
 
 import java.math.BigDecimal;
 

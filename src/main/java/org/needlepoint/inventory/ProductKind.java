@@ -1,4 +1,4 @@
-package org.needlepoint.chart;
+package org.needlepoint.inventory;
 
 /** What a product is, which decides its charting unit, its pack word and its screening questions. */
 public enum ProductKind {

@@ -1,4 +1,4 @@
-package org.needlepoint.chart;
+package org.needlepoint.inventory;
 
 /** The unit a pack's content is stated in: units of toxin, milligrams of powder, millilitres. */
 public enum PackUnit {

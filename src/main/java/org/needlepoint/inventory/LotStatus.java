@@ -1,4 +1,4 @@
-package org.needlepoint.chart;
+package org.needlepoint.inventory;
 
 /** Whether a lot may be used: only ACTIVE lots within their expiry date are. */
 public enum LotStatus {

@@ -1,8 +1,9 @@
-package org.needlepoint.chart;
+package org.needlepoint.inventory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.needlepoint.common.Amounts;
 
 /**
  * A catalogue product. The limits ({@code pointMin}, {@code pointMax}, {@code visitMax}) are in the

@@ -1,6 +1,7 @@
 package org.needlepoint.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -71,6 +72,8 @@ public final class AppWindow implements Shell {
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
                         background, this))
                 .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
+                .register(TodayController.class, () -> new TodayController(loader, services.clock(),
+                        services.session().require(), List.of()))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,

@@ -48,7 +48,7 @@ public final class MainController {
     private View<PatientSearchController> search;
     private View<PatientController> patientForm;
     private View<org.needlepoint.chart.ChartController> chart;
-    private Node today;
+    private View<TodayController> today;
     private Node inventory;
     private Node followups;
     private Parent admin;
@@ -101,11 +101,10 @@ public final class MainController {
     private void showToday() {
         navToday.setSelected(true);
         if (today == null) {
-            today = comingSoon("todayPlaceholder", "Today",
-                    "The day's appointments, check-in and consent arrive with the scheduling release. "
-                            + "Until then, find patients under Patients.");
+            today = loader.load(TodayController.class);
         }
-        content.getChildren().setAll(today);
+        today.controller().refresh();
+        content.getChildren().setAll(today.root());
     }
 
     @FXML

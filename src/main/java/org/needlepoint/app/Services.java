@@ -50,7 +50,7 @@ public final class Services {
         this.users = new UserService(db, userStore, hasher, audit, session, clock);
         this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
         this.patients = new PatientService(db, patientStore, audit, session, clock);
-        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock);
+        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock, List.of());
         this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, audit, session, clock,
                 PaperSize.forLocale(Locale.getDefault()));
         this.checks = List.of(clinicStore, userStore, patientStore, chartStore, auditStore);

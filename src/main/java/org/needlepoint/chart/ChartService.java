@@ -75,14 +75,16 @@ public final class ChartService {
     private final Audit audit;
     private final Session session;
     private final Clock clock;
+    private final List<SignedChartListener> signedListeners;
 
     public ChartService(Database db, ChartStore store, PatientStore patients, AuthService auth, Audit audit,
-                        Session session, Clock clock) {
+                        Session session, Clock clock, List<SignedChartListener> signedListeners) {
         this.db = db;
         this.store = store;
         this.patients = patients;
         this.auth = auth;
         this.audit = audit;
+        this.signedListeners = List.copyOf(signedListeners);
         this.session = session;
         this.clock = clock;
     }
@@ -373,7 +375,11 @@ public final class ChartService {
                 store.sign(c, r.id(), r.version(), u.id(), now, clock.getZone());
                 audit.log(c, Audit.SIGN, "visit", r.id(), chart.visit().patientId(), "signed the visit of "
                         + when(chart.visit().startedAt()) + ": " + describe(chart.points(), catalogFor(c, chart.points())));
-                out.add(store.chart(c, r.id()).orElseThrow());
+                VisitChart signed = store.chart(c, r.id()).orElseThrow();
+                for (SignedChartListener l : signedListeners) {
+                    l.signed(c, signed, signed.points(), u);
+                }
+                out.add(signed);
             }
             return out;
         });
@@ -449,7 +455,15 @@ public final class ChartService {
             audit.log(c, Audit.ADDENDUM, "visit", visitId, v.patientId(), "addendum to the visit of "
                     + when(v.startedAt()) + (body == null ? "" : ": " + ChartRules.clip(body, 200))
                     + (added.isEmpty() ? "" : " (+ " + describe(added, catalog) + ")"));
-            return store.chart(c, visitId).orElseThrow();
+            VisitChart after = store.chart(c, visitId).orElseThrow();
+            if (!added.isEmpty()) {
+                List<InjectionPoint> addedPoints = after.allPoints().stream()
+                        .filter(p -> p.addendumId() != null && p.addendumId() == aid).toList();
+                for (SignedChartListener l : signedListeners) {
+                    l.signed(c, after, addedPoints, u);
+                }
+            }
+            return after;
         });
     }
 

@@ -40,6 +40,10 @@ public final class Cli {
                                   search,chart,start,memory,redraw (default all). SETS: JVM
                                   options for the child JVMs, "app" (default), "none" or
                                   options; several sets separated by ";" are compared
+              scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
+                                  standard input) and print its gtin, lot, expiry, serial and
+                                  productionDate as JSON; exits 2 with a message when the code is
+                                  unusable. Needs no data folder
             """;
 
     private final PrintStream out;
@@ -110,6 +114,7 @@ public final class Cli {
                             "search,chart,start,memory,redraw")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
                             benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
+                case "scan" -> new ScanCommand(out, err, System.in, clock).run(opts);
                 default -> {
                     err.println("Unknown subcommand: " + cmd + ". Try --help.");
                     yield 2;

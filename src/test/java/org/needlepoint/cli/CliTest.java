@@ -2,7 +2,9 @@ package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -248,6 +250,84 @@ class CliTest {
         Run noFolder = run("check", "--data");
         assertThat(noFolder.code()).isEqualTo(2);
         assertThat(noFolder.err()).contains("--data needs a folder");
+    }
+
+    @Test
+    void scanPrintsTheFieldsAsJsonWithoutADataFolder() {
+        Path folder = dir.resolve("never-created");
+        Run r = run("--data", folder.toString(), "scan", "(01)09506000134352(17)271200(10)ABC123(21)XYZ");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("{\"gtin\":\"09506000134352\",\"lot\":\"ABC123\",\"expiry\":\"2027-12-31\","
+                + "\"serial\":\"XYZ\",\"productionDate\":null}" + System.lineSeparator());
+        assertThat(r.err()).isEmpty();
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void scanReadsRawScannerTextAndEscapesJson() {
+        Run r = run("scan", "]d20100361234567890" + "11250301" + "17270900" + "10A\"B\u001D" + "21S/1\r\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("{\"gtin\":\"00361234567890\",\"lot\":\"A\\\"B\",\"expiry\":"
+                + "\"2027-09-30\",\"serial\":\"S/1\",\"productionDate\":\"2025-03-01\"}");
+    }
+
+    @Test
+    void scanUsesTheClockForTheCenturyOfTwoDigitYears() {
+        // The test clock is in 2026: 76 is 2076, 77 is 1977 (GS1's sliding window).
+        assertThat(run("scan", "(01)09506000134352(17)761231(11)770101").out().strip()).isEqualTo("{\"gtin\":"
+                + "\"09506000134352\",\"lot\":null,\"expiry\":\"2076-12-31\",\"serial\":null,\"productionDate\":"
+                + "\"1977-01-01\"}");
+    }
+
+    @Test
+    void scanOfABadCodeExitsTwoWithOneLineAndNoStackTrace() {
+        Path folder = dir.resolve("never-created");
+        Run r = run("--data", folder.toString(), "scan", "(01)09506000134357(17)271231(10)ABC");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("The GTIN's check digit is wrong (expected 2, read 7): scan the pack again or"
+                + " type the code from the box." + System.lineSeparator());
+        assertThat(folder).doesNotExist();
+
+        for (String bad : new String[] {"Jane Smith", "4006381333931", "(01)09506000134352(17)270231", "",
+            "(01)09506000134352(10)ABCDEFGHIJKLMNOPQRSTU", "(01)09506000134352(10)A\u0000B"}) {
+            Run b = run("scan", bad);
+            assertThat(b.code()).as(bad).isEqualTo(2);
+            assertThat(b.out()).as(bad).isEmpty();
+            assertThat(b.err().lines()).as(bad).hasSize(1);
+            assertThat(b.err()).as(bad).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void scanNeedsExactlyOneArgument() {
+        Run none = run("scan");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("scan takes one argument");
+        Run two = run("scan", "(01)09506000134352", "(10)ABC");
+        assertThat(two.code()).isEqualTo(2);
+        assertThat(two.err()).contains("scan takes one argument");
+        assertThat(run("--help").out()).contains("scan TEXT");
+    }
+
+    @Test
+    void scanDashReadsStandardInput() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(("0109506000134352" + "17271231" + "10LOT-7\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            Run r = run("scan", "-");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out().strip()).isEqualTo("{\"gtin\":\"09506000134352\",\"lot\":\"LOT-7\",\"expiry\":"
+                    + "\"2027-12-31\",\"serial\":null,\"productionDate\":null}");
+
+            System.setIn(new ByteArrayInputStream("(01)09506000134352(17)271331\n".getBytes(StandardCharsets.UTF_8)));
+            Run bad = run("scan", "-");
+            assertThat(bad.code()).isEqualTo(2);
+            assertThat(bad.err()).startsWith("The expiry date (17) reads 271331 (YYMMDD), but there is no month 13");
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     @Test

@@ -441,7 +441,7 @@ public final class Gs1Parser {
         String lot;
         String serial;
         LocalDate productionDate;
-        String lastTitle;
+        Ai last;
 
         Result(LocalDate today) {
             this.today = today;
@@ -625,7 +625,7 @@ public final class Gs1Parser {
                 // checked and skipped
             }
         }
-        r.lastTitle = ai.name();
+        r.last = ai;
     }
 
     private static LocalDate date(Ai ai, String v, LocalDate today) {
@@ -740,10 +740,10 @@ public final class Gs1Parser {
     }
 
     private static Gs1Exception unexpected(String s, int i, Result r) {
-        if (r.lastTitle == null) {
+        if (r.last == null) {
             return notGs1();
         }
-        return new Gs1Exception(Reason.NOT_GS1, null, "After " + r.lastTitle + " the barcode holds "
+        return new Gs1Exception(Reason.NOT_GS1, null, "After " + r.last.name() + " the barcode holds "
                 + show(s.codePointAt(i)) + " where the next element should start: " + AGAIN);
     }
 

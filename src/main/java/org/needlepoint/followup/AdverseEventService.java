@@ -159,7 +159,7 @@ public final class AdverseEventService {
             }
             Checked k = check(c, d, before);
             TimingClass timing = TimingClass.of(k.visitDate(), d.onsetDate());
-            boolean newSign = d.urgent() && !before.toDraft().urgent();
+            boolean newSign = !urgentSigns(d).stream().allMatch(urgentSigns(before.toDraft())::contains);
             boolean reopen = newSign && before.urgentClosedAt() != null;
             store.updateEvent(c, eventId, version, d, timing, before.urgent() || d.urgent(), reopen, clock.instant(), u.id(),
                     clock.getZone());
@@ -337,9 +337,10 @@ public final class AdverseEventService {
         }
     }
 
-    private void urgentAudit(Connection c, long id, AdverseEventDraft d, Checked k) throws SQLException {
+    /** The urgent signs of an event: its type when urgent, a vision change, breathing or swallowing difficulty. */
+    private static List<String> urgentSigns(AdverseEventDraft d) {
         List<String> signs = new ArrayList<>();
-        if (d.type().urgent()) {
+        if (d.type() != null && d.type().urgent()) {
             signs.add(d.type().label());
         }
         if (d.visionChange()) {
@@ -348,7 +349,11 @@ public final class AdverseEventService {
         if (d.breathingDifficulty()) {
             signs.add("breathing or swallowing difficulty");
         }
-        audit.log(c, URGENT_EVENT, "adverse_event", id, d.patientId(), "URGENT: " + String.join(", ", signs) + " \u2013 chart "
+        return signs;
+    }
+
+    private void urgentAudit(Connection c, long id, AdverseEventDraft d, Checked k) throws SQLException {
+        audit.log(c, URGENT_EVENT, "adverse_event", id, d.patientId(), "URGENT: " + String.join(", ", urgentSigns(d)) + " \u2013 chart "
                 + k.patient().chartNumber() + ", visit of " + k.visitDate() + ", " + d.severity().label());
     }
 

@@ -93,26 +93,42 @@ final class MedWatchPdf {
     }
 
     private void section(MedWatchReport.Section s) throws IOException {
-        doc.need(SECTION.leading() + 60);
-        doc.gap(4);
-        doc.text(s.title(), SECTION, doc.left, PdfDoc.baseline(doc.y, SECTION));
-        doc.y -= SECTION.leading() + 1;
-        doc.rule(doc.left, doc.right, doc.y, Palette.RULE, 0.8f);
-        doc.gap(6);
+        List<PdfTable> tables = new java.util.ArrayList<>();
         for (MedWatchReport.Block b : s.blocks()) {
-            if (b.heading() != null) {
-                doc.need(SUBHEAD.leading() + 40);
-                doc.text(b.heading(), SUBHEAD, doc.left, PdfDoc.baseline(doc.y, SUBHEAD));
-                doc.y -= SUBHEAD.leading() + 2;
-            }
             PdfTable t = new PdfTable(doc, doc.left, doc.width(), List.of(Column.of("Form item", 34), Column.of("Entry", 66)),
                     TABLE_HEAD, TABLE);
             for (MedWatchReport.Item i : b.items()) {
                 t.row(List.of(Cell.styled(i.label(), TABLE.withColour(Palette.MUTED)), Cell.of(i.value())));
             }
-            t.draw(true);
+            tables.add(t);
+        }
+        float title = SECTION.leading() + 11;
+        float first = tables.isEmpty() ? 0 : blockHeight(s.blocks().get(0), tables.get(0));
+        doc.need(title + (fitsOnAPage(first) ? first : 60)); // the title stays with its first block
+        doc.gap(4);
+        doc.text(s.title(), SECTION, doc.left, PdfDoc.baseline(doc.y, SECTION));
+        doc.y -= SECTION.leading() + 1;
+        doc.rule(doc.left, doc.right, doc.y, Palette.RULE, 0.8f);
+        doc.gap(6);
+        for (int i = 0; i < tables.size(); i++) {
+            MedWatchReport.Block b = s.blocks().get(i);
+            float h = blockHeight(b, tables.get(i));
+            doc.need(fitsOnAPage(h) ? h : SUBHEAD.leading() + 40); // a product's block stays on one page when it can
+            if (b.heading() != null) {
+                doc.text(b.heading(), SUBHEAD, doc.left, PdfDoc.baseline(doc.y, SUBHEAD));
+                doc.y -= SUBHEAD.leading() + 2;
+            }
+            tables.get(i).draw(true);
             doc.gap(8);
         }
+    }
+
+    private static float blockHeight(MedWatchReport.Block b, PdfTable t) throws IOException {
+        return (b.heading() == null ? 0 : SUBHEAD.leading() + 2) + t.height();
+    }
+
+    private boolean fitsOnAPage(float h) {
+        return h <= doc.top - doc.bottom - 60;
     }
 
     private void runningHeader(PdfDoc d) throws IOException {

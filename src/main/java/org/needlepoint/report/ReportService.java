@@ -209,8 +209,11 @@ public final class ReportService {
                 charts.lot(c, p.lotId()).ifPresent(l -> lots.put(l.id(), l));
             }
         }
+        // concomitant products: those of the visit's other points, less the suspect products and lots themselves
+        Set<String> suspects = new HashSet<>();
+        e.products().forEach(p -> suspects.add(p.productId() + "/" + p.lotId()));
         List<EventProduct> otherProducts = AdverseEventStore.products(chart, others, charts.products(c), lots,
-                clock.getZone());
+                clock.getZone()).stream().filter(p -> !suspects.contains(p.productId() + "/" + p.lotId())).toList();
         Clinic clinic = clinics.find(c).orElse(new Clinic("", "", "", 0));
         return new MedWatchReport(clinic, e, patient, users.findById(c, e.reportedById()).orElse(null), otherProducts,
                 preparedBy, clock.instant(), clock.getZone());

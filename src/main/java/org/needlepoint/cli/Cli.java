@@ -3,6 +3,7 @@ package org.needlepoint.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.needlepoint.app.GuiLauncher;
@@ -33,6 +34,9 @@ public final class Cli {
                                   first 1,500 patients
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count; exits 1 on any problem
+              due [--date D]      print the front desk's follow-up worklist for day D (default
+                                  today) as CSV: overdue, due that day and upcoming tasks, each
+                                  with the patient's chart number, phones and the reason
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
@@ -92,6 +96,12 @@ public final class Cli {
                 case "check" -> {
                     Options.parse(opts); // takes no options: refuse any rather than ignore it
                     yield withServices(folder, s -> new CheckCommand(out, err).run(s));
+                }
+                case "due" -> {
+                    Options o = Options.parse(opts, "--date");
+                    String d = o.stringValue("--date", null);
+                    LocalDate date = d == null ? LocalDate.now(clock) : DueCommand.parseDate(d);
+                    yield withServices(folder, s -> new DueCommand(out).run(s, date));
                 }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");

@@ -146,12 +146,18 @@ public final class FollowUpStore implements RecordCheck {
         }
     }
 
-    /** Inserts many tasks in JDBC batches (the benchmark's synthetic clinic). Source keys must be new. */
-    void insertBatch(Connection c, List<TaskRow> rows, Instant now, Long by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_TASK + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    /**
+     * Inserts many open tasks in JDBC batches (the benchmark's synthetic clinic), each snoozed until
+     * the date at its index in {@code snoozedUntil} (null: not snoozed). Source keys must be new.
+     */
+    void insertBatch(Connection c, List<TaskRow> rows, List<LocalDate> snoozedUntil, Instant now, Long by)
+            throws SQLException {
+        String insert = INSERT_TASK.substring(0, INSERT_TASK.length() - 1) + ", snoozed_until)";
+        try (PreparedStatement ps = c.prepareStatement(insert + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (TaskRow t : rows) {
-                setTask(ps, t, now, by);
+                int i = setTask(ps, t, now, by);
+                Sql.setDate(ps, i, snoozedUntil.get(n));
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();

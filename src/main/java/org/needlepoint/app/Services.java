@@ -65,8 +65,8 @@ public final class Services {
         this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock, List.of(planner));
         this.followUps = new FollowUpService(db, followUpStore, eventStore, clinicStore, patientStore, userStore, audit,
                 session, clock);
-        this.adverseEvents = new AdverseEventService(db, eventStore, chartStore, patientStore, clinicStore, planner, audit,
-                session, clock);
+        this.adverseEvents = new AdverseEventService(db, eventStore, chartStore, patientStore, clinicStore, planner,
+                auditStore, audit, session, clock);
         this.recallTasks = new RecallTasks(planner);
         this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, eventStore, audit, session,
                 clock, PaperSize.forLocale(Locale.getDefault()));

@@ -20,6 +20,9 @@ import org.needlepoint.common.ValidationException;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.security.Audit;
+import org.needlepoint.security.AuditEntry;
+import org.needlepoint.security.AuditFilter;
+import org.needlepoint.security.AuditStore;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.User;
@@ -67,18 +70,21 @@ public final class AdverseEventService {
     private final PatientStore patients;
     private final FollowUpSettingsStore settings;
     private final FollowUpPlanner planner;
+    private final AuditStore auditStore;
     private final Audit audit;
     private final Session session;
     private final Clock clock;
 
     public AdverseEventService(Database db, AdverseEventStore store, ChartStore charts, PatientStore patients,
-                               ClinicStore clinic, FollowUpPlanner planner, Audit audit, Session session, Clock clock) {
+                               ClinicStore clinic, FollowUpPlanner planner, AuditStore auditStore, Audit audit,
+                               Session session, Clock clock) {
         this.db = db;
         this.store = store;
         this.charts = charts;
         this.patients = patients;
         this.settings = new FollowUpSettingsStore(clinic);
         this.planner = planner;
+        this.auditStore = auditStore;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
@@ -211,6 +217,23 @@ public final class AdverseEventService {
             audit.log(c, Audit.VIEW, "adverse_event", eventId, e.patientId(), "opened the adverse event of " + e.onsetDate()
                     + " (" + e.typeLabel() + ") for chart " + e.chartNumber());
             return e;
+        });
+    }
+
+    /**
+     * The event's history from the audit log, oldest first: recorded, each change (with what
+     * changed), urgent alerts and their closing, exports; openings (VIEW) left out. INJECTOR and ADMIN.
+     */
+    public List<AuditEntry> history(long eventId) {
+        session.require("see adverse events", CLINICAL);
+        return db.read(c -> {
+            AdverseEvent e = load(c, eventId);
+            List<AuditEntry> rows = new ArrayList<>(auditStore.find(c, new AuditFilter(null, e.patientId(), null, null,
+                    10_000), clock.getZone()));
+            rows.removeIf(a -> !"adverse_event".equals(a.recordType()) || a.recordId() == null
+                    || a.recordId() != eventId || Audit.VIEW.equals(a.action()));
+            java.util.Collections.reverse(rows);
+            return rows;
         });
     }
 

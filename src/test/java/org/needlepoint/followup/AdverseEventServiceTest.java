@@ -256,6 +256,8 @@ class AdverseEventServiceTest {
         assertThatThrownBy(() -> events.updateEvent(e.id(), e.version(), e.toDraft()))
                 .isInstanceOf(StaleRecordException.class).hasMessageContaining("Ivy Injector");
         assertThat(events.event(e.id()).outcome()).isEqualTo(EventOutcome.RESOLVED);
+        assertThat(events.history(e.id())).extracting(AuditEntry::action).containsExactly(Audit.CREATE, Audit.UPDATE);
+        assertThat(events.history(e.id()).get(1).summary()).contains("outcome Ongoing -> Resolved (2026-11-21)");
     }
 
     // ----------------------------------------------------------------------------------- urgent

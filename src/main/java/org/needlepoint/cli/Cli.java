@@ -30,8 +30,8 @@ public final class Cli {
               seed-demo [--patients N] [--seed S]
                                   fill an EMPTY data folder with a synthetic demo clinic: staff
                                   accounts (their passwords are printed once), N patients (default 200),
-                                  product lots, and signed charted visits for about a third of the
-                                  first 1,500 patients
+                                  product lots, signed charted visits for about a third of the
+                                  first 1,500 patients, side effects and follow-up tasks
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count; exits 1 on any problem
               due [--date D]      print the front desk's follow-up worklist for day D (default
@@ -42,9 +42,9 @@ public final class Cli {
                                   measure patient search, chart save and reload, cold start,
                                   memory, site-map redraw and the follow-up worklist; prints
                                   figures. PARTS: some of search,chart,start,memory,redraw,
-                                  worklist (default all). SETS: JVM
-                                  options for the child JVMs, "app" (default), "none" or
-                                  options; several sets separated by ";" are compared
+                                  worklist (default all). SETS: JVM options for the child
+                                  JVMs, "app" (default), "none" or options; several sets
+                                  separated by ";" are compared
             """;
 
     private final PrintStream out;

@@ -23,6 +23,7 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.User;
+import org.needlepoint.store.StaleRecordException;
 
 /**
  * Creates follow-up tasks from the clinic's protocol rules ({@link FollowUpRule}), inside the
@@ -267,8 +268,16 @@ public final class FollowUpPlanner implements SignedChartListener {
         return id;
     }
 
+    /**
+     * Closes a task the trigger supersedes. A task someone changed a moment ago is left as it is:
+     * tidying up must never refuse the signature or the event it belongs to.
+     */
     private void close(Connection c, FollowUpTask t, TaskStatus status, String note, User by) throws SQLException {
-        store.close(c, t.id(), t.version(), status, note, clock.instant(), by.id(), zone());
+        try {
+            store.close(c, t.id(), t.version(), status, note, clock.instant(), by.id(), zone());
+        } catch (StaleRecordException e) {
+            return;
+        }
         audit.log(c, Audit.UPDATE, "followup_task", t.id(), t.patientId(), "follow-up task "
                 + status.toString().toLowerCase(Locale.ROOT) + ": " + t.reason() + " \u2013 " + note);
     }

@@ -7,6 +7,12 @@ import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.ChartStore;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.ClinicStore;
+import org.needlepoint.followup.AdverseEventService;
+import org.needlepoint.followup.AdverseEventStore;
+import org.needlepoint.followup.FollowUpPlanner;
+import org.needlepoint.followup.FollowUpService;
+import org.needlepoint.followup.FollowUpStore;
+import org.needlepoint.followup.RecallTasks;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
@@ -34,6 +40,9 @@ public final class Services {
     private final PatientService patients;
     private final ChartService charts;
     private final ReportService reports;
+    private final FollowUpService followUps;
+    private final AdverseEventService adverseEvents;
+    private final RecallTasks recallTasks;
     private final List<RecordCheck> checks;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
@@ -45,15 +54,23 @@ public final class Services {
         ClinicStore clinicStore = new ClinicStore();
         PatientStore patientStore = new PatientStore();
         ChartStore chartStore = new ChartStore();
+        FollowUpStore followUpStore = new FollowUpStore();
+        AdverseEventStore eventStore = new AdverseEventStore();
         this.audit = new Audit(db, auditStore, session, clock);
         this.auth = new AuthService(db, userStore, hasher, audit, session, clock);
         this.users = new UserService(db, userStore, hasher, audit, session, clock);
         this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
         this.patients = new PatientService(db, patientStore, audit, session, clock);
-        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock, List.of());
-        this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, audit, session, clock,
-                PaperSize.forLocale(Locale.getDefault()));
-        this.checks = List.of(clinicStore, userStore, patientStore, chartStore, auditStore);
+        FollowUpPlanner planner = new FollowUpPlanner(followUpStore, audit, clock);
+        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock, List.of(planner));
+        this.followUps = new FollowUpService(db, followUpStore, eventStore, clinicStore, patientStore, userStore, audit,
+                session, clock);
+        this.adverseEvents = new AdverseEventService(db, eventStore, chartStore, patientStore, clinicStore, planner,
+                auditStore, audit, session, clock);
+        this.recallTasks = new RecallTasks(planner);
+        this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, eventStore, audit, session,
+                clock, PaperSize.forLocale(Locale.getDefault()));
+        this.checks = List.of(clinicStore, userStore, patientStore, chartStore, eventStore, followUpStore, auditStore);
     }
 
     public Database db() {
@@ -94,6 +111,19 @@ public final class Services {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    public AdverseEventService adverseEvents() {
+        return adverseEvents;
+    }
+
+    /** The follow-up side of a lot recall ("call each affected patient"), for the recall to call in its transaction. */
+    public RecallTasks recallTasks() {
+        return recallTasks;
     }
 
     /**

@@ -47,6 +47,9 @@ import org.needlepoint.chart.Site;
 import org.needlepoint.chart.VisitChart;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.common.Text;
+import org.needlepoint.followup.FollowUpService;
+import org.needlepoint.followup.Worklist;
+import org.needlepoint.followup.WorklistBenchmark;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.Unit;
@@ -88,6 +91,10 @@ import org.needlepoint.store.Database;
  * start or memory, on a fresh clinic with no other patients.</li>
  * <li><b>Redraw.</b> A child JVM with a display ({@link BenchRedraw}) runs
  * {@link org.needlepoint.chart.SiteMapBenchmark} for 300 points: an untimed round, then R rounds.</li>
+ * <li><b>Worklist.</b> A clinic of its own with N patients and N/2 open follow-up tasks written in
+ * batches ({@link WorklistBenchmark}); after reopening the store, the front desk's worklist is
+ * loaded through {@link FollowUpService#frontDeskWorklist} for today and the next four days: a
+ * warm-up round, then R rounds of 20 loads.</li>
  * </ol>
  * Child windows need a display: {@code DISPLAY} if set (e.g. under {@code xvfb-run -a}), else
  * headless Monocle when its jar is in the local Maven repository, else those parts are skipped.
@@ -97,6 +104,8 @@ final class Bench {
     static final double COLD_START_RATIO_TARGET = 1.5;
     static final double RSS_TARGET_MB = 300;
     static final double CHART_P95_TARGET_MS = 20;
+    static final double WORKLIST_P95_TARGET_MS = 100;
+    static final int WORKLIST_LOADS_PER_ROUND = 20;
     static final double FRAME_TARGET_MS = 16;
     static final int CHART_POINTS = 60;
     static final int CHART_SAVES_PER_ROUND = 100;
@@ -121,7 +130,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW;
+        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -134,7 +143,8 @@ final class Bench {
                 try {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw; not " + name.strip() + ".");
+                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist; not "
+                            + name.strip() + ".");
                 }
             }
             if (parts.isEmpty()) {
@@ -212,6 +222,8 @@ final class Bench {
             List<Sample> samples = seed(data, seeded ? patients : 0, password);
             SearchFigures search = parts.contains(Part.SEARCH) ? search(data, password, samples, runs) : null;
             ChartFigures chart = parts.contains(Part.CHART) ? chart(data, password, runs, seeded ? patients : 0) : null;
+            WorklistFigures worklist = parts.contains(Part.WORKLIST) ? worklist(dir.resolve("worklist"), patients, runs)
+                    : null;
             Display display = null;
             Map<JvmSet, StartFigures> start = new LinkedHashMap<>();
             Map<JvmSet, MemoryFigures> memory = new LinkedHashMap<>();
@@ -233,7 +245,7 @@ final class Bench {
                     }
                 }
             }
-            summary(config, seeded ? patients : 0, search, chart, start, memory, redraw, display);
+            summary(config, seeded ? patients : 0, search, chart, worklist, start, memory, redraw, display);
             out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
@@ -907,9 +919,77 @@ final class Bench {
         return m;
     }
 
+    // ---------------------------------------------------------------- worklist
+
+    private record WorklistFigures(double[] all, double[] roundP95, int patients, int tasks, String rows) {
+    }
+
+    /**
+     * A clinic of its own in {@code folder}: {@code patients} synthetic patients and half as many
+     * open follow-up tasks written in batches ({@link WorklistBenchmark}); the store is reopened,
+     * then the front desk's worklist ({@link org.needlepoint.followup.FollowUpService#frontDeskWorklist})
+     * is loaded for today and the next days, a warm-up round and then R rounds of
+     * {@link #WORKLIST_LOADS_PER_ROUND}.
+     */
+    private WorklistFigures worklist(Path folder, int patients, int runs) {
+        int tasks = patients / 2;
+        out.println();
+        out.println("== Front-desk worklist (FollowUpService.frontDeskWorklist), " + patients + " patients, " + tasks
+                + " open tasks; 1 warm-up round + " + runs + " rounds of " + WORKLIST_LOADS_PER_ROUND + " loads ==");
+        String password = password();
+        long t0 = System.nanoTime();
+        try (Database db = Database.open(folder)) {
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
+            s.clinic().setUp(new Clinic("Bench Aesthetics Clinic", "1 Example Way, Demo Town", "(555) 010-0100", 0),
+                    new UserDraft(ADMIN, "Bench Administrator", Role.ADMIN, null, null),
+                    password.toCharArray(), password.toCharArray());
+            long admin = s.auth().signIn(ADMIN, password.toCharArray()).id();
+            Random rnd = new Random(SEED);
+            LocalDate today = LocalDate.now(s.clock());
+            WorklistBenchmark.Seeded seeded = WorklistBenchmark.seed(db, () -> SeedDemo.patient(rnd, today), patients, tasks,
+                    rnd, s.clock(), admin);
+            s.auth().signOut();
+            out.printf(Locale.ROOT, "  seeded in %.0f s (%d snoozed)%n", seconds(t0), seeded.snoozed());
+        }
+        List<Double> all = new ArrayList<>();
+        double[] roundP95 = new double[runs];
+        String rows;
+        try (Database db = Database.open(folder)) {
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
+            s.auth().signIn(ADMIN, password.toCharArray());
+            FollowUpService followUps = s.followUps();
+            LocalDate today = followUps.today();
+            int[] sizes = new int[3];
+            for (int round = -1; round < runs; round++) {
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < WORKLIST_LOADS_PER_ROUND; i++) {
+                    LocalDate day = today.plusDays(i % 5);
+                    long t = System.nanoTime();
+                    Worklist w = followUps.frontDeskWorklist(day);
+                    double ms = (System.nanoTime() - t) / 1e6;
+                    if (i == 0) {
+                        sizes = new int[] {w.overdue().size(), w.dueToday().size(), w.upcoming().size()};
+                    }
+                    times.add(ms);
+                }
+                if (round >= 0) {
+                    all.addAll(times);
+                    roundP95[round] = percentile(sorted(times), 95);
+                }
+            }
+            rows = sizes[0] + " overdue + " + sizes[1] + " today + " + sizes[2] + " upcoming";
+            s.auth().signOut();
+        }
+        double[] a = sorted(all);
+        out.printf(Locale.ROOT, "  loads: p50 %.2f ms, p95 %.2f ms, max %.2f ms; today's list: %s rows%n",
+                percentile(a, 50), percentile(a, 95), a[a.length - 1], rows);
+        out.printf(Locale.ROOT, "  p95 of each round: %s ms; median %.2f ms%n", fmt(roundP95), median(roundP95.clone()));
+        return new WorklistFigures(a, roundP95, patients, tasks, rows);
+    }
+
     // ---------------------------------------------------------------- summary
 
-    private void summary(Config config, int patients, SearchFigures search, ChartFigures chart,
+    private void summary(Config config, int patients, SearchFigures search, ChartFigures chart, WorklistFigures worklist,
                          Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
                          Map<JvmSet, RedrawFigures> redraw, Display display) {
         int runs = config.runs();
@@ -929,6 +1009,13 @@ final class Bench {
             info("  save p95 / reload p95", round(median(chart.roundSaveP95().clone())) + " / "
                     + round(median(chart.roundReloadP95().clone())) + " ms");
             info("  save + reload p50", round(percentile(chart.pair(), 50)) + " ms");
+        }
+        if (worklist != null) {
+            double p95 = median(worklist.roundP95().clone());
+            line("worklist load p95 (median of rounds')", round(p95) + " ms", "<= 100 ms", p95 <= WORKLIST_P95_TARGET_MS);
+            info("  p50 / max; rows per load", round(percentile(worklist.all(), 50)) + " / "
+                    + round(worklist.all()[worklist.all().length - 1]) + " ms; " + worklist.rows());
+            info("  on", worklist.patients() + " patients, " + worklist.tasks() + " open tasks");
         }
         for (JvmSet jvm : config.jvmSets()) {
             boolean childParts = config.parts().contains(Part.START) || config.parts().contains(Part.MEMORY)

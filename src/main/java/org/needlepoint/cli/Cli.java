@@ -3,6 +3,7 @@ package org.needlepoint.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.needlepoint.app.GuiLauncher;
@@ -29,17 +30,21 @@ public final class Cli {
               seed-demo [--patients N] [--seed S]
                                   fill an EMPTY data folder with a synthetic demo clinic: staff
                                   accounts (their passwords are printed once), N patients (default 200),
-                                  product lots, and signed charted visits for about a third of the
-                                  first 1,500 patients
+                                  product lots, signed charted visits for about a third of the
+                                  first 1,500 patients, side effects and follow-up tasks
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count; exits 1 on any problem
+              due [--date D]      print the front desk's follow-up worklist for day D (default
+                                  today) as CSV: overdue, due that day and upcoming tasks, each
+                                  with the patient's chart number, phones and the reason
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
-                                  memory and site-map redraw; prints figures. PARTS: some of
-                                  search,chart,start,memory,redraw (default all). SETS: JVM
-                                  options for the child JVMs, "app" (default), "none" or
-                                  options; several sets separated by ";" are compared
+                                  memory, site-map redraw and the follow-up worklist; prints
+                                  figures. PARTS: some of search,chart,start,memory,redraw,
+                                  worklist (default all). SETS: JVM options for the child
+                                  JVMs, "app" (default), "none" or options; several sets
+                                  separated by ";" are compared
               scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
                                   standard input) and print its gtin, lot, expiry, serial and
                                   productionDate as JSON; exits 2 with a message when the code is
@@ -97,6 +102,12 @@ public final class Cli {
                     Options.parse(opts); // takes no options: refuse any rather than ignore it
                     yield withServices(folder, s -> new CheckCommand(out, err).run(s));
                 }
+                case "due" -> {
+                    Options o = Options.parse(opts, "--date");
+                    String d = o.stringValue("--date", null);
+                    LocalDate date = d == null ? LocalDate.now(clock) : DueCommand.parseDate(d);
+                    yield withServices(folder, s -> new DueCommand(out).run(s, date));
+                }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");
                     int n = o.intValue("--patients", 200, 0, 1_000_000);
@@ -111,7 +122,7 @@ public final class Cli {
                     }
                     yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
                             o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
-                            "search,chart,start,memory,redraw")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
+                            "search,chart,start,memory,redraw,worklist")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
                             benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 case "scan" -> new ScanCommand(out, err, System.in, clock).run(opts);

@@ -1,11 +1,9 @@
 package org.needlepoint.cli;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -61,12 +59,16 @@ final class DemoCharts {
     private final LocalDate today;
     private final List<Lot> lots = new ArrayList<>();
     private final Map<String, ChartPattern> patterns = new LinkedHashMap<>();
+    private final List<VisitChart> signedVisits = new ArrayList<>();
     private Product dysport300;
     private Product dysport500;
     private Product sculptra;
 
-    /** What was seeded; {@code visits} counts the signed ones and the one draft. */
-    record Result(int visits, int points, int patients, int lots, int addenda) {
+    /**
+     * What was seeded; {@code visits} counts the signed ones and the one draft; {@code signed} are
+     * the signed visits as signed, oldest first.
+     */
+    record Result(int visits, int points, int patients, int lots, int addenda, List<VisitChart> signed) {
     }
 
     private record Planned(Patient patient, Instant at, Plan plan) {
@@ -94,7 +96,7 @@ final class DemoCharts {
             services.auth().signIn("admin", adminPassword);
             quarantineOne();
             return new Result(counts[0], counts[1], (int) plan.stream().map(Planned::patient).distinct().count(),
-                    lots.size(), counts[2]);
+                    lots.size(), counts[2], List.copyOf(signedVisits));
         } finally {
             services.auth().signOut();
         }
@@ -219,6 +221,7 @@ final class DemoCharts {
             }
             clock.set(at(day.getKey(), LocalTime.of(18, 0)));
             List<VisitChart> signed = charts.signDrafts(drafts, password);
+            signedVisits.addAll(signed);
             visits += signed.size();
             for (VisitChart s : signed) {
                 LocalDate followUp = day.getKey().plusDays(2 + rnd.nextInt(12));
@@ -304,35 +307,5 @@ final class DemoCharts {
 
     private Instant at(LocalDate day, LocalTime time) {
         return day.atTime(time).atZone(clock.getZone()).toInstant();
-    }
-
-    /** The clock seed-demo moves by hand to back-date its history. */
-    private static final class SeedClock extends Clock {
-        private volatile Instant now;
-        private final ZoneId zone;
-
-        SeedClock(Instant now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId z) {
-            return new SeedClock(now, z);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

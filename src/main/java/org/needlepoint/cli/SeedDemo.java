@@ -62,6 +62,7 @@ public final class SeedDemo {
                 adminPw.toCharArray(), adminPw.toCharArray());
         s.auth().signIn("admin", adminPw.toCharArray());
         DemoCharts.Result charted;
+        DemoFollowUps.Result followed;
         try {
             s.users().create(new UserDraft("injector", "Demo Injector", Role.INJECTOR, "NP", "DEMO-NP-0001"),
                     injectorPw.toCharArray(), injectorPw.toCharArray());
@@ -79,6 +80,8 @@ public final class SeedDemo {
                 }
             }
             charted = new DemoCharts(s, rnd).seed(first, injectorPw.toCharArray(), adminPw.toCharArray());
+            followed = new DemoFollowUps(s, rnd).seed(first, charted.signed(), injectorPw.toCharArray(),
+                    deskPw.toCharArray());
         } finally {
             s.auth().signOut();
         }
@@ -87,6 +90,13 @@ public final class SeedDemo {
                 : "Charted history: " + charted.visits() + " visits of " + charted.patients() + " patients ("
                 + charted.points() + " injection points, " + charted.addenda() + " addenda; all signed by the demo"
                 + " injector but one draft left open today), " + charted.lots() + " lots in stock.");
+        if (followed.events() + followed.tasks().size() > 0) {
+            out.println("Follow-ups: " + followed.events() + " adverse events (" + followed.openUrgent()
+                    + " urgent alert open), " + followed.reports() + " patients' reports, tasks "
+                    + followed.tasks().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().toString()
+                    .toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                    + " (" + followed.snoozed() + " snoozed).");
+        }
         out.println("Staff accounts (passwords are shown only this once):");
         out.println("  admin      " + adminPw + "   (Administrator)");
         out.println("  injector   " + injectorPw + "   (Injector)");

@@ -11,9 +11,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.needlepoint.chart.Catalog;
@@ -24,6 +26,9 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.followup.AdverseEvent;
+import org.needlepoint.followup.AdverseEventStore;
+import org.needlepoint.followup.EventProduct;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
@@ -63,6 +68,7 @@ public final class ReportService {
     private final PatientStore patients;
     private final UserStore users;
     private final ClinicStore clinics;
+    private final AdverseEventStore events;
     private final Audit audit;
     private final Session session;
     private final Clock clock;
@@ -70,17 +76,20 @@ public final class ReportService {
     private final PdfFonts.Source fonts;
 
     public ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
-                         Audit audit, Session session, Clock clock, PaperSize paper) {
-        this(db, charts, patients, users, clinics, audit, session, clock, paper, PdfFonts.Source.SYSTEM_THEN_STANDARD);
+                         AdverseEventStore events, Audit audit, Session session, Clock clock, PaperSize paper) {
+        this(db, charts, patients, users, clinics, events, audit, session, clock, paper,
+                PdfFonts.Source.SYSTEM_THEN_STANDARD);
     }
 
     private ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
-                          Audit audit, Session session, Clock clock, PaperSize paper, PdfFonts.Source fonts) {
+                          AdverseEventStore events, Audit audit, Session session, Clock clock, PaperSize paper,
+                          PdfFonts.Source fonts) {
         this.db = db;
         this.charts = charts;
         this.patients = patients;
         this.users = users;
         this.clinics = clinics;
+        this.events = events;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
@@ -90,12 +99,12 @@ public final class ReportService {
 
     /** The same service printing with other fonts (tests of the Helvetica fallback). */
     ReportService withFonts(PdfFonts.Source source) {
-        return new ReportService(db, charts, patients, users, clinics, audit, session, clock, paper, source);
+        return new ReportService(db, charts, patients, users, clinics, events, audit, session, clock, paper, source);
     }
 
     /** The same service on other paper. */
     public ReportService withPaper(PaperSize size) {
-        return new ReportService(db, charts, patients, users, clinics, audit, session, clock, size, fonts);
+        return new ReportService(db, charts, patients, users, clinics, events, audit, session, clock, size, fonts);
     }
 
     public PaperSize paper() {
@@ -153,6 +162,70 @@ public final class ReportService {
                 + kinds.values().stream().flatMap(Set::stream).collect(Collectors.joining(", ")) + ") of the visit of "
                 + rec.timeOnDay(rec.chart().visit().startedAt()) + " for chart " + rec.patient().chartNumber());
         return pdf;
+    }
+
+    /**
+     * One adverse event as a MedWatch-ready PDF following FDA Form 3500 (sections A, B, D/E, F, G;
+     * see {@link MedWatchReport}): the patient by chart number, never by name. INJECTOR and ADMIN
+     * only; audited as an export.
+     */
+    public byte[] medWatchPdf(long eventId) {
+        User u = session.require("export adverse-event reports", CLINICAL);
+        MedWatchReport rep = db.read(c -> loadMedWatch(c, eventId, u));
+        byte[] pdf;
+        int pages;
+        try (PdfDoc doc = new PdfDoc(fonts, paper)) {
+            pdf = new MedWatchPdf(rep, doc).render();
+            pages = doc.pageCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The MedWatch report could not be made: " + e.getMessage(), e);
+        }
+        exportedEvent(rep, "PDF, " + pages(pages));
+        return pdf;
+    }
+
+    /** The same MedWatch-ready report as plain text (to paste into the online form). INJECTOR and ADMIN only; audited. */
+    public String medWatchText(long eventId) {
+        User u = session.require("export adverse-event reports", CLINICAL);
+        MedWatchReport rep = db.read(c -> loadMedWatch(c, eventId, u));
+        String text = rep.text();
+        exportedEvent(rep, "text");
+        return text;
+    }
+
+    private MedWatchReport loadMedWatch(Connection c, long eventId, User preparedBy) throws SQLException {
+        AdverseEvent e = events.event(c, eventId, charts, clock.getZone())
+                .orElseThrow(() -> new ValidationException("event", "This adverse event no longer exists."));
+        Patient patient = patients.find(c, e.patientId())
+                .orElseThrow(() -> new ValidationException("patient", "This event's patient no longer exists."));
+        VisitChart chart = charts.chart(c, e.visitId()).orElseThrow();
+        Set<String> others = new java.util.LinkedHashSet<>();
+        Map<Long, Lot> lots = new HashMap<>();
+        for (InjectionPoint p : chart.allPoints()) {
+            if (!e.pointKeys().contains(p.key())) {
+                others.add(p.key());
+            }
+            if (p.lotId() != null && !lots.containsKey(p.lotId())) {
+                charts.lot(c, p.lotId()).ifPresent(l -> lots.put(l.id(), l));
+            }
+        }
+        // concomitant products: those of the visit's other points, less the suspect products and lots themselves
+        Set<String> suspects = new HashSet<>();
+        e.products().forEach(p -> suspects.add(p.productId() + "/" + p.lotId()));
+        List<EventProduct> otherProducts = AdverseEventStore.products(chart, others, charts.products(c), lots,
+                clock.getZone()).stream().filter(p -> !suspects.contains(p.productId() + "/" + p.lotId())).toList();
+        Clinic clinic = clinics.find(c).orElse(new Clinic("", "", "", 0));
+        return new MedWatchReport(clinic, e, patient, users.findById(c, e.reportedById()).orElse(null), otherProducts,
+                preparedBy, clock.instant(), clock.getZone());
+    }
+
+    private void exportedEvent(MedWatchReport rep, String format) {
+        db.tx(c -> {
+            audit.log(c, Audit.EXPORT, "adverse_event", rep.event().id(), rep.patient().id(), "exported the MedWatch-ready"
+                    + " report (" + format + ") of adverse event " + rep.event().id() + " (" + rep.event().typeLabel()
+                    + ", onset " + rep.event().onsetDate() + ") for chart " + rep.patient().chartNumber());
+            return null;
+        });
     }
 
     /**

@@ -125,6 +125,10 @@ class CliTest {
         assertThat(r.out().lines()).contains("patients: 25", "users: 3", "clinics: 1", "products: 11", "lots: 34");
         assertThat(r.out().lines()).anyMatch(l -> l.matches("visits: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("injection points: [1-9][0-9]*")).anyMatch(l -> l.matches("addenda: [0-9]+"));
+        assertThat(r.out().lines()).contains("patient reports: 3", "follow-up rules: 15")
+                .anyMatch(l -> l.matches("adverse events: [1-9][0-9]*"))
+                .anyMatch(l -> l.matches("follow-up tasks: [1-9][0-9]*"))
+                .anyMatch(l -> l.matches("follow-up call attempts: [1-9][0-9]*"));
         assertThat(r.out()).contains("check: OK");
         assertThat(r.err()).isEmpty();
     }
@@ -169,7 +173,8 @@ class CliTest {
         Run r = run("--data", dir.resolve("fresh").toString(), "check");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).contains("patients: 0", "users: 0", "clinics: 0", "products: 11", "lots: 0",
-                "visits: 0", "injection points: 0", "addenda: 0");
+                "visits: 0", "injection points: 0", "addenda: 0", "adverse events: 0", "patient reports: 0",
+                "follow-up tasks: 0", "follow-up rules: 15");
     }
 
     @Test
@@ -196,6 +201,94 @@ class CliTest {
         assertThat(a).hasSize(25);
         assertThat(patientRows(dir.resolve("b"))).isEqualTo(a);
         assertThat(patientRows(dir.resolve("c"))).hasSize(25).isNotEqualTo(a);
+        List<String> followUps = followUpRows(dir.resolve("a"));
+        assertThat(followUps).isNotEmpty();
+        assertThat(followUpRows(dir.resolve("b"))).isEqualTo(followUps);
+    }
+
+    /** The seeded events, reports, tasks and attempts, in a form two seeds can be compared by. */
+    private static List<String> followUpRows(Path folder) {
+        try (Database db = Database.open(folder)) {
+            return db.read(c -> {
+                List<String> rows = new ArrayList<>();
+                for (String sql : List.of(
+                        "SELECT patient_id, visit_id, event_type, severity, onset_date, reported_on, outcome, outcome_date,"
+                                + " urgent, urgent_closed_at, created_at FROM adverse_event ORDER BY id",
+                        "SELECT patient_id, status, event_id, phoned_at, reviewed_at FROM patient_report ORDER BY id",
+                        "SELECT patient_id, task_kind, due_date, status, source_key, attempts, last_outcome, snoozed_until,"
+                                + " closed_at, close_note FROM followup_task ORDER BY id",
+                        "SELECT task_id, outcome, note, at FROM followup_attempt ORDER BY id")) {
+                    try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                        int n = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            StringBuilder b = new StringBuilder();
+                            for (int i = 1; i <= n; i++) {
+                                b.append(rs.getString(i)).append('|');
+                            }
+                            rows.add(b.toString());
+                        }
+                    }
+                }
+                return rows;
+            });
+        }
+    }
+
+    @Test
+    void seedDemoAddsSideEffectsAndTasksInEveryState() {
+        Path folder = dir.resolve("demo");
+        Run r = seed(folder, 60, 7);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("Follow-ups: [1-9][0-9]* adverse events \\(1 urgent alert open\\)");
+
+        try (Database db = Database.open(folder)) {
+            db.read(c -> {
+                java.util.function.Function<String, Long> n = sql -> {
+                    try {
+                        return org.needlepoint.store.Sql.count(c, sql);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                String today = "DATE '2026-11-21'";
+                assertThat(n.apply("SELECT COUNT(DISTINCT event_type) FROM adverse_event")).isGreaterThanOrEqualTo(3);
+                assertThat(n.apply("SELECT COUNT(*) FROM adverse_event WHERE urgent AND urgent_closed_at IS NULL")).isEqualTo(1);
+                assertThat(n.apply("SELECT COUNT(*) FROM adverse_event WHERE outcome IN ('RESOLVED', 'RESOLVED_WITH_SEQUELAE')"))
+                        .isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM patient_report WHERE status = 'WAITING'")).isEqualTo(1);
+                assertThat(n.apply("SELECT COUNT(*) FROM patient_report WHERE status = 'RECORDED'")).isEqualTo(1);
+                assertThat(n.apply("SELECT COUNT(*) FROM patient_report WHERE status = 'DISMISSED'")).isEqualTo(1);
+                String open = "SELECT COUNT(*) FROM followup_task WHERE status = 'OPEN' AND (snoozed_until IS NULL"
+                        + " OR snoozed_until <= " + today + ") AND due_date ";
+                assertThat(n.apply(open + "= " + today)).as("due today").isPositive();
+                assertThat(n.apply(open + "< " + today)).as("overdue").isPositive();
+                assertThat(n.apply(open + "> " + today)).as("upcoming").isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_task WHERE status = 'OPEN' AND snoozed_until > " + today))
+                        .as("snoozed").isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_task WHERE status = 'DONE' AND attempts > 1"))
+                        .as("done after unanswered calls").isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_task WHERE status = 'MISSED'")).isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_task WHERE status = 'CANCELLED'")).isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_task WHERE source_type = 'VISIT'")).isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_task WHERE source_type = 'EVENT'")).isPositive();
+                assertThat(n.apply("SELECT COUNT(*) FROM followup_attempt a JOIN followup_task t ON t.id = a.task_id"
+                        + " WHERE a.at < t.created_at OR a.at > TIMESTAMP WITH TIME ZONE '2026-11-21 09:00:00+00'"))
+                        .as("calls happen between a task's creation and now").isZero();
+                return null;
+            });
+        }
+        Run check = run("--data", folder.toString(), "check");
+        assertThat(check.out()).contains("check: OK");
+    }
+
+    @Test
+    void aTinyDemoStillShowsEveryTaskState() {
+        Path folder = dir.resolve("tiny");
+        assertThat(seed(folder, 2, 7).code()).isZero();
+        try (Database db = Database.open(folder)) {
+            long states = db.read(c -> org.needlepoint.store.Sql.count(c, "SELECT COUNT(DISTINCT status) FROM followup_task"));
+            assertThat(states).isEqualTo(4);
+        }
     }
 
     @Test
@@ -334,7 +427,7 @@ class CliTest {
     void benchRefusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
         Run part = run("bench", "--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw; not speed");
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist; not speed");
 
         Run jvm = run("bench", "--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.ChartStore;
+import org.needlepoint.chart.SignedChartListener;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.ClinicStore;
+import org.needlepoint.inventory.InventoryService;
+import org.needlepoint.inventory.InventoryStore;
+import org.needlepoint.inventory.StockDeduction;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
@@ -33,6 +37,7 @@ public final class Services {
     private final ClinicService clinic;
     private final PatientService patients;
     private final ChartService charts;
+    private final InventoryService inventory;
     private final ReportService reports;
     private final List<RecordCheck> checks;
 
@@ -45,15 +50,22 @@ public final class Services {
         ClinicStore clinicStore = new ClinicStore();
         PatientStore patientStore = new PatientStore();
         ChartStore chartStore = new ChartStore();
+        InventoryStore inventoryStore = new InventoryStore();
         this.audit = new Audit(db, auditStore, session, clock);
         this.auth = new AuthService(db, userStore, hasher, audit, session, clock);
         this.users = new UserService(db, userStore, hasher, audit, session, clock);
         this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
         this.patients = new PatientService(db, patientStore, audit, session, clock);
-        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock, List.of());
-        this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, audit, session, clock,
-                PaperSize.forLocale(Locale.getDefault()));
-        this.checks = List.of(clinicStore, userStore, patientStore, chartStore, auditStore);
+        // signing deducts the stock a chart used, in the signing transaction
+        List<SignedChartListener> signed = List.of(new StockDeduction(inventoryStore, audit, clock));
+        this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed);
+        // LotRecallListeners: the follow-up work registers here the listener that creates a call task per
+        // affected patient; until then markRecalled's recall_notice rows keep that need on record
+        this.inventory = new InventoryService(db, inventoryStore, chartStore, clinicStore, audit, session, clock,
+                List.of());
+        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, audit,
+                session, clock, PaperSize.forLocale(Locale.getDefault()));
+        this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, auditStore);
     }
 
     public Database db() {
@@ -90,6 +102,10 @@ public final class Services {
 
     public ChartService charts() {
         return charts;
+    }
+
+    public InventoryService inventory() {
+        return inventory;
     }
 
     public ReportService reports() {

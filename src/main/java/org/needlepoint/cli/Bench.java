@@ -49,6 +49,7 @@ import org.needlepoint.clinic.Clinic;
 import org.needlepoint.common.Text;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ReceiptDraft;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
@@ -512,8 +513,8 @@ final class Bench {
             Patient patient = s.patients().create(SeedDemo.patient(new Random(SEED + 1), today), true);
             Product toxin = product(charts, "Botox Cosmetic 100 U");
             Product filler = product(charts, "HA filler 1 mL (lidocaine)");
-            Lot toxinLot = charts.addLot(toxin.id(), "BENCHBX1", today.plusYears(1), today, 50);
-            Lot fillerLot = charts.addLot(filler.id(), "BENCHHA1", today.plusYears(1), today, 50);
+            Lot toxinLot = receive(s, toxin, "BENCHBX1", today.plusYears(1), 50);
+            Lot fillerLot = receive(s, filler, "BENCHHA1", today.plusYears(1), 50);
             List<InjectionPoint> points = chartPoints(toxin, toxinLot, filler, fillerLot);
             VisitChart chart = charts.startVisit(patient.id());
             List<ScreeningEntry> screening = charts.screening(patient.id(), List.of(toxin.id(), filler.id()),
@@ -572,6 +573,13 @@ final class Bench {
     private void chartLine(String what, double[] t, double[] roundP95) {
         out.printf(Locale.ROOT, "  %-22s %8.2f %8.2f %8.2f   %s; median %.2f%n", what, percentile(t, 50), percentile(t, 95),
                 t[t.length - 1], fmt(roundP95), median(roundP95.clone()));
+    }
+
+    /** Receives packs of a lot through the receiving service, typed by hand (no barcode). */
+    private static Lot receive(Services s, Product p, String lotNumber, LocalDate expiry, int packs) {
+        LocalDate today = s.inventory().today();
+        return s.inventory().receive(new ReceiptDraft(null, p.id(), lotNumber, expiry, null, null, packs, "Bench supply",
+                null, today)).lot();
     }
 
     private static Product product(ChartService charts, String name) {

@@ -24,6 +24,7 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
@@ -60,6 +61,7 @@ public final class ReportService {
 
     private final Database db;
     private final ChartStore charts;
+    private final InventoryStore inventory;
     private final PatientStore patients;
     private final UserStore users;
     private final ClinicStore clinics;
@@ -69,15 +71,18 @@ public final class ReportService {
     private final PaperSize paper;
     private final PdfFonts.Source fonts;
 
-    public ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
-                         Audit audit, Session session, Clock clock, PaperSize paper) {
-        this(db, charts, patients, users, clinics, audit, session, clock, paper, PdfFonts.Source.SYSTEM_THEN_STANDARD);
+    public ReportService(Database db, ChartStore charts, InventoryStore inventory, PatientStore patients, UserStore users,
+                         ClinicStore clinics, Audit audit, Session session, Clock clock, PaperSize paper) {
+        this(db, charts, inventory, patients, users, clinics, audit, session, clock, paper,
+                PdfFonts.Source.SYSTEM_THEN_STANDARD);
     }
 
-    private ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
-                          Audit audit, Session session, Clock clock, PaperSize paper, PdfFonts.Source fonts) {
+    private ReportService(Database db, ChartStore charts, InventoryStore inventory, PatientStore patients, UserStore users,
+                          ClinicStore clinics, Audit audit, Session session, Clock clock, PaperSize paper,
+                          PdfFonts.Source fonts) {
         this.db = db;
         this.charts = charts;
+        this.inventory = inventory;
         this.patients = patients;
         this.users = users;
         this.clinics = clinics;
@@ -90,12 +95,12 @@ public final class ReportService {
 
     /** The same service printing with other fonts (tests of the Helvetica fallback). */
     ReportService withFonts(PdfFonts.Source source) {
-        return new ReportService(db, charts, patients, users, clinics, audit, session, clock, paper, source);
+        return new ReportService(db, charts, inventory, patients, users, clinics, audit, session, clock, paper, source);
     }
 
     /** The same service on other paper. */
     public ReportService withPaper(PaperSize size) {
-        return new ReportService(db, charts, patients, users, clinics, audit, session, clock, size, fonts);
+        return new ReportService(db, charts, inventory, patients, users, clinics, audit, session, clock, size, fonts);
     }
 
     public PaperSize paper() {
@@ -212,11 +217,8 @@ public final class ReportService {
                 lotIds.add(p.lotId());
             }
         }
-        List<Lot> lots = new ArrayList<>();
-        for (Long id : lotIds) {
-            charts.lot(c, id).ifPresent(lots::add);
-        }
-        return new VisitRecord(clinic, patient, chart, injector, new Catalog(charts.products(c), lots), printedBy,
+        List<Lot> lots = inventory.lotsByIds(c, lotIds, clock.instant());
+        return new VisitRecord(clinic, patient, chart, injector, new Catalog(inventory.products(c), lots), printedBy,
                 clock.instant(), clock.getZone());
     }
 

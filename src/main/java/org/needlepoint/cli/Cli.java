@@ -32,7 +32,11 @@ public final class Cli {
                                   product lots, and signed charted visits for about a third of the
                                   first 1,500 patients
               check               open and migrate the store, check its integrity, print one line
-                                  per record type with its count; exits 1 on any problem
+                                  per record type with its count, then WARNING lines (e.g. a lot
+                                  whose stock needs counting); exits 1 on any problem
+              recall LOT          print everyone who received lot LOT (every product with that lot
+                                  number) as CSV: one row per patient per visit; exits 1 when no
+                                  lot has that number
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
@@ -92,6 +96,12 @@ public final class Cli {
                 case "check" -> {
                     Options.parse(opts); // takes no options: refuse any rather than ignore it
                     yield withServices(folder, s -> new CheckCommand(out, err).run(s));
+                }
+                case "recall" -> {
+                    if (opts.size() != 1 || opts.get(0).startsWith("--")) {
+                        throw new IllegalArgumentException("recall takes one lot number, e.g. recall DY24A001.");
+                    }
+                    yield withServices(folder, s -> new RecallCommand(out, err).run(s, opts.get(0)));
                 }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");

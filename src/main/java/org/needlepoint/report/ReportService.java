@@ -26,6 +26,8 @@ import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.RecallList;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.security.Audit;
@@ -38,7 +40,8 @@ import org.needlepoint.store.Database;
 
 /**
  * Printable PDFs of a visit: the treatment record for the patient's file ({@link #visitSummary})
- * and the aftercare sheet the patient takes home ({@link #aftercare}). The caller writes the bytes
+ * and the aftercare sheet the patient takes home ({@link #aftercare}); and a lot's recall list
+ * ({@link #recallList}). The caller writes the bytes
  * where the user chooses, e.g. with {@link #write}. No JavaFX: this runs in the app, a CLI or a
  * test alike. PDFs are made with Apache PDFBox; the map is drawn as vector graphics from the
  * diagrams' line art, and the fonts are chosen as {@link PdfFonts} describes.
@@ -157,6 +160,38 @@ public final class ReportService {
         exported(rec, "exported the aftercare sheet (PDF, " + pages(pages) + "; "
                 + kinds.values().stream().flatMap(Set::stream).collect(Collectors.joining(", ")) + ") of the visit of "
                 + rec.timeOnDay(rec.chart().visit().startedAt()) + " for chart " + rec.patient().chartNumber());
+        return pdf;
+    }
+
+    /**
+     * A lot's recall list as a PDF ({@link RecallPdf}): every patient, visit and amount of the lot,
+     * with contact details. Any staff (the front desk makes the calls); audited as an export of the lot.
+     */
+    public byte[] recallList(long lotId) {
+        User u = session.require("print recall lists", ANY_STAFF);
+        record Loaded(RecallList list, Clinic clinic) {
+        }
+        Loaded l = db.read(c -> {
+            Lot lot = inventory.lot(c, lotId, clock.instant())
+                    .orElseThrow(() -> new ValidationException("lot", "This lot is not in the clinic's stock."));
+            Product product = inventory.product(c, lot.productId()).orElseThrow();
+            return new Loaded(new RecallList(lot, product, inventory.recallPatients(c, lotId, clock.getZone())),
+                    clinics.find(c).orElse(new Clinic("", "", "", 0)));
+        });
+        byte[] pdf;
+        int pages;
+        try (PdfDoc doc = new PdfDoc(fonts, paper)) {
+            pdf = new RecallPdf(l.list(), l.clinic(), u, clock.instant(), clock.getZone(), doc).render();
+            pages = doc.pageCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The recall list could not be made: " + e.getMessage(), e);
+        }
+        db.tx(c -> {
+            audit.log(c, Audit.EXPORT, "lot", lotId, null, "exported the recall list (PDF, " + pages(pages) + ") of lot "
+                    + l.list().lot().lotNumber() + " of " + l.list().product().name() + ": "
+                    + l.list().patients().size() + " patient(s)");
+            return null;
+        });
         return pdf;
     }
 

@@ -66,7 +66,7 @@ final class RecallPdf {
         doc.text("Recall list: lot " + lot.lotNumber(), TITLE, doc.left, PdfDoc.baseline(doc.y, TITLE));
         doc.y -= TITLE.leading();
         doc.gap(4);
-        fact("Product", p.name() + " (" + p.kind() + ")");
+        fact("Product", p.name() + ", " + p.kind().toString().toLowerCase(java.util.Locale.ROOT));
         fact("Lot", lot.lotNumber() + ", expiry " + VisitRecord.DAY.format(lot.expiry()) + ", first received "
                 + VisitRecord.DAY.format(lot.receivedOn()));
         LotState state = lot.state(today);
@@ -102,9 +102,9 @@ final class RecallPdf {
     }
 
     private void table() throws IOException {
-        List<Column> cols = List.of(Column.of("Patient", 2.3f), Column.of("Born", 1.15f), Column.of("Phones", 2.1f),
-                Column.of("Email", 2.2f), Column.of("Visit", 1.15f), Column.of("Status", 0.9f),
-                Column.of("Injector", 1.6f), Column.right("Points", 0.75f), Column.right("Amount", 1f));
+        List<Column> cols = List.of(Column.of("Patient", 2.2f), Column.of("Born", 1.1f), Column.of("Phones", 1.9f),
+                Column.of("Email", 2.0f), Column.of("Visit", 1.1f), Column.of("Status", 1.2f),
+                Column.of("Injector", 1.5f), Column.right("Points", 0.95f), Column.right("Amount", 1.15f));
         PdfTable t = new PdfTable(doc, doc.left, doc.width(), cols, TH, TD);
         for (RecallList.Patient pt : list.patients()) {
             boolean first = true;

@@ -480,7 +480,10 @@ public final class ChartRules {
         return e;
     }
 
-    /** Every point's lot must be present and usable: by field key "points.KEY.lot". */
+    /**
+     * Every point's lot must be present and usable: by field key "points.KEY.lot". A lot whose books
+     * show no packs left does not stop a signature (the chart is the truth of what was injected).
+     */
     public static Map<String, String> lotProblems(List<InjectionPoint> points, Catalog catalog, LocalDate today) {
         Map<String, String> e = new LinkedHashMap<>();
         for (InjectionPoint p : points) {
@@ -488,7 +491,7 @@ public final class ChartRules {
             if (product.isEmpty()) {
                 continue;
             }
-            lotWarning(p, product.get(), catalog, today)
+            lotWarning(p, product.get(), catalog, today).filter(w -> !w.code().equals(ChartWarning.LOT_NEEDS_COUNT))
                     .ifPresent(w -> e.putIfAbsent("points." + p.key() + ".lot", w.message()));
         }
         return e;

@@ -122,7 +122,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW;
+        SEARCH, CHART, START, MEMORY, REDRAW, RECALL, RECEIVE;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -135,7 +135,8 @@ final class Bench {
                 try {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw; not " + name.strip() + ".");
+                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, recall, receive;"
+                            + " not " + name.strip() + ".");
                 }
             }
             if (parts.isEmpty()) {
@@ -213,6 +214,13 @@ final class Bench {
             List<Sample> samples = seed(data, seeded ? patients : 0, password);
             SearchFigures search = parts.contains(Part.SEARCH) ? search(data, password, samples, runs) : null;
             ChartFigures chart = parts.contains(Part.CHART) ? chart(data, password, runs, seeded ? patients : 0) : null;
+            BenchStock stock = new BenchStock(out);
+            if (parts.contains(Part.RECALL)) {
+                stock.seed(data, patients);
+            }
+            BenchStock.RecallFigures recall = parts.contains(Part.RECALL) ? stock.recall(data, ADMIN, password, runs) : null;
+            BenchStock.ReceiveFigures receive = parts.contains(Part.RECEIVE) ? stock.receive(data, ADMIN, password, runs)
+                    : null;
             Display display = null;
             Map<JvmSet, StartFigures> start = new LinkedHashMap<>();
             Map<JvmSet, MemoryFigures> memory = new LinkedHashMap<>();
@@ -234,7 +242,7 @@ final class Bench {
                     }
                 }
             }
-            summary(config, seeded ? patients : 0, search, chart, start, memory, redraw, display);
+            summary(config, seeded ? patients : 0, search, chart, recall, receive, start, memory, redraw, display);
             out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
@@ -918,7 +926,7 @@ final class Bench {
     // ---------------------------------------------------------------- summary
 
     private void summary(Config config, int patients, SearchFigures search, ChartFigures chart,
-                         Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
+                         BenchStock.RecallFigures recall, BenchStock.ReceiveFigures receive, Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
                          Map<JvmSet, RedrawFigures> redraw, Display display) {
         int runs = config.runs();
         out.println();
@@ -937,6 +945,17 @@ final class Bench {
             info("  save p95 / reload p95", round(median(chart.roundSaveP95().clone())) + " / "
                     + round(median(chart.roundReloadP95().clone())) + " ms");
             info("  save + reload p50", round(percentile(chart.pair(), 50)) + " ms");
+        }
+        if (recall != null) {
+            line("recall list p95 (median of " + runs + " rounds' p95)", round(recall.medianRoundP95()) + " ms",
+                    "<= 50 ms", recall.medianRoundP95() <= BenchStock.RECALL_P95_TARGET_MS);
+            info(String.format(Locale.ROOT, "  on %d patients, %d points, %d lots; p50", recall.patients(),
+                    recall.points(), recall.lots()), round(percentile(recall.all(), 50)) + " ms");
+        }
+        if (receive != null) {
+            line("receive a scanned pack p95 (median of rounds')", round(receive.medianRoundP95()) + " ms", "<= 50 ms",
+                    receive.medianRoundP95() <= BenchStock.RECEIVE_P95_TARGET_MS);
+            info("  receive p50", round(percentile(receive.all(), 50)) + " ms");
         }
         for (JvmSet jvm : config.jvmSets()) {
             boolean childParts = config.parts().contains(Part.START) || config.parts().contains(Part.MEMORY)
@@ -1041,7 +1060,7 @@ final class Bench {
         }
     }
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 

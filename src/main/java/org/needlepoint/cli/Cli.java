@@ -40,8 +40,10 @@ public final class Cli {
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
-                                  memory and site-map redraw; prints figures. PARTS: some of
-                                  search,chart,start,memory,redraw (default all). SETS: JVM
+                                  memory, site-map redraw, the recall list over N patients'
+                                  1,000,000 charted points, and receiving a scanned pack;
+                                  prints figures. PARTS: some of search,chart,start,memory,
+                                  redraw,recall,receive (default all). SETS: JVM
                                   options for the child JVMs, "app" (default), "none" or
                                   options; several sets separated by ";" are compared
             """;
@@ -117,7 +119,7 @@ public final class Cli {
                     }
                     yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
                             o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
-                            "search,chart,start,memory,redraw")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
+                            "search,chart,start,memory,redraw,recall,receive")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
                             benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 default -> {

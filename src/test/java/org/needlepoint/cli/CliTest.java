@@ -361,7 +361,7 @@ class CliTest {
     void benchRefusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
         Run part = run("bench", "--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw; not speed");
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, recall, receive; not speed");
 
         Run jvm = run("bench", "--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);

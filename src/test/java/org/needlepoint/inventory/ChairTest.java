@@ -207,6 +207,7 @@ class ChairTest {
         assertThat(lot.state(f.today().plusDays(2))).isEqualTo(LotState.EXPIRED);
         Vial v = inventory.openVial(lot.id(), null, new BigDecimal("2.5"));
         f.signed(f.ann, f.glabella(lot, v));
+        VisitChart second = f.drafted(f.bea, f.glabella(lot, v));
         Lot used = inventory.lot(lot.id());
         assertThat(used.onHand()).isZero();
         assertThat(used.state(f.today())).as("an open usable vial keeps it in use").isEqualTo(LotState.ACTIVE);
@@ -214,6 +215,12 @@ class ChairTest {
         f.clinic.clock.advance(Duration.ofHours(5));
         assertThat(inventory.lot(lot.id()).state(f.today())).isEqualTo(LotState.DEPLETED);
         assertThat(f.charts.usableLots(f.dysport.id())).isEmpty();
+        assertThat(org.needlepoint.chart.ChartRules.warnings(second.points(), f.charts.catalog(), f.today(), false))
+                .extracting(org.needlepoint.chart.ChartWarning::code).contains(
+                        org.needlepoint.chart.ChartWarning.LOT_NEEDS_COUNT);
+        assertThat(f.charts.sign(second.visit().id(), second.visit().version(), InventoryFixture.PASSWORD).visit()
+                .signed()).as("a depleted lot warns but does not stop the signature").isTrue();
+        assertThat(inventory.lot(lot.id()).onHand()).as("the shared vial was deducted once").isZero();
     }
 
     // --------------------------------------------------------------------------- at the chair

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.needlepoint.common.Text;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.inventory.Gs1Code;
+import org.needlepoint.inventory.Gtin;
 import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
@@ -134,11 +135,16 @@ public final class ChartService {
         if (code == null || code.gtin() == null) {
             throw new ValidationException("code", "Scan the pack's barcode.");
         }
+        String gtin = Gtin.normalise(code.gtin());
+        if (gtin == null) {
+            throw new ValidationException("code", "This barcode's GTIN (" + code.gtin() + ") is not a valid GTIN: scan"
+                    + " the pack again.");
+        }
         return db.read(c -> {
             Instant now = clock.instant();
-            Optional<Long> owner = inventory.productIdForGtin(c, code.gtin());
+            Optional<Long> owner = inventory.productIdForGtin(c, gtin);
             if (owner.isEmpty()) {
-                throw new ValidationException("code", "This pack's GTIN (" + code.gtin() + ") belongs to no product in"
+                throw new ValidationException("code", "This pack's GTIN (" + gtin + ") belongs to no product in"
                         + " the catalogue: receive the pack first, linking its GTIN to the product.");
             }
             Product p = inventory.product(c, owner.get()).orElseThrow();

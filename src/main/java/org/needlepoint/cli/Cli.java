@@ -29,8 +29,9 @@ public final class Cli {
               seed-demo [--patients N] [--seed S]
                                   fill an EMPTY data folder with a synthetic demo clinic: staff
                                   accounts (their passwords are printed once), N patients (default 200),
-                                  product lots, and signed charted visits for about a third of the
-                                  first 1,500 patients
+                                  product lots received by scanning (one recalled, one quarantined),
+                                  stock entries, reconstituted vials, and signed charted visits for
+                                  about a third of the first 1,500 patients
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count, then WARNING lines (e.g. a lot
                                   whose stock needs counting); exits 1 on any problem

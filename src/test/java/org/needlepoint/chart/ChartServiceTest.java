@@ -17,8 +17,6 @@ import org.needlepoint.app.Services;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.inventory.Gs1Code;
 import org.needlepoint.inventory.Lot;
-import org.needlepoint.inventory.LotStatus;
-import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.security.Audit;

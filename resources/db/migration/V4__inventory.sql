@@ -131,8 +131,7 @@ CREATE TRIGGER vial_override_no_delete BEFORE DELETE ON vial_override FOR EACH R
 -- H2 adds a column by copying the table under a temporary name, and a trigger carried over keeps that
 -- name: the signed-chart guard (V3) is dropped first and created again, exactly as V3 made it.
 DROP TRIGGER injection_point_signed_guard;
-ALTER TABLE injection_point ADD COLUMN vial_id BIGINT REFERENCES vial (id);
-CREATE INDEX injection_point_vial ON injection_point (vial_id);
+ALTER TABLE injection_point ADD COLUMN vial_id BIGINT REFERENCES vial (id); -- H2 indexes the foreign key itself
 -- The recall list reads every point of a lot (about a thousand of a busy lot among a million points):
 -- this index holds every column of the point it needs, so they come from the index alone, in one
 -- range, instead of one table row per point scattered over the years (inventory.InventoryStore.RECALL_POINTS).

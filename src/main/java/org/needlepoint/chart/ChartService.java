@@ -267,17 +267,21 @@ public final class ChartService {
             if (v.signed()) {
                 throw new ValidationException("status", signedMessage(v));
             }
+            VisitChart stored = store.chart(c, v.id()).orElseThrow();
             // hard stops: an unusable lot, or a vial newly charted from that is discarded or past its hours
             e.putAll(unusableLots(points, catalog));
             Map<String, Long> savedVials = new HashMap<>();
-            for (InjectionPoint sp : store.points(c, v.id())) {
-                if (sp.addendumId() == null && sp.vialId() != null) {
+            for (InjectionPoint sp : stored.points()) {
+                if (sp.vialId() != null) {
                     savedVials.put(sp.key(), sp.vialId());
                 }
             }
             List<InjectionPoint> newlyFromVial = points.stream()
                     .filter(p -> p.vialId() != null && !p.vialId().equals(savedVials.get(p.key()))).toList();
-            e.putAll(ChartRules.vialProblems(newlyFromVial, catalog, clock.instant(), inventory.overriddenVials(c, v.id())));
+            if (!newlyFromVial.isEmpty()) {
+                e.putAll(ChartRules.vialProblems(newlyFromVial, catalog, clock.instant(),
+                        inventory.overriddenVials(c, v.id())));
+            }
             if (!e.isEmpty()) {
                 throw new ValidationException(e);
             }
@@ -286,7 +290,6 @@ public final class ChartService {
                     draft.screening());
             ChartDraft content = new ChartDraft(draft.notes(), points, checklist, draft.consentConfirmed(),
                     draft.offLabelConsentConfirmed());
-            VisitChart stored = store.chart(c, v.id()).orElseThrow();
             if (ChartRules.sameContent(ChartDraft.of(stored), content)) {
                 return stored;
             }

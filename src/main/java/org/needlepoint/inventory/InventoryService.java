@@ -91,6 +91,7 @@ public final class InventoryService {
     private static final Pattern GS1_TEXT = Pattern.compile("[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]{1,20}");
     private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
     private static final Role[] ANY_STAFF = {Role.ADMIN, Role.INJECTOR, Role.FRONT_DESK};
     private static final Role[] CLINICAL = {Role.INJECTOR, Role.ADMIN};
 
@@ -694,7 +695,7 @@ public final class InventoryService {
             store.insertOverride(c, vialId, visitId, why, now, u.id());
             audit.log(c, Audit.UPDATE, "vial", vialId, visit.patientId(), "charting from vial " + vialId + " of "
                     + v.productName() + " lot " + v.lotNumber() + " past its usable hours (opened "
-                    + v.openedAt() + ") allowed on visit " + visitId + ": " + why);
+                    + WHEN.format(v.openedAt().atZone(clock.getZone())) + ") allowed on visit " + visitId + ": " + why);
             return null;
         });
     }

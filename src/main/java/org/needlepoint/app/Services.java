@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.ChartStore;
+import org.needlepoint.chart.SignedChartListener;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.followup.AdverseEventService;
@@ -13,6 +14,10 @@ import org.needlepoint.followup.FollowUpPlanner;
 import org.needlepoint.followup.FollowUpService;
 import org.needlepoint.followup.FollowUpStore;
 import org.needlepoint.followup.RecallTasks;
+import org.needlepoint.inventory.InventoryService;
+import org.needlepoint.inventory.InventoryStore;
+import org.needlepoint.inventory.LotRecallListener;
+import org.needlepoint.inventory.StockDeduction;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
@@ -39,6 +44,7 @@ public final class Services {
     private final ClinicService clinic;
     private final PatientService patients;
     private final ChartService charts;
+    private final InventoryService inventory;
     private final ReportService reports;
     private final FollowUpService followUps;
     private final AdverseEventService adverseEvents;
@@ -55,22 +61,36 @@ public final class Services {
         PatientStore patientStore = new PatientStore();
         ChartStore chartStore = new ChartStore();
         FollowUpStore followUpStore = new FollowUpStore();
-        AdverseEventStore eventStore = new AdverseEventStore();
+        InventoryStore inventoryStore = new InventoryStore();
+        AdverseEventStore eventStore = new AdverseEventStore(inventoryStore);
         this.audit = new Audit(db, auditStore, session, clock);
         this.auth = new AuthService(db, userStore, hasher, audit, session, clock);
         this.users = new UserService(db, userStore, hasher, audit, session, clock);
         this.clinic = new ClinicService(db, clinicStore, userStore, hasher, audit, session, clock);
         this.patients = new PatientService(db, patientStore, audit, session, clock);
         FollowUpPlanner planner = new FollowUpPlanner(followUpStore, audit, clock);
-        this.charts = new ChartService(db, chartStore, patientStore, auth, audit, session, clock, List.of(planner));
+        // signing deducts the stock a chart used and creates the treatment's follow-up tasks, in the
+        // signing transaction
+        List<SignedChartListener> signed = List.of(new StockDeduction(inventoryStore, audit, clock), planner);
+        this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed);
         this.followUps = new FollowUpService(db, followUpStore, eventStore, clinicStore, patientStore, userStore, audit,
                 session, clock);
         this.adverseEvents = new AdverseEventService(db, eventStore, chartStore, patientStore, clinicStore, planner,
                 auditStore, audit, session, clock);
         this.recallTasks = new RecallTasks(planner);
-        this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, eventStore, audit, session,
-                clock, PaperSize.forLocale(Locale.getDefault()));
-        this.checks = List.of(clinicStore, userStore, patientStore, chartStore, eventStore, followUpStore, auditStore);
+        // marking a lot recalled creates a call task per affected patient and marks its recall notice
+        LotRecallListener recallCalls = (c, lot, patientIds, by) -> {
+            recallTasks.createRecallTasks(c, lot.id(), patientIds, by);
+            for (long patientId : patientIds) {
+                inventoryStore.markRecallTaskCreated(c, lot.id(), patientId, clock.instant());
+            }
+        };
+        this.inventory = new InventoryService(db, inventoryStore, chartStore, clinicStore, audit, session, clock,
+                List.of(recallCalls));
+        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
+                audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
+        this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
+                auditStore);
     }
 
     public Database db() {
@@ -107,6 +127,10 @@ public final class Services {
 
     public ChartService charts() {
         return charts;
+    }
+
+    public InventoryService inventory() {
+        return inventory;
     }
 
     public ReportService reports() {

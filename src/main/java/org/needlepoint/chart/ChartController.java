@@ -57,8 +57,9 @@ public final class ChartController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
-    /** What each click places: set once, used for every point until changed. */
-    public record Brush(long productId, Long lotId, BigDecimal amount, Depth depth, Technique technique, String note) {
+    /** What each click places: set once, used for every point until changed. {@code vialId} may be null. */
+    public record Brush(long productId, Long lotId, Long vialId, BigDecimal amount, Depth depth, Technique technique,
+                        String note) {
     }
 
     private final ChartService charts;
@@ -316,7 +317,7 @@ public final class ChartController {
             return;
         }
         Lot lot = brushLot.getValue();
-        binding.setBrush(new Brush(p.id(), lot == null ? null : lot.id(), amount.get(), brushDepth.getValue(),
+        binding.setBrush(new Brush(p.id(), lot == null ? null : lot.id(), null, amount.get(), brushDepth.getValue(),
                 brushTechnique.getValue(), null));
     }
 
@@ -458,8 +459,8 @@ public final class ChartController {
             return;
         }
         String note = selectionNote.getText().isBlank() ? null : selectionNote.getText().strip();
-        editor.updatePayload(Set.copyOf(siteMap.selectedKeys()), b -> new Brush(b.productId(), b.lotId(), amount.get(),
-                selectionDepth.getValue(), selectionTechnique.getValue(), note));
+        editor.updatePayload(Set.copyOf(siteMap.selectedKeys()), b -> new Brush(b.productId(), b.lotId(), b.vialId(),
+                amount.get(), selectionDepth.getValue(), selectionTechnique.getValue(), note));
     }
 
     @FXML
@@ -489,14 +490,14 @@ public final class ChartController {
     }
 
     private static Brush brushOf(InjectionPoint p) {
-        return new Brush(p.productId(), p.lotId(), p.amount(), p.depth(), p.technique(), p.note());
+        return new Brush(p.productId(), p.lotId(), p.vialId(), p.amount(), p.depth(), p.technique(), p.note());
     }
 
     private InjectionPoint point(EditablePoint<Brush> e) {
         Brush b = e.payload();
         Unit unit = catalog.product(b.productId()).map(Product::unit).orElse(Unit.U);
         return new InjectionPoint(e.key(), e.view(), e.x(), e.y(), e.site().region(), e.site().side(), b.productId(),
-                b.lotId(), b.amount(), unit, b.depth(), b.technique(), b.note(), null);
+                b.lotId(), b.vialId(), b.amount(), unit, b.depth(), b.technique(), b.note(), null);
     }
 
     private List<InjectionPoint> points() {

@@ -1,8 +1,8 @@
 package org.needlepoint.chart;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -26,10 +26,11 @@ import org.needlepoint.chart.ChartWarning.Severity;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.inventory.Lot;
-import org.needlepoint.inventory.LotStatus;
+import org.needlepoint.inventory.LotState;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.inventory.Unit;
+import org.needlepoint.inventory.Vial;
 import org.needlepoint.patient.PatientDetails;
 
 /**
@@ -49,7 +50,6 @@ public final class ChartRules {
     public static final Set<Depth> PLLA_DEPTHS = Set.copyOf(EnumSet.of(Depth.DEEP_DERMIS, Depth.SUBCUTANEOUS,
             Depth.SUPRAPERIOSTEAL));
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private ChartRules() {
     }
@@ -205,7 +205,12 @@ public final class ChartRules {
         return Optional.empty();
     }
 
-    /** What is wrong with a point's lot, if anything: missing (warning) or not usable (error). */
+    /**
+     * What is wrong with a point's lot, if anything: missing (warning); unknown, of another product,
+     * expired, quarantined or recalled (error, quoting the lot's refusal: "Lot DY1 of Dysport 300 U
+     * was recalled on 3 Nov 2026 by Alex Admin: supplier notice."); no packs left on the books
+     * (warning: the chart is still the truth, and a stock count will follow).
+     */
     public static Optional<ChartWarning> lotWarning(InjectionPoint p, Product product, Catalog catalog, LocalDate today) {
         if (p.lotId() == null) {
             return Optional.of(new ChartWarning(Severity.WARNING, ChartWarning.LOT_MISSING, p.place()
@@ -223,17 +228,75 @@ public final class ChartRules {
             return Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.LOT_WRONG_PRODUCT, p.place() + ": lot "
                     + lot.lotNumber() + " is a lot of " + other + ", not of " + product.name() + ".", p.key()));
         }
-        if (lot.expiredOn(today)) {
-            return Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.LOT_EXPIRED, p.place() + ": lot "
-                    + lot.lotNumber() + " of " + product.name() + " expired on " + DAY.format(lot.expiry())
-                    + ". Do not use it.", p.key()));
+        LotState state = lot.state(today);
+        String refusal = lot.refusal(product.name(), today);
+        if (state == LotState.EXPIRED) {
+            return Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.LOT_EXPIRED, p.place() + ": " + refusal
+                    + " Do not use it.", p.key()));
         }
-        if (lot.status() != LotStatus.ACTIVE) {
-            return Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.LOT_NOT_ACTIVE, p.place() + ": lot "
-                    + lot.lotNumber() + " of " + product.name() + " is "
-                    + lot.status().toString().toLowerCase(Locale.ROOT) + ". Do not use it.", p.key()));
+        if (refusal != null) {
+            return Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.LOT_NOT_ACTIVE, p.place() + ": " + refusal
+                    + " Do not use it.", p.key()));
+        }
+        if (state == LotState.DEPLETED) {
+            return Optional.of(new ChartWarning(Severity.WARNING, ChartWarning.LOT_NEEDS_COUNT, p.place() + ": lot "
+                    + lot.lotNumber() + " of " + product.name() + " shows no " + product.packWord() + " left on the books;"
+                    + " chart what was used, then count the stock.", p.key()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What is wrong with charting a point from its vial at {@code now}, if anything (an error): the
+     * vial was discarded, or is past its usable hours without an override for this visit
+     * ({@code overridden} holds the vials overridden). Points without a vial have nothing to check;
+     * that the vial belongs to the point's lot is {@link #pointProblems}'s.
+     */
+    public static Optional<ChartWarning> vialWarning(InjectionPoint p, Catalog catalog, Instant now,
+                                                     Set<Long> overridden) {
+        if (p.vialId() == null) {
+            return Optional.empty();
+        }
+        Optional<Vial> found = catalog.vial(p.vialId());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Vial v = found.get();
+        return switch (v.state(now)) {
+            case OPEN -> Optional.empty();
+            case DISCARDED -> Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.VIAL_DISCARDED, p.place()
+                    + ": vial " + v.id() + " of " + v.productName() + " (lot " + v.lotNumber() + ") was discarded"
+                    + (v.discardReason() == null ? "" : " (" + v.discardReason() + ")") + ": chart from another vial.",
+                    p.key()));
+            case EXPIRED_AFTER_RECONSTITUTION -> overridden.contains(v.id()) ? Optional.empty()
+                    : Optional.of(new ChartWarning(Severity.ERROR, ChartWarning.VIAL_EXPIRED_AFTER_RECONSTITUTION,
+                    p.place() + ": vial " + v.id() + " of " + v.productName() + " (lot " + v.lotNumber()
+                    + ") was reconstituted " + ago(v.openedAt(), now) + " ago and its usable hours are over: open a"
+                    + " new vial, or record an override with the reason.",
+                    p.key()));
+        };
+    }
+
+    /** "5 h 10 min", "45 min", "2 d 3 h". */
+    static String ago(Instant from, Instant now) {
+        long minutes = Math.max(0, java.time.Duration.between(from, now).toMinutes());
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        if (days > 0) {
+            return days + " d " + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + mins + " min" : mins + " min";
+    }
+
+    /** {@link #vialWarning} of each point, by field key "points.KEY.vial". */
+    public static Map<String, String> vialProblems(Collection<InjectionPoint> points, Catalog catalog, Instant now,
+                                                   Set<Long> overridden) {
+        Map<String, String> e = new LinkedHashMap<>();
+        for (InjectionPoint p : points) {
+            vialWarning(p, catalog, now, overridden).ifPresent(w -> e.putIfAbsent("points." + p.key() + ".vial", w.message()));
+        }
+        return e;
     }
 
     // --------------------------------------------------------------------------------- off-label
@@ -321,7 +384,8 @@ public final class ChartRules {
     /**
      * What makes a list of points unsavable, by field key ("points", "points.KEY.amount", ...):
      * keys, view, region and side present, coordinates within 0..1, a known product in its own
-     * unit, an amount above zero with at most 3 decimals, a lot from the clinic's stock.
+     * unit, an amount above zero with at most 3 decimals, a lot from the clinic's stock, and a vial
+     * (when given) on record and of the point's lot.
      */
     public static Map<String, String> pointProblems(List<InjectionPoint> points, Catalog catalog) {
         Map<String, String> e = new LinkedHashMap<>();
@@ -370,6 +434,15 @@ public final class ChartRules {
             if (p.lotId() != null && catalog.lot(p.lotId()).isEmpty()) {
                 e.put(f + "lot", "This lot is not in the clinic's stock.");
             }
+            if (p.vialId() != null) {
+                Optional<Vial> vial = catalog.vial(p.vialId());
+                if (vial.isEmpty()) {
+                    e.put(f + "vial", "This vial is not on record.");
+                } else if (p.lotId() == null || vial.get().lotId() != p.lotId()) {
+                    e.put(f + "vial", "Vial " + vial.get().id() + " is of " + vial.get().productName() + " lot "
+                            + vial.get().lotNumber() + ": the point's lot must be the vial's.");
+                }
+            }
             if (p.note() != null && p.note().length() > InjectionPoint.MAX_NOTE) {
                 e.put(f + "note", "A point note is at most " + InjectionPoint.MAX_NOTE + " characters.");
             }
@@ -406,7 +479,10 @@ public final class ChartRules {
         return e;
     }
 
-    /** Every point's lot must be present and usable: by field key "points.KEY.lot". */
+    /**
+     * Every point's lot must be present and usable: by field key "points.KEY.lot". A lot whose books
+     * show no packs left does not stop a signature (the chart is the truth of what was injected).
+     */
     public static Map<String, String> lotProblems(List<InjectionPoint> points, Catalog catalog, LocalDate today) {
         Map<String, String> e = new LinkedHashMap<>();
         for (InjectionPoint p : points) {
@@ -414,7 +490,7 @@ public final class ChartRules {
             if (product.isEmpty()) {
                 continue;
             }
-            lotWarning(p, product.get(), catalog, today)
+            lotWarning(p, product.get(), catalog, today).filter(w -> !w.code().equals(ChartWarning.LOT_NEEDS_COUNT))
                     .ifPresent(w -> e.putIfAbsent("points." + p.key() + ".lot", w.message()));
         }
         return e;

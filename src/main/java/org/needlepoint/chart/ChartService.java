@@ -8,21 +8,23 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.needlepoint.common.Amounts;
 import org.needlepoint.common.Text;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.Gs1Code;
+import org.needlepoint.inventory.Gtin;
+import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.inventory.Lot;
-import org.needlepoint.inventory.LotStatus;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.patient.Patient;
@@ -39,12 +41,18 @@ import org.needlepoint.store.Database;
 /**
  * Injection-site maps: visits charted as points on a diagram, autosaved as drafts, signed with the
  * injector's password, then corrected only by addenda; the patient's visit history; patterns and
- * "copy last visit"; and the minimal product catalogue and lots the points refer to.
+ * "copy last visit"; and, at the chair, the lots and vials a point may be charted from (the
+ * catalogue, stock and vials themselves are {@link org.needlepoint.inventory.InventoryService}'s).
+ *
+ * <p><b>Hard stops at the chair.</b> A draft is not saved, and a chart or addendum not signed, with a
+ * point whose lot is expired, quarantined, recalled, unknown or of another product (the message
+ * quotes the lot's reason), nor with a point newly charted from a reconstituted vial that was
+ * discarded or is past its usable hours without an override for the visit. Signing calls the
+ * {@link SignedChartListener}s in its transaction: the stock deduction is one of them.
  *
  * <p><b>Who may do what.</b> Only INJECTOR and ADMIN accounts start, edit, sign and add addenda to
- * charts, save patterns and receive lots; a chart is signed by its own injector (the person who
- * treated attests with their password). ADMIN alone edits product limits and quarantines or
- * recalls lots.
+ * charts, save patterns and scan packs at the chair; a chart is signed by its own injector (the
+ * person who treated attests with their password).
  *
  * <p><b>The front desk</b> sees a patient's visit timeline ({@link #history}: dates, injector,
  * status, products and amounts, regions) and may open a SIGNED visit read-only: the map, products,
@@ -61,15 +69,12 @@ public final class ChartService {
     private static final Role[] ANY_STAFF = {Role.ADMIN, Role.INJECTOR, Role.FRONT_DESK};
     public static final int MAX_ADDENDUM = 8000;
     public static final int MAX_PATTERN_NAME = 100;
-    public static final int MAX_LOT_NUMBER = 20;
-    /** GS1 AI (10) lot numbers: up to 20 characters of the GS1 "CSET 82" set. */
-    private static final Pattern LOT_NUMBER = Pattern.compile("[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]{1,20}");
-    private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final Database db;
     private final ChartStore store;
+    private final InventoryStore inventory;
     private final PatientStore patients;
     private final AuthService auth;
     private final Audit audit;
@@ -77,10 +82,11 @@ public final class ChartService {
     private final Clock clock;
     private final List<SignedChartListener> signedListeners;
 
-    public ChartService(Database db, ChartStore store, PatientStore patients, AuthService auth, Audit audit,
-                        Session session, Clock clock, List<SignedChartListener> signedListeners) {
+    public ChartService(Database db, ChartStore store, InventoryStore inventory, PatientStore patients, AuthService auth,
+                        Audit audit, Session session, Clock clock, List<SignedChartListener> signedListeners) {
         this.db = db;
         this.store = store;
+        this.inventory = inventory;
         this.patients = patients;
         this.auth = auth;
         this.audit = audit;
@@ -95,127 +101,74 @@ public final class ChartService {
 
     // ------------------------------------------------------------------------------ catalogue
 
-    /** The product catalogue, toxins first. */
-    public List<Product> products() {
-        session.require("see products", ANY_STAFF);
-        return db.read(store::products);
-    }
-
-    /** Every product and lot, for the live totals and warnings ({@link ChartRules}). */
+    /**
+     * Every product, every lot with its stock figures, and the reconstituted vials not discarded:
+     * what the chart screen offers and what the live totals and warnings ({@link ChartRules}) need.
+     * Any staff.
+     */
     public Catalog catalog() {
         session.require("see products", ANY_STAFF);
-        return db.read(c -> new Catalog(store.products(c), store.lots(c)));
+        return db.read(c -> new Catalog(inventory.products(c), inventory.lots(c, clock.instant()),
+                inventory.openVials(c, null)));
     }
 
-    /** The lots of a product that may be used today (active, not expired), the first to expire first. */
+    /**
+     * The lots of a product that may be offered today (effective state ACTIVE: not quarantined,
+     * recalled or expired, with packs on hand or an open usable vial), the first to expire first.
+     */
     public List<Lot> usableLots(long productId) {
         session.require("see lots", ANY_STAFF);
-        return db.read(c -> new Catalog(List.of(), store.lots(c))).usableLots(productId, today());
+        return db.read(c -> new Catalog(List.of(), inventory.lotsOf(c, productId, clock.instant())))
+                .usableLots(productId, today());
     }
 
     /**
-     * Takes a lot into stock. Refused: an unknown or inactive product, a lot number that is not a
-     * GS1 lot (1-20 characters of the GS1 set), an expiry already past, a receipt date in the future,
-     * a lot number the product already has.
+     * The lot of a pack scanned at the chair. Refused with the reason, so that nothing is charted with
+     * it: a GTIN no product has, a pack of another product than {@code productId} (when given), a code
+     * without a lot number, a lot not in stock, an expiry that differs from the lot's, and an expired,
+     * quarantined or recalled lot ("Lot DY1 of Dysport 300 U was recalled on 3 Nov 2026 by Alex
+     * Admin: supplier notice 42."). A lot whose books show no packs left is returned (the pack in the
+     * hand shows the books are behind; its {@link Lot#state} says DEPLETED). INJECTOR or ADMIN.
      */
-    public Lot addLot(long productId, String lotNumber, LocalDate expiry, LocalDate receivedOn, int quantity) {
-        User u = session.require("receive stock", CHARTING);
-        String number = Text.clean(lotNumber);
-        Map<String, String> e = new LinkedHashMap<>();
-        if (number == null) {
-            e.put("lotNumber", "Enter the lot number printed on the pack.");
-        } else if (number.length() > MAX_LOT_NUMBER) {
-            e.put("lotNumber", "A lot number has at most " + MAX_LOT_NUMBER + " characters.");
-        } else if (!LOT_NUMBER.matcher(number).matches()) {
-            e.put("lotNumber", "A lot number uses letters, digits and ! \" % & ' ( ) * + , - . / : ; < = > ? _ only.");
+    public Lot lotForCode(Gs1Code code, Long productId) {
+        session.require("chart visits", CHARTING);
+        if (code == null || code.gtin() == null) {
+            throw new ValidationException("code", "Scan the pack's barcode.");
         }
-        if (expiry == null) {
-            e.put("expiry", "Enter the expiry date printed on the pack.");
-        } else if (expiry.isBefore(today())) {
-            e.put("expiry", "This lot expired on " + DAY.format(expiry) + ": an expired lot cannot be taken into stock.");
+        String gtin = Gtin.normalise(code.gtin());
+        if (gtin == null) {
+            throw new ValidationException("code", "This barcode's GTIN (" + code.gtin() + ") is not a valid GTIN: scan"
+                    + " the pack again.");
         }
-        if (receivedOn == null) {
-            e.put("receivedOn", "Enter the day the lot was received.");
-        } else if (receivedOn.isAfter(today())) {
-            e.put("receivedOn", "The day received is in the future.");
-        }
-        if (quantity < 1 || quantity > 10_000) {
-            e.put("quantity", "Enter the number of packs received (1 to 10,000).");
-        }
-        if (!e.isEmpty()) {
-            throw new ValidationException(e);
-        }
-        return db.tx(c -> {
-            Product p = store.product(c, productId)
-                    .orElseThrow(() -> new ValidationException("product", "Choose a product from the catalogue."));
-            if (!p.active()) {
-                throw new ValidationException("product", p.name() + " is no longer in use.");
+        return db.read(c -> {
+            Instant now = clock.instant();
+            Optional<Long> owner = inventory.productIdForGtin(c, gtin);
+            if (owner.isEmpty()) {
+                throw new ValidationException("code", "This pack's GTIN (" + gtin + ") belongs to no product in"
+                        + " the catalogue: receive the pack first, linking its GTIN to the product.");
             }
-            if (store.lotNumberTaken(c, productId, number)) {
-                throw new ValidationException("lotNumber", "Lot " + number + " of " + p.name() + " is already in stock.");
+            Product p = inventory.product(c, owner.get()).orElseThrow();
+            if (productId != null && productId != p.id()) {
+                String chosen = inventory.product(c, productId).map(Product::name).orElse("the chosen product");
+                throw new ValidationException("code", "This pack is " + p.name() + ", not " + chosen + ".");
             }
-            long id = store.insertLot(c, productId, number, expiry, receivedOn, quantity, clock.instant(), u.id());
-            audit.log(c, Audit.CREATE, "lot", id, null, "received lot " + number + " of " + p.name() + ": " + quantity
-                    + " " + p.packWord() + (quantity == 1 ? "" : "s") + ", expiry " + expiry);
-            return store.lot(c, id).orElseThrow();
+            if (code.lot() == null) {
+                throw new ValidationException("code", "This barcode carries no lot number: choose the lot of "
+                        + p.name() + " from the list.");
+            }
+            Lot lot = inventory.lotByNumber(c, p.id(), code.lot(), now).orElseThrow(() -> new ValidationException("code",
+                    "Lot " + code.lot() + " of " + p.name() + " is not in the clinic's stock: receive it before use."));
+            String refusal = lot.refusal(p.name(), today());
+            if (refusal != null) {
+                throw new ValidationException("code", refusal + " Do not use it.");
+            }
+            if (code.expiry() != null && !code.expiry().equals(lot.expiry())) {
+                throw new ValidationException("code", "This pack says expiry " + DAY.format(code.expiry()) + ", but lot "
+                        + lot.lotNumber() + " of " + p.name() + " is on record with " + DAY.format(lot.expiry())
+                        + ". Do not use it until the lot is checked.");
+            }
+            return lot;
         });
-    }
-
-    /** Quarantines, recalls or releases a lot. ADMIN only. */
-    public Lot setLotStatus(Lot lot, LotStatus status) {
-        User u = session.require("quarantine or recall lots", Role.ADMIN);
-        if (status == null) {
-            throw new ValidationException("status", "Choose the lot's status.");
-        }
-        return db.tx(c -> {
-            store.setLotStatus(c, lot.id(), lot.version(), status, clock.instant(), u.id(), clock.getZone());
-            audit.log(c, Audit.UPDATE, "lot", lot.id(), null, "lot " + lot.lotNumber() + ": " + lot.status() + " -> " + status);
-            return store.lot(c, lot.id()).orElseThrow();
-        });
-    }
-
-    /**
-     * Saves the clinic-editable fields of a product: per-point minimum and maximum, per-visit
-     * maximum, diluent, usable hours, colour, active. ADMIN only; {@code edited.version()} is the
-     * version the admin saw.
-     */
-    public Product updateProduct(Product edited) {
-        User u = session.require("edit products", Role.ADMIN);
-        Map<String, String> e = new LinkedHashMap<>();
-        positive(e, "pointMin", edited.pointMin());
-        positive(e, "pointMax", edited.pointMax());
-        positive(e, "visitMax", edited.visitMax());
-        positive(e, "defaultDiluentMl", edited.defaultDiluentMl());
-        if (edited.pointMin() != null && edited.pointMax() != null && edited.pointMin().compareTo(edited.pointMax()) > 0) {
-            e.put("pointMin", "The per-point minimum is above the per-point maximum.");
-        }
-        if (edited.pointMax() != null && edited.visitMax() != null && edited.pointMax().compareTo(edited.visitMax()) > 0) {
-            e.put("pointMax", "The per-point maximum is above the per-visit maximum.");
-        }
-        if (edited.usableHours() != null && (edited.usableHours() < 1 || edited.usableHours() > 24 * 365)) {
-            e.put("usableHours", "Enter the hours a reconstituted vial may be used.");
-        }
-        if (edited.colour() == null || !COLOUR.matcher(edited.colour()).matches()) {
-            e.put("colour", "Use a colour like #2E86C1.");
-        }
-        if (!e.isEmpty()) {
-            throw new ValidationException(e);
-        }
-        return db.tx(c -> {
-            Product before = store.product(c, edited.id())
-                    .orElseThrow(() -> new ValidationException("product", "This product no longer exists."));
-            store.updateProduct(c, edited, clock.instant(), u.id(), clock.getZone());
-            audit.log(c, Audit.UPDATE, "product", edited.id(), null, "edited " + before.name() + ": point "
-                    + Amounts.plain(edited.pointMin()) + "-" + Amounts.plain(edited.pointMax()) + ", visit max "
-                    + Amounts.plain(edited.visitMax()) + ", active " + edited.active());
-            return store.product(c, edited.id()).orElseThrow();
-        });
-    }
-
-    private static void positive(Map<String, String> e, String field, java.math.BigDecimal v) {
-        if (v != null && (v.signum() <= 0 || v.compareTo(Amounts.MAX) > 0 || Amounts.normal(v).scale() > Amounts.SCALE)) {
-            e.put(field, "Enter an amount above zero with at most 3 decimals, or leave it empty for no limit.");
-        }
     }
 
     // --------------------------------------------------------------------------------- visits
@@ -275,7 +228,7 @@ public final class ChartService {
             Patient p = patients.find(c, patientId)
                     .orElseThrow(() -> new ValidationException("patient", "This patient no longer exists."));
             Set<Long> ids = new HashSet<>(productIds);
-            List<Product> chosen = store.products(c).stream().filter(x -> ids.contains(x.id())).toList();
+            List<Product> chosen = inventory.products(c).stream().filter(x -> ids.contains(x.id())).toList();
             return ChartRules.screening(chosen, p.details(), current == null ? List.of() : current);
         });
     }
@@ -314,12 +267,29 @@ public final class ChartService {
             if (v.signed()) {
                 throw new ValidationException("status", signedMessage(v));
             }
+            VisitChart stored = store.chart(c, v.id()).orElseThrow();
+            // hard stops: an unusable lot, or a vial newly charted from that is discarded or past its hours
+            e.putAll(unusableLots(points, catalog));
+            Map<String, Long> savedVials = new HashMap<>();
+            for (InjectionPoint sp : stored.points()) {
+                if (sp.vialId() != null) {
+                    savedVials.put(sp.key(), sp.vialId());
+                }
+            }
+            List<InjectionPoint> newlyFromVial = points.stream()
+                    .filter(p -> p.vialId() != null && !p.vialId().equals(savedVials.get(p.key()))).toList();
+            if (!newlyFromVial.isEmpty()) {
+                e.putAll(ChartRules.vialProblems(newlyFromVial, catalog, clock.instant(),
+                        inventory.overriddenVials(c, v.id())));
+            }
+            if (!e.isEmpty()) {
+                throw new ValidationException(e);
+            }
             Patient p = patients.find(c, v.patientId()).orElseThrow();
             List<ScreeningEntry> checklist = ChartRules.screening(ChartRules.productsOf(points, catalog), p.details(),
                     draft.screening());
             ChartDraft content = new ChartDraft(draft.notes(), points, checklist, draft.consentConfirmed(),
                     draft.offLabelConsentConfirmed());
-            VisitChart stored = store.chart(c, v.id()).orElseThrow();
             if (ChartRules.sameContent(ChartDraft.of(stored), content)) {
                 return stored;
             }
@@ -439,6 +409,7 @@ public final class ChartService {
             }
             if (e.isEmpty()) {
                 e.putAll(ChartRules.lotProblems(added, catalog, today()));
+                e.putAll(ChartRules.vialProblems(added, catalog, clock.instant(), inventory.overriddenVials(c, visitId)));
                 Set<Region> offLabel = ChartRules.offLabelPllaRegions(added, catalog);
                 if (!offLabel.isEmpty() && !v.offLabelConsentConfirmed()) {
                     e.put("offLabelConsent", "This visit has no off-label-use consent, so Sculptra in "
@@ -509,7 +480,7 @@ public final class ChartService {
         return db.read(c -> {
             ChartPattern pattern = store.patterns(c).stream().filter(p -> p.id() == patternId).findFirst()
                     .orElseThrow(() -> new ValidationException("pattern", "This pattern no longer exists."));
-            Product product = store.product(c, productId)
+            Product product = inventory.product(c, productId)
                     .orElseThrow(() -> new ValidationException("product", "Choose a product from the catalogue."));
             return ChartRules.apply(pattern, product, lotId, ChartService::newKey);
         });
@@ -565,19 +536,33 @@ public final class ChartService {
 
     // -------------------------------------------------------------------------------- helpers
 
-    /** Every product and the lots the points refer to: what validation needs, without reading all stock. */
+    /**
+     * The points whose lot must not be used today (expired, quarantined, recalled, unknown or of
+     * another product), by field key: a draft holding one is not saved.
+     */
+    private Map<String, String> unusableLots(List<InjectionPoint> points, Catalog catalog) {
+        Map<String, String> e = new LinkedHashMap<>();
+        for (InjectionPoint p : points) {
+            catalog.product(p.productId()).flatMap(product -> ChartRules.lotWarning(p, product, catalog, today()))
+                    .filter(ChartWarning::error).ifPresent(w -> e.putIfAbsent("points." + p.key() + ".lot", w.message()));
+        }
+        return e;
+    }
+
+    /** Every product and the lots and vials the points refer to: what validation needs, without reading all stock. */
     private Catalog catalogFor(Connection c, List<InjectionPoint> points) throws SQLException {
         Set<Long> lotIds = new HashSet<>();
+        Set<Long> vialIds = new HashSet<>();
         for (InjectionPoint p : points) {
             if (p != null && p.lotId() != null) {
                 lotIds.add(p.lotId());
             }
+            if (p != null && p.vialId() != null) {
+                vialIds.add(p.vialId());
+            }
         }
-        List<Lot> lots = new ArrayList<>();
-        for (Long id : lotIds) {
-            store.lot(c, id).ifPresent(lots::add);
-        }
-        return new Catalog(store.products(c), lots);
+        return new Catalog(inventory.products(c), inventory.lotsByIds(c, lotIds, clock.instant()),
+                inventory.vialsByIds(c, vialIds));
     }
 
     private static String describe(List<InjectionPoint> points, Catalog catalog) {

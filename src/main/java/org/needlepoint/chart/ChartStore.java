@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,10 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.needlepoint.chart.VisitSummary.ProductAmount;
-import org.needlepoint.inventory.Lot;
-import org.needlepoint.inventory.LotStatus;
-import org.needlepoint.inventory.PackUnit;
-import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.security.UserStore;
@@ -30,151 +24,15 @@ import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
 
 /**
- * All SQL for charts: the product catalogue and lots (until the product-lots work moves them to
- * its own store), visits, screening answers, injection points, addenda and patterns. Signed
- * visits are guarded twice: these statements only touch drafts, and {@link SignedChartGuard}
- * refuses anything else in the database itself.
+ * All SQL for charts: visits, screening answers, injection points, addenda and patterns (products,
+ * lots and vials are {@link org.needlepoint.inventory.InventoryStore}'s). Signed visits are guarded
+ * twice: these statements only touch drafts, and {@link SignedChartGuard} refuses anything else in
+ * the database itself.
  */
 public final class ChartStore implements RecordCheck {
-    private static final String PRODUCT_ORDER = " ORDER BY CASE kind WHEN 'TOXIN' THEN 0 WHEN 'BIOSTIMULATOR' THEN 1"
-            + " ELSE 2 END, brand, pack_size, name";
     private static final String VISIT_SELECT = "SELECT v.*, i.full_name AS injector_name, i.title AS injector_title,"
             + " s.full_name AS signer_name, s.title AS signer_title FROM visit v JOIN app_user i ON i.id = v.injector_id"
             + " LEFT JOIN app_user s ON s.id = v.signed_by";
-
-    // ------------------------------------------------------------------------------- products
-
-    public List<Product> products(Connection c) throws SQLException {
-        Map<Long, List<String>> gtins = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT product_id, gtin FROM product_gtin ORDER BY gtin");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                gtins.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-            }
-        }
-        List<Product> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM product" + PRODUCT_ORDER);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(product(rs, gtins.getOrDefault(rs.getLong("id"), List.of())));
-            }
-        }
-        return out;
-    }
-
-    public Optional<Product> product(Connection c, long id) throws SQLException {
-        return products(c).stream().filter(p -> p.id() == id).findFirst();
-    }
-
-    private static Product product(ResultSet rs, List<String> gtins) throws SQLException {
-        int hours = rs.getInt("usable_hours");
-        Integer usable = rs.wasNull() ? null : hours;
-        return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("brand"),
-                ProductKind.valueOf(rs.getString("kind")), Unit.valueOf(rs.getString("charting_unit")),
-                rs.getBigDecimal("pack_size"), PackUnit.valueOf(rs.getString("pack_unit")),
-                rs.getBigDecimal("default_diluent_ml"), usable, rs.getBigDecimal("point_min"),
-                rs.getBigDecimal("point_max"), rs.getBigDecimal("visit_max"), rs.getBoolean("speywood_units"),
-                rs.getBoolean("milk_protein"), rs.getString("colour"), gtins, rs.getBoolean("active"),
-                rs.getInt("version"));
-    }
-
-    /** Saves the clinic-editable fields of a product (limits, reconstitution, colour, active). */
-    public void updateProduct(Connection c, Product p, Instant now, long by, ZoneId zone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE product SET default_diluent_ml = ?, usable_hours = ?,"
-                + " point_min = ?, point_max = ?, visit_max = ?, colour = ?, active = ?, version = version + 1,"
-                + " updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            ps.setBigDecimal(1, p.defaultDiluentMl());
-            if (p.usableHours() == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setInt(2, p.usableHours());
-            }
-            ps.setBigDecimal(3, p.pointMin());
-            ps.setBigDecimal(4, p.pointMax());
-            ps.setBigDecimal(5, p.visitMax());
-            ps.setString(6, p.colour());
-            ps.setBoolean(7, p.active());
-            Sql.setInstant(ps, 8, now);
-            ps.setLong(9, by);
-            ps.setLong(10, p.id());
-            ps.setInt(11, p.version());
-            if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "product", p.id(), "The product " + p.name(), zone);
-            }
-        }
-    }
-
-    // ----------------------------------------------------------------------------------- lots
-
-    public List<Lot> lots(Connection c) throws SQLException {
-        List<Lot> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lot ORDER BY product_id, expiry, lot_number");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(lot(rs));
-            }
-        }
-        return out;
-    }
-
-    public Optional<Lot> lot(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lot WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(lot(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private static Lot lot(ResultSet rs) throws SQLException {
-        return new Lot(rs.getLong("id"), rs.getLong("product_id"), rs.getString("lot_number"), Sql.getDate(rs, "expiry"),
-                LotStatus.valueOf(rs.getString("status")), Sql.getDate(rs, "received_on"), rs.getInt("quantity_received"),
-                rs.getInt("version"));
-    }
-
-    public boolean lotNumberTaken(Connection c, long productId, String lotNumber) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lot WHERE product_id = ? AND lot_number = ?")) {
-            ps.setLong(1, productId);
-            ps.setString(2, lotNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    public long insertLot(Connection c, long productId, String lotNumber, LocalDate expiry, LocalDate receivedOn,
-                          int quantity, Instant now, long by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lot (product_id, lot_number, expiry, received_on,"
-                + " quantity_received, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, productId);
-            ps.setString(2, lotNumber);
-            Sql.setDate(ps, 3, expiry);
-            Sql.setDate(ps, 4, receivedOn);
-            ps.setInt(5, quantity);
-            Sql.setInstant(ps, 6, now);
-            ps.setLong(7, by);
-            Sql.setInstant(ps, 8, now);
-            ps.setLong(9, by);
-            ps.executeUpdate();
-            return Sql.generatedKey(ps);
-        }
-    }
-
-    public void setLotStatus(Connection c, long id, int version, LotStatus status, Instant now, long by, ZoneId zone)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE lot SET status = ?, version = version + 1, updated_at = ?,"
-                + " updated_by = ? WHERE id = ? AND version = ?")) {
-            ps.setString(1, status.name());
-            Sql.setInstant(ps, 2, now);
-            ps.setLong(3, by);
-            ps.setLong(4, id);
-            ps.setInt(5, version);
-            if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "lot", id, "This lot", zone);
-            }
-        }
-    }
 
     // --------------------------------------------------------------------------------- visits
 
@@ -265,7 +123,7 @@ public final class ChartStore implements RecordCheck {
         return new InjectionPoint(rs.getString("point_key"), DiagramView.valueOf(rs.getString("diagram_view")),
                 rs.getDouble("x"), rs.getDouble("y"), Region.valueOf(rs.getString("region")),
                 Side.valueOf(rs.getString("side")), rs.getLong("product_id"), Sql.getLong(rs, "lot_id"),
-                rs.getBigDecimal("amount"), Unit.valueOf(rs.getString("amount_unit")),
+                Sql.getLong(rs, "vial_id"), rs.getBigDecimal("amount"), Unit.valueOf(rs.getString("amount_unit")),
                 depth == null ? null : Depth.valueOf(depth), technique == null ? null : Technique.valueOf(technique),
                 rs.getString("note"), Sql.getLong(rs, "addendum_id"));
     }
@@ -357,8 +215,8 @@ public final class ChartStore implements RecordCheck {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO injection_point (visit_id, point_key, seq, diagram_view,"
-                + " x, y, region, side, product_id, lot_id, amount, amount_unit, depth, technique, note, addendum_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " x, y, region, side, product_id, lot_id, amount, amount_unit, depth, technique, note, addendum_id,"
+                + " vial_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = firstSeq;
             for (InjectionPoint p : points) {
                 ps.setLong(1, visitId);
@@ -377,6 +235,7 @@ public final class ChartStore implements RecordCheck {
                 ps.setString(14, p.technique() == null ? null : p.technique().name());
                 ps.setString(15, p.note());
                 Sql.setLong(ps, 16, addendumId);
+                Sql.setLong(ps, 17, p.vialId());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -575,8 +434,6 @@ public final class ChartStore implements RecordCheck {
     @Override
     public Map<String, Long> counts(Connection c) throws SQLException {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("products", Sql.count(c, "SELECT COUNT(*) FROM product"));
-        m.put("lots", Sql.count(c, "SELECT COUNT(*) FROM lot"));
         m.put("visits", Sql.count(c, "SELECT COUNT(*) FROM visit"));
         m.put("injection points", Sql.count(c, "SELECT COUNT(*) FROM injection_point"));
         m.put("addenda", Sql.count(c, "SELECT COUNT(*) FROM addendum"));
@@ -612,10 +469,5 @@ public final class ChartStore implements RecordCheck {
             p.add("charts: " + wrongUnit + " injection point(s) charted in another unit than their product's");
         }
         return p;
-    }
-
-    /** For tests and the demo seeder: a product by its exact name. */
-    public Optional<Product> productNamed(Connection c, String name) throws SQLException {
-        return products(c).stream().filter(p -> p.name().equals(name)).findFirst();
     }
 }

@@ -1,8 +1,9 @@
 package org.needlepoint.chart;
 
 /**
- * Something the injector should see while charting. ERRORs block signing (an expired, recalled,
- * quarantined or mismatched lot); WARNINGs and INFOs are for the injector's judgement.
+ * Something the injector should see while charting. ERRORs block saving and signing (an expired,
+ * recalled, quarantined or mismatched lot; a discarded vial or one past its usable hours without an
+ * override); WARNINGs and INFOs are for the injector's judgement.
  *
  * @param code     stable identifier for tests and styling (see the constants)
  * @param pointKey the point concerned, or null for the whole chart
@@ -22,6 +23,9 @@ public record ChartWarning(Severity severity, String code, String message, Strin
     public static final String LOT_WRONG_PRODUCT = "LOT_WRONG_PRODUCT";
     public static final String LOT_EXPIRED = "LOT_EXPIRED";
     public static final String LOT_NOT_ACTIVE = "LOT_NOT_ACTIVE";
+    public static final String LOT_NEEDS_COUNT = "LOT_NEEDS_COUNT";
+    public static final String VIAL_DISCARDED = "VIAL_DISCARDED";
+    public static final String VIAL_EXPIRED_AFTER_RECONSTITUTION = "VIAL_EXPIRED_AFTER_RECONSTITUTION";
     public static final String MIXED_TOXINS = "MIXED_TOXINS";
     public static final String SCREENING_YES = "SCREENING_YES";
     public static final String SCREENING_UNANSWERED = "SCREENING_UNANSWERED";

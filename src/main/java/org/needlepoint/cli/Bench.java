@@ -52,6 +52,7 @@ import org.needlepoint.followup.Worklist;
 import org.needlepoint.followup.WorklistBenchmark;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ReceiptDraft;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
@@ -130,7 +131,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST;
+        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -143,8 +144,8 @@ final class Bench {
                 try {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist; not "
-                            + name.strip() + ".");
+                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist, recall,"
+                            + " receive; not " + name.strip() + ".");
                 }
             }
             if (parts.isEmpty()) {
@@ -224,6 +225,13 @@ final class Bench {
             ChartFigures chart = parts.contains(Part.CHART) ? chart(data, password, runs, seeded ? patients : 0) : null;
             WorklistFigures worklist = parts.contains(Part.WORKLIST) ? worklist(dir.resolve("worklist"), patients, runs)
                     : null;
+            BenchStock stock = new BenchStock(out);
+            if (parts.contains(Part.RECALL)) {
+                stock.seed(data, patients);
+            }
+            BenchStock.RecallFigures recall = parts.contains(Part.RECALL) ? stock.recall(data, ADMIN, password, runs) : null;
+            BenchStock.ReceiveFigures receive = parts.contains(Part.RECEIVE) ? stock.receive(data, ADMIN, password, runs)
+                    : null;
             Display display = null;
             Map<JvmSet, StartFigures> start = new LinkedHashMap<>();
             Map<JvmSet, MemoryFigures> memory = new LinkedHashMap<>();
@@ -245,7 +253,7 @@ final class Bench {
                     }
                 }
             }
-            summary(config, seeded ? patients : 0, search, chart, worklist, start, memory, redraw, display);
+            summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, start, memory, redraw, display);
             out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
@@ -524,8 +532,8 @@ final class Bench {
             Patient patient = s.patients().create(SeedDemo.patient(new Random(SEED + 1), today), true);
             Product toxin = product(charts, "Botox Cosmetic 100 U");
             Product filler = product(charts, "HA filler 1 mL (lidocaine)");
-            Lot toxinLot = charts.addLot(toxin.id(), "BENCHBX1", today.plusYears(1), today, 50);
-            Lot fillerLot = charts.addLot(filler.id(), "BENCHHA1", today.plusYears(1), today, 50);
+            Lot toxinLot = receive(s, toxin, "BENCHBX1", today.plusYears(1), 50);
+            Lot fillerLot = receive(s, filler, "BENCHHA1", today.plusYears(1), 50);
             List<InjectionPoint> points = chartPoints(toxin, toxinLot, filler, fillerLot);
             VisitChart chart = charts.startVisit(patient.id());
             List<ScreeningEntry> screening = charts.screening(patient.id(), List.of(toxin.id(), filler.id()),
@@ -584,6 +592,13 @@ final class Bench {
     private void chartLine(String what, double[] t, double[] roundP95) {
         out.printf(Locale.ROOT, "  %-22s %8.2f %8.2f %8.2f   %s; median %.2f%n", what, percentile(t, 50), percentile(t, 95),
                 t[t.length - 1], fmt(roundP95), median(roundP95.clone()));
+    }
+
+    /** Receives packs of a lot through the receiving service, typed by hand (no barcode). */
+    private static Lot receive(Services s, Product p, String lotNumber, LocalDate expiry, int packs) {
+        LocalDate today = s.inventory().today();
+        return s.inventory().receive(new ReceiptDraft(null, p.id(), lotNumber, expiry, null, null, packs, "Bench supply",
+                null, today)).lot();
     }
 
     private static Product product(ChartService charts, String name) {
@@ -990,6 +1005,7 @@ final class Bench {
     // ---------------------------------------------------------------- summary
 
     private void summary(Config config, int patients, SearchFigures search, ChartFigures chart, WorklistFigures worklist,
+                         BenchStock.RecallFigures recall, BenchStock.ReceiveFigures receive,
                          Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
                          Map<JvmSet, RedrawFigures> redraw, Display display) {
         int runs = config.runs();
@@ -1016,6 +1032,17 @@ final class Bench {
             info("  p50 / max; rows per load", round(percentile(worklist.all(), 50)) + " / "
                     + round(worklist.all()[worklist.all().length - 1]) + " ms; " + worklist.rows());
             info("  on", worklist.patients() + " patients, " + worklist.tasks() + " open tasks");
+        }
+        if (recall != null) {
+            line("recall list p95 (median of " + runs + " rounds' p95)", round(recall.medianRoundP95()) + " ms",
+                    "<= 50 ms", recall.medianRoundP95() <= BenchStock.RECALL_P95_TARGET_MS);
+            info(String.format(Locale.ROOT, "  on %d patients, %d points, %d lots; p50", recall.patients(),
+                    recall.points(), recall.lots()), round(percentile(recall.all(), 50)) + " ms");
+        }
+        if (receive != null) {
+            line("receive a scanned pack p95 (median of rounds')", round(receive.medianRoundP95()) + " ms", "<= 50 ms",
+                    receive.medianRoundP95() <= BenchStock.RECEIVE_P95_TARGET_MS);
+            info("  receive p50", round(percentile(receive.all(), 50)) + " ms");
         }
         for (JvmSet jvm : config.jvmSets()) {
             boolean childParts = config.parts().contains(Part.START) || config.parts().contains(Part.MEMORY)
@@ -1120,7 +1147,7 @@ final class Bench {
         }
     }
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 

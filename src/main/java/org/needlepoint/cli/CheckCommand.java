@@ -7,7 +7,11 @@ import java.util.Map;
 import org.needlepoint.app.Services;
 import org.needlepoint.store.RecordCheck;
 
-/** {@code check}: counts per record type and every problem found; exit 1 when anything is wrong. */
+/**
+ * {@code check}: counts per record type, then WARNING lines (on stdout: things to act on, such as a
+ * lot whose stock needs counting, that leave the exit code at 0) and PROBLEM lines (on stderr:
+ * damaged or inconsistent records); exit 1 when there is any problem.
+ */
 final class CheckCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -19,6 +23,7 @@ final class CheckCommand {
 
     int run(Services s) {
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String migrations = s.db().validateMigrations();
         if (migrations != null) {
             problems.add(migrations);
@@ -29,13 +34,19 @@ final class CheckCommand {
                     out.println(e.getKey() + ": " + e.getValue());
                 }
                 problems.addAll(check.problems(c));
+                warnings.addAll(check.warnings(c));
                 return null;
             });
+        }
+        for (String w : warnings) {
+            out.println("WARNING " + w);
         }
         for (String p : problems) {
             err.println("PROBLEM " + p);
         }
-        out.println(problems.isEmpty() ? "check: OK (" + s.db().folder() + ")" : "check: " + problems.size() + " problem(s)");
+        String warned = warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)";
+        out.println(problems.isEmpty() ? "check: OK" + warned + " (" + s.db().folder() + ")"
+                : "check: " + problems.size() + " problem(s)" + warned);
         return problems.isEmpty() ? 0 : 1;
     }
 }

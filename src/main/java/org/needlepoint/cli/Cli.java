@@ -30,21 +30,28 @@ public final class Cli {
               seed-demo [--patients N] [--seed S]
                                   fill an EMPTY data folder with a synthetic demo clinic: staff
                                   accounts (their passwords are printed once), N patients (default 200),
-                                  product lots, signed charted visits for about a third of the
-                                  first 1,500 patients, side effects and follow-up tasks
+                                  product lots received by scanning (one recalled, one quarantined),
+                                  stock entries, reconstituted vials, signed charted visits for
+                                  about a third of the first 1,500 patients, side effects and
+                                  follow-up tasks
               check               open and migrate the store, check its integrity, print one line
-                                  per record type with its count; exits 1 on any problem
+                                  per record type with its count, then WARNING lines (e.g. a lot
+                                  whose stock needs counting); exits 1 on any problem
               due [--date D]      print the front desk's follow-up worklist for day D (default
                                   today) as CSV: overdue, due that day and upcoming tasks, each
                                   with the patient's chart number, phones and the reason
+              recall LOT          print everyone who received lot LOT (every product with that lot
+                                  number) as CSV: one row per patient per visit; exits 1 when no
+                                  lot has that number
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
-                                  memory, site-map redraw and the follow-up worklist; prints
-                                  figures. PARTS: some of search,chart,start,memory,redraw,
-                                  worklist (default all). SETS: JVM options for the child
-                                  JVMs, "app" (default), "none" or options; several sets
-                                  separated by ";" are compared
+                                  memory, site-map redraw, the follow-up worklist, the recall
+                                  list over N patients' 1,000,000 charted points, and receiving
+                                  a scanned pack; prints figures. PARTS: some of search,chart,
+                                  start,memory,redraw,worklist,recall,receive (default all).
+                                  SETS: JVM options for the child JVMs, "app" (default), "none"
+                                  or options; several sets separated by ";" are compared
               scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
                                   standard input) and print its gtin, lot, expiry, serial and
                                   productionDate as JSON; exits 2 with a message when the code is
@@ -108,6 +115,12 @@ public final class Cli {
                     LocalDate date = d == null ? LocalDate.now(clock) : DueCommand.parseDate(d);
                     yield withServices(folder, s -> new DueCommand(out).run(s, date));
                 }
+                case "recall" -> {
+                    if (opts.size() != 1 || opts.get(0).startsWith("--")) {
+                        throw new IllegalArgumentException("recall takes one lot number, e.g. recall DY24A001.");
+                    }
+                    yield withServices(folder, s -> new RecallCommand(out, err).run(s, opts.get(0)));
+                }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");
                     int n = o.intValue("--patients", 200, 0, 1_000_000);
@@ -122,7 +135,7 @@ public final class Cli {
                     }
                     yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
                             o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
-                            "search,chart,start,memory,redraw,worklist")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
+                            "search,chart,start,memory,redraw,worklist,recall,receive")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
                             benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 case "scan" -> new ScanCommand(out, err, System.in, clock).run(opts);

@@ -1,5 +1,7 @@
 package org.needlepoint.cli;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,19 +24,29 @@ import org.needlepoint.chart.ScreeningEntry;
 import org.needlepoint.chart.Visit;
 import org.needlepoint.chart.VisitChart;
 import org.needlepoint.common.Text;
+import org.needlepoint.inventory.Gs1Code;
+import org.needlepoint.inventory.InventoryService;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.LotStatus;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.inventory.RecallResult;
+import org.needlepoint.inventory.ReceiptDraft;
+import org.needlepoint.inventory.Vial;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
 
 /**
- * seed-demo's charted history: lots for every product (some expired long ago, some close to expiry,
- * one quarantined) and, for about a third of the first {@link #CHARTED_PATIENTS} patients, one to
- * three signed visits over the last two years: Dysport glabella (with crow's feet and forehead for
- * some) every four months or so, or a Sculptra course of temple and malar fans six weeks apart,
- * built from the built-in patterns and skipping patients whose record contraindicates them.
+ * seed-demo's charted history and stock: lots for every product received through the receiving
+ * service with their synthetic GTINs (some expired long ago, some close to expiry, one quarantined,
+ * one recalled with its recall notices), restocked on clinic mornings, and, for about a third of the
+ * first {@link #CHARTED_PATIENTS} patients, one to three signed visits over the last two years:
+ * Dysport glabella (with crow's feet and forehead for some) every four months or so, or a Sculptra
+ * course of temple and malar fans six weeks apart, built from the built-in patterns and skipping
+ * patients whose record contraindicates them. Toxin and Sculptra points are charted from reconstituted
+ * vials opened as the day goes (a new one when the last is empty or past its usable hours; the rest
+ * discarded at the end of the day), so signing deducts one pack per vial. A few packs are wasted,
+ * one vial is discarded unused, and one stock count finds a pack missing.
  *
  * <p>Everything goes through the real services, back-dated by a clock of its own: the demo injector
  * charts each visit at its time and signs each clinic day's visits at the end of that day with their
@@ -55,6 +67,7 @@ final class DemoCharts {
     private final Services services;
     private final SeedClock clock;
     private final ChartService charts;
+    private final InventoryService inventory;
     private final Random rnd;
     private final LocalDate today;
     private final List<Lot> lots = new ArrayList<>();
@@ -68,8 +81,25 @@ final class DemoCharts {
      * What was seeded; {@code visits} counts the signed ones and the one draft; {@code signed} are
      * the signed visits as signed, oldest first.
      */
-    record Result(int visits, int points, int patients, int lots, int addenda, List<VisitChart> signed) {
+    record Result(int visits, int points, int patients, int lots, int addenda, int receipts, int vials,
+                  String recalledLot, int recallNotices, List<VisitChart> signed) {
     }
+
+    /** A reconstituted vial being charted from, with what is left in it in the charting unit. */
+    private static final class OpenVial {
+        final Vial vial;
+        BigDecimal left;
+
+        OpenVial(Vial vial, BigDecimal left) {
+            this.vial = vial;
+            this.left = left;
+        }
+    }
+
+    private final Map<Long, OpenVial> openVials = new LinkedHashMap<>();
+    private final List<OpenVial> retired = new ArrayList<>();
+    private int receipts;
+    private int vialsOpened;
 
     private record Planned(Patient patient, Instant at, Plan plan) {
     }
@@ -80,6 +110,7 @@ final class DemoCharts {
         this.clock = new SeedClock(s.clock().instant(), s.clock().getZone());
         this.services = s.withClock(clock);
         this.charts = services.charts();
+        this.inventory = services.inventory();
         this.rnd = rnd;
         this.today = LocalDate.now(s.clock());
     }
@@ -93,17 +124,20 @@ final class DemoCharts {
             products();
             receiveLots();
             int[] counts = chart(plan, injectorPassword);
+            stockEvents();
+            RecallResult recalled = recallOne();
             services.auth().signIn("admin", adminPassword);
             quarantineOne();
             return new Result(counts[0], counts[1], (int) plan.stream().map(Planned::patient).distinct().count(),
-                    lots.size(), counts[2], List.copyOf(signedVisits));
+                    lots.size(), counts[2], receipts, vialsOpened, recalled.lot().lotNumber(),
+                    recalled.patientIds().size(), List.copyOf(signedVisits));
         } finally {
             services.auth().signOut();
         }
     }
 
     private void products() {
-        for (Product p : charts.products()) {
+        for (Product p : inventory.products()) {
             switch (p.name()) {
                 case "Dysport 300 U" -> dysport300 = p;
                 case "Dysport 500 U" -> dysport500 = p;
@@ -120,18 +154,27 @@ final class DemoCharts {
         }
     }
 
-    /** Three lots per product: long expired, near expiry (valid), fresh. */
+    /** Three lots per product: long expired, near expiry (valid), fresh; received by scanning their packs. */
     private void receiveLots() {
         int[][] receivedExpiry = {{-27, -8}, {-16, 0}, {-2, 16}};
-        for (Product p : charts.products()) {
+        for (Product p : inventory.products()) {
             for (int[] re : receivedExpiry) {
                 LocalDate received = today.plusMonths(re[0]).plusDays(rnd.nextInt(10));
                 LocalDate expiry = re[1] == 0 ? today.plusDays(20 + rnd.nextInt(20)) : today.plusMonths(re[1]);
                 clock.set(at(received, LocalTime.of(8, 30)));
                 int quantity = p.kind() == ProductKind.HA_FILLER ? 20 : p.kind() == ProductKind.BIOSTIMULATOR ? 8 : 10;
-                lots.add(charts.addLot(p.id(), lotNumber(p, received), expiry, received, quantity));
+                lots.add(receive(p, lotNumber(p, received), expiry, received, quantity));
             }
         }
+    }
+
+    private Lot receive(Product p, String lotNumber, LocalDate expiry, LocalDate received, int quantity) {
+        Gs1Code code = new Gs1Code(p.gtins().get(0), expiry, lotNumber, null, expiry.minusYears(2));
+        ReceiptDraft d = ReceiptDraft.of(code, received).withQuantity(quantity)
+                .withDelivery("Demo Medical Supply", String.format("INV-%d-%04d", received.getYear() % 100,
+                        rnd.nextInt(10_000)), received);
+        receipts++;
+        return inventory.receive(d).lot();
     }
 
     private String lotNumber(Product p, LocalDate received) {
@@ -140,12 +183,40 @@ final class DemoCharts {
                 + (char) ('A' + rnd.nextInt(26)) + String.format("%03d", rnd.nextInt(1000));
     }
 
+    /** Waste, a vial discarded unused and a stock count that finds a pack missing, in the last days. */
+    private void stockEvents() {
+        Lot filler = usableLot(named("HA filler 1 mL"), today);
+        clock.set(at(today.minusDays(6), LocalTime.of(12, 10)));
+        inventory.recordWaste(filler.id(), 1, "Syringe dropped; blister pack broken");
+        Product botox = named("Botox Cosmetic 100 U");
+        clock.set(at(today.minusDays(5), LocalTime.of(10, 0)));
+        Vial v = inventory.openVial(usableLot(botox, today).id(), null, new BigDecimal("2.5"));
+        vialsOpened++;
+        clock.set(at(today.minusDays(5), LocalTime.of(10, 20)));
+        inventory.discardVial(v.id(), "Reconstituted for a patient who then cancelled");
+        Lot xeomin = usableLot(named("Xeomin 100 U"), today);
+        clock.set(at(today.minusDays(4), LocalTime.of(17, 30)));
+        Lot counted = inventory.lot(xeomin.id());
+        inventory.countStock(counted.id(), counted.onHand() - 1, "Monthly stock count: one vial missing");
+    }
+
+    /** The Dysport 500 U lot charted most recently is recalled yesterday: every patient who had it gets a notice. */
+    private RecallResult recallOne() {
+        Lot lot = usableLot(dysport500, today.minusDays(1));
+        clock.set(at(today.minusDays(1), LocalTime.of(12, 0)));
+        return inventory.markRecalled(lot.id(), "Manufacturer's recall notice DEMO-2026-01 (demo data)");
+    }
+
     private void quarantineOne() {
         LocalDate received = today.minusDays(5);
         clock.set(at(received, LocalTime.of(9, 0)));
-        Lot lot = charts.addLot(dysport300.id(), lotNumber(dysport300, received), today.plusMonths(18), received, 10);
+        Lot lot = receive(dysport300, lotNumber(dysport300, received), today.plusMonths(18), received, 10);
         clock.set(at(today.minusDays(2), LocalTime.of(12, 0)));
-        lots.add(charts.setLotStatus(lot, LotStatus.QUARANTINED));
+        lots.add(inventory.quarantine(lot.id(), "Delivery arrived warm: cold chain under review with the supplier"));
+    }
+
+    private Product named(String name) {
+        return inventory.products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     // ------------------------------------------------------------------------------- planning
@@ -212,6 +283,7 @@ final class DemoCharts {
             byDay.computeIfAbsent(p.at().atZone(clock.getZone()).toLocalDate(), d -> new ArrayList<>()).add(p);
         }
         for (Map.Entry<LocalDate, List<Planned>> day : byDay.entrySet()) {
+            restock(day.getKey(), day.getValue().size());
             List<Visit> drafts = new ArrayList<>();
             for (Planned p : day.getValue()) {
                 clock.set(p.at());
@@ -219,6 +291,8 @@ final class DemoCharts {
                 drafts.add(saved.visit());
                 points += saved.points().size();
             }
+            clock.set(at(day.getKey(), LocalTime.of(17, 45)));
+            discardOpenVials("End of the clinic day");
             clock.set(at(day.getKey(), LocalTime.of(18, 0)));
             List<VisitChart> signed = charts.signDrafts(drafts, password);
             signedVisits.addAll(signed);
@@ -238,6 +312,7 @@ final class DemoCharts {
             Planned first = plan.get(0);
             VisitChart started = charts.startVisit(first.patient().id());
             List<InjectionPoint> glabella = apply("Dysport glabellar lines (label, 5 x 10 U)", dysport300, today);
+            openVials.clear(); // this morning's vial is opened for this chart and left open
             charts.saveDraft(started.visit(), ChartDraft.of(started).withPoints(glabella)
                     .withNotes("Glabellar lines; started, not yet finished."));
             visits++;
@@ -285,20 +360,86 @@ final class DemoCharts {
         List<ScreeningEntry> screening = charts.screening(p.patient().id(), productIds, started.screening()).stream()
                 .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
         clock.set(p.at().plusSeconds(15 * 60));
-        return charts.saveDraft(started.visit(), new ChartDraft(notes, points, screening, true, false));
+        VisitChart saved = charts.saveDraft(started.visit(), new ChartDraft(notes, points, screening, true, false));
+        discardRetired();
+        return saved;
     }
 
-    /** A built-in pattern with the lot first to expire among those usable that day, placed a little by hand. */
+    /**
+     * A built-in pattern with the lot first to expire among those usable that day, placed a little by
+     * hand; toxin and Sculptra points are drawn from the open vial of that lot (a new one is opened
+     * when it is empty or past its usable hours, and the old one discarded).
+     */
     private List<InjectionPoint> apply(String pattern, Product product, LocalDate day) {
-        Lot lot = lots.stream().filter(l -> l.productId() == product.id() && l.usableOn(day) && !l.receivedOn().isAfter(day))
-                .min(Comparator.comparing(Lot::expiry)).orElseThrow(() -> new IllegalStateException(
-                        "no lot of " + product.name() + " for " + day));
+        Lot lot = usableLot(product, day);
         List<InjectionPoint> out = new ArrayList<>();
         for (InjectionPoint p : charts.applyPattern(patterns.get(pattern).id(), product.id(), lot.id())) {
+            Long vial = product.reconstituted() ? vialFor(product, lot, p.amount()) : null;
             out.add(new InjectionPoint(p.key(), p.view(), jitter(p.x()), jitter(p.y()), p.region(), p.side(),
-                    p.productId(), p.lotId(), p.amount(), p.unit(), p.depth(), p.technique(), null, null));
+                    p.productId(), p.lotId(), vial, p.amount(), p.unit(), p.depth(), p.technique(), null, null));
         }
         return out;
+    }
+
+    /** The lot of {@code product} first to expire that is active, unexpired and already received on {@code day}. */
+    private Lot usableLot(Product product, LocalDate day) {
+        return lots.stream().filter(l -> l.productId() == product.id() && l.status() == LotStatus.ACTIVE
+                        && !l.expiredOn(day) && !l.receivedOn().isAfter(day))
+                .min(Comparator.comparing(Lot::expiry)).orElseThrow(() -> new IllegalStateException(
+                        "no lot of " + product.name() + " for " + day));
+    }
+
+    /** The vial a point of {@code amount} is drawn from: the lot's open one if it holds enough and is usable, else a new one. */
+    private long vialFor(Product product, Lot lot, BigDecimal amount) {
+        OpenVial v = openVials.get(lot.id());
+        // the draft is saved 15 minutes after the visit's slot begins: the vial must still be usable then
+        Instant saved = clock.instant().plusSeconds(15 * 60);
+        if (v != null && (v.left.compareTo(amount) < 0 || !v.vial.usableAt(saved))) {
+            // discarded once the chart that emptied it is saved
+            retired.add(v);
+            openVials.remove(lot.id());
+            v = null;
+        }
+        if (v == null) {
+            BigDecimal ml = product.isPlla() ? new BigDecimal("9") : new BigDecimal("2.5");
+            String diluent = product.isPlla() ? "Sterile water 7 mL + lidocaine 2% 2 mL" : null;
+            Vial opened = inventory.openVial(lot.id(), diluent, ml);
+            vialsOpened++;
+            v = new OpenVial(opened, product.isPlla() ? ml : product.packSize());
+            openVials.put(lot.id(), v);
+        }
+        v.left = v.left.subtract(amount);
+        return v.vial.id();
+    }
+
+    private void discardRetired() {
+        for (OpenVial v : retired) {
+            inventory.discardVial(v.vial.id(), v.left.signum() == 0 ? "Empty" : "Too little left, or usable hours over");
+        }
+        retired.clear();
+    }
+
+    private void discardOpenVials(String reason) {
+        for (OpenVial v : openVials.values()) {
+            inventory.discardVial(v.vial.id(), reason);
+        }
+        openVials.clear();
+    }
+
+    /**
+     * On a clinic morning, each lot to be charted from gets a delivery when it holds fewer packs than
+     * the day's visits could need (a vial per visit at most, and a few to spare).
+     */
+    private void restock(LocalDate day, int visits) {
+        clock.set(at(day, LocalTime.of(8, 30)));
+        int need = visits + 4;
+        for (Product p : List.of(dysport300, dysport500, sculptra)) {
+            Lot lot = usableLot(p, day);
+            int onHand = inventory.lot(lot.id()).onHand();
+            if (onHand < need) {
+                receive(p, lot.lotNumber(), lot.expiry(), day, need - onHand + 10);
+            }
+        }
     }
 
     private double jitter(double v) {

@@ -29,6 +29,7 @@ import org.needlepoint.followup.PatientReport;
 import org.needlepoint.followup.SeriousOutcome;
 import org.needlepoint.followup.Severity;
 import org.needlepoint.followup.TaskKind;
+import org.needlepoint.followup.TaskSource;
 import org.needlepoint.followup.TaskStatus;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
@@ -110,7 +111,7 @@ final class DemoFollowUps {
 
     private void recordEvents(List<VisitChart> signed) {
         Map<Long, ProductKind> kinds = new java.util.HashMap<>();
-        for (Product p : services.charts().products()) {
+        for (Product p : services.inventory().products()) {
             kinds.put(p.id(), p.kind());
         }
         List<VisitChart> toxin = signed.stream().filter(v -> has(v, kinds, ProductKind.TOXIN)).toList();
@@ -215,7 +216,7 @@ final class DemoFollowUps {
     private void logReports(List<Patient> patients, List<VisitChart> signed) {
         // one recorded as an event later: a lump after a Sculptra session, two months on
         Map<Long, ProductKind> kinds = new java.util.HashMap<>();
-        for (Product p : services.charts().products()) {
+        for (Product p : services.inventory().products()) {
             kinds.put(p.id(), p.kind());
         }
         for (VisitChart v : signed) {
@@ -262,7 +263,8 @@ final class DemoFollowUps {
     private List<FollowUpTask> allTasks(List<Patient> patients) {
         List<FollowUpTask> out = new ArrayList<>();
         for (Patient p : patients.stream().limit(DemoCharts.CHARTED_PATIENTS).toList()) {
-            out.addAll(followUps.patientTasks(p.id()));
+            // the recall calls were created just now, when the demo lot was recalled: they wait for the front desk
+            followUps.patientTasks(p.id()).stream().filter(t -> t.source() != TaskSource.LOT_RECALL).forEach(out::add);
         }
         out.sort(Comparator.comparing(FollowUpTask::due).thenComparing(FollowUpTask::id));
         return out;

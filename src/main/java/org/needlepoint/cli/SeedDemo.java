@@ -90,6 +90,9 @@ public final class SeedDemo {
                 : "Charted history: " + charted.visits() + " visits of " + charted.patients() + " patients ("
                 + charted.points() + " injection points, " + charted.addenda() + " addenda; all signed by the demo"
                 + " injector but one draft left open today), " + charted.lots() + " lots in stock.");
+        out.println("Stock: " + charted.receipts() + " receipts, " + charted.vials() + " reconstituted vials; lot "
+                + charted.recalledLot() + " recalled (" + charted.recallNotices() + " patient(s) to call), one lot"
+                + " quarantined. Packs scan with the catalogue's synthetic GTINs (prefix 020999900).");
         if (followed.events() + followed.tasks().size() > 0) {
             out.println("Follow-ups: " + followed.events() + " adverse events (" + followed.openUrgent()
                     + " urgent alert open), " + followed.reports() + " patients' reports, tasks "

@@ -250,7 +250,7 @@ public final class AdverseEventService {
     }
 
     private AdverseEvent load(Connection c, long eventId) throws SQLException {
-        return store.event(c, eventId, charts, clock.getZone())
+        return store.event(c, eventId, charts, clock.instant(), clock.getZone())
                 .orElseThrow(() -> new ValidationException("event", "This adverse event no longer exists."));
     }
 

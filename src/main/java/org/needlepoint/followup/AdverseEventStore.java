@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.needlepoint.chart.Addendum;
 import org.needlepoint.chart.ChartStore;
+import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.chart.Depth;
 import org.needlepoint.chart.InjectionPoint;
 import org.needlepoint.chart.Region;
@@ -35,6 +36,13 @@ import org.needlepoint.store.Sql;
 
 /** SQL for adverse events, their selected points, patients' phoned-in reports, and the safety figures. */
 public final class AdverseEventStore implements RecordCheck {
+    private final InventoryStore inventory;
+
+    /** {@code inventory} reads the lots and products of an event's points. */
+    public AdverseEventStore(InventoryStore inventory) {
+        this.inventory = inventory;
+    }
+
     /** One stored column per MedWatch B.2 outcome. */
     private static final Map<SeriousOutcome, String> SERIOUS_COLUMNS = new LinkedHashMap<>();
 
@@ -210,7 +218,8 @@ public final class AdverseEventStore implements RecordCheck {
      * The event with its point keys and the products and lots of those points ({@link EventProduct}),
      * read from the visit's chart and the catalogue through {@code charts}.
      */
-    public Optional<AdverseEvent> event(Connection c, long id, ChartStore charts, ZoneId zone) throws SQLException {
+    public Optional<AdverseEvent> event(Connection c, long id, ChartStore charts, Instant now, ZoneId zone)
+            throws SQLException {
         AdverseEvent e;
         try (PreparedStatement ps = c.prepareStatement(EVENT_SELECT + " WHERE e.id = ?")) {
             ps.setLong(1, id);
@@ -226,10 +235,10 @@ public final class AdverseEventStore implements RecordCheck {
         Map<Long, Lot> lots = new HashMap<>();
         for (InjectionPoint p : chart.allPoints()) {
             if (p.lotId() != null && !lots.containsKey(p.lotId())) {
-                charts.lot(c, p.lotId()).ifPresent(l -> lots.put(l.id(), l));
+                inventory.lot(c, p.lotId(), now).ifPresent(l -> lots.put(l.id(), l));
             }
         }
-        List<EventProduct> products = products(chart, new LinkedHashSet<>(keys), charts.products(c), lots, zone);
+        List<EventProduct> products = products(chart, new LinkedHashSet<>(keys), inventory.products(c), lots, zone);
         return Optional.of(new AdverseEvent(e.id(), e.patientId(), e.patientName(), e.chartNumber(), e.visitId(),
                 e.visitDate(), e.injectorId(), e.injectorName(), keys, products, e.reportedById(), e.reportedByName(),
                 e.reportedOn(), e.onsetDate(), e.type(), e.otherDescription(), e.timing(), e.severity(), e.visionChange(),

@@ -8,20 +8,28 @@ import org.needlepoint.common.Amounts;
 /**
  * A catalogue product. The limits ({@code pointMin}, {@code pointMax}, {@code visitMax}) are in the
  * charting {@code unit}, only ever warn, and are clinic-editable defaults; any may be null (no limit).
+ * {@code kind}, {@code unit}, {@code packSize} and {@code packUnit} are what the product is: they are
+ * fixed once it exists (charted amounts and stock depend on them); every other field is editable by
+ * an administrator ({@link InventoryService#updateProduct}).
  *
  * @param brand            the maker's name shared by pack sizes ("Dysport" for Dysport 300 U and 500 U);
  *                         toxin units are only comparable within a brand
  * @param packSize         what one vial or syringe holds, in {@code packUnit}
+ * @param defaultDiluent   what a vial is usually reconstituted with ("0.9% sodium chloride,
+ *                         preservative-free"), or null (fillers)
  * @param defaultDiluentMl usual reconstitution volume; for PLLA the total suspension per vial
- * @param usableHours      how long a reconstituted vial may be used, or null
+ * @param usableHours      how long a reconstituted vial may be used, or null (no limit)
+ * @param storage          how unopened packs are kept ("2–8 °C, do not freeze"), or null
  * @param speywoodUnits    units are Speywood units (Dysport), about 2.5-3x Botox units
  * @param milkProtein      contains cow's-milk protein (screening asks about that allergy)
  * @param colour           marker colour, "#RRGGBB"
+ * @param reorderLevel     packs: below this many on hand (usable lots) the product is to reorder; 0 = never
+ * @param gtins            the GTIN-14s printed on its packs, each belonging to this product only
  */
 public record Product(long id, String name, String brand, ProductKind kind, Unit unit,
-                      BigDecimal packSize, PackUnit packUnit, BigDecimal defaultDiluentMl, Integer usableHours,
-                      BigDecimal pointMin, BigDecimal pointMax, BigDecimal visitMax,
-                      boolean speywoodUnits, boolean milkProtein, String colour, List<String> gtins,
+                      BigDecimal packSize, PackUnit packUnit, String defaultDiluent, BigDecimal defaultDiluentMl,
+                      Integer usableHours, String storage, BigDecimal pointMin, BigDecimal pointMax, BigDecimal visitMax,
+                      boolean speywoodUnits, boolean milkProtein, String colour, int reorderLevel, List<String> gtins,
                       boolean active, int version) {
 
     public Product {
@@ -58,8 +66,57 @@ public record Product(long id, String name, String brand, ProductKind kind, Unit
         return kind.packWord();
     }
 
+    /** "1 vial", "3 syringes". */
+    public String packs(int n) {
+        return n + " " + packWord() + (Math.abs(n) == 1 ? "" : "s");
+    }
+
     public boolean isPlla() {
         return kind == ProductKind.BIOSTIMULATOR;
+    }
+
+    /** Whether a pack is reconstituted before use (toxins, PLLA), so it is opened as a {@link Vial}. */
+    public boolean reconstituted() {
+        return kind != ProductKind.HA_FILLER;
+    }
+
+    public Product withLimits(BigDecimal min, BigDecimal max, BigDecimal perVisit) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                storage, min, max, perVisit, speywoodUnits, milkProtein, colour, reorderLevel, gtins, active, version);
+    }
+
+    public Product withReconstitution(String diluent, BigDecimal diluentMl, Integer hours) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, diluent, diluentMl, hours, storage,
+                pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, gtins, active, version);
+    }
+
+    public Product withStorage(String newStorage) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                newStorage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, gtins, active,
+                version);
+    }
+
+    public Product withReorderLevel(int level) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, level, gtins, active, version);
+    }
+
+    public Product withGtins(List<String> newGtins) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, newGtins, active,
+                version);
+    }
+
+    public Product withNames(String newName, String newBrand) {
+        return new Product(id, newName, newBrand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl,
+                usableHours, storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, gtins,
+                active, version);
+    }
+
+    public Product withLook(String newColour, boolean isActive) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, newColour, reorderLevel, gtins, isActive,
+                version);
     }
 
     @Override

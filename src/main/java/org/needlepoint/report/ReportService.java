@@ -29,7 +29,10 @@ import org.needlepoint.common.ValidationException;
 import org.needlepoint.followup.AdverseEvent;
 import org.needlepoint.followup.AdverseEventStore;
 import org.needlepoint.followup.EventProduct;
+import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.RecallList;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.security.Audit;
@@ -42,7 +45,8 @@ import org.needlepoint.store.Database;
 
 /**
  * Printable PDFs of a visit: the treatment record for the patient's file ({@link #visitSummary})
- * and the aftercare sheet the patient takes home ({@link #aftercare}). The caller writes the bytes
+ * and the aftercare sheet the patient takes home ({@link #aftercare}); and a lot's recall list
+ * ({@link #recallList}). The caller writes the bytes
  * where the user chooses, e.g. with {@link #write}. No JavaFX: this runs in the app, a CLI or a
  * test alike. PDFs are made with Apache PDFBox; the map is drawn as vector graphics from the
  * diagrams' line art, and the fonts are chosen as {@link PdfFonts} describes.
@@ -65,6 +69,7 @@ public final class ReportService {
 
     private final Database db;
     private final ChartStore charts;
+    private final InventoryStore inventory;
     private final PatientStore patients;
     private final UserStore users;
     private final ClinicStore clinics;
@@ -75,17 +80,20 @@ public final class ReportService {
     private final PaperSize paper;
     private final PdfFonts.Source fonts;
 
-    public ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
-                         AdverseEventStore events, Audit audit, Session session, Clock clock, PaperSize paper) {
-        this(db, charts, patients, users, clinics, events, audit, session, clock, paper,
+    public ReportService(Database db, ChartStore charts, InventoryStore inventory, PatientStore patients, UserStore users,
+                         ClinicStore clinics, AdverseEventStore events, Audit audit, Session session, Clock clock,
+                         PaperSize paper) {
+        this(db, charts, inventory, patients, users, clinics, events, audit, session, clock, paper,
                 PdfFonts.Source.SYSTEM_THEN_STANDARD);
     }
 
-    private ReportService(Database db, ChartStore charts, PatientStore patients, UserStore users, ClinicStore clinics,
-                          AdverseEventStore events, Audit audit, Session session, Clock clock, PaperSize paper,
+    private ReportService(Database db, ChartStore charts, InventoryStore inventory, PatientStore patients, UserStore users,
+                          ClinicStore clinics, AdverseEventStore events, Audit audit, Session session, Clock clock,
+                          PaperSize paper,
                           PdfFonts.Source fonts) {
         this.db = db;
         this.charts = charts;
+        this.inventory = inventory;
         this.patients = patients;
         this.users = users;
         this.clinics = clinics;
@@ -99,12 +107,12 @@ public final class ReportService {
 
     /** The same service printing with other fonts (tests of the Helvetica fallback). */
     ReportService withFonts(PdfFonts.Source source) {
-        return new ReportService(db, charts, patients, users, clinics, events, audit, session, clock, paper, source);
+        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, paper, source);
     }
 
     /** The same service on other paper. */
     public ReportService withPaper(PaperSize size) {
-        return new ReportService(db, charts, patients, users, clinics, events, audit, session, clock, size, fonts);
+        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, size, fonts);
     }
 
     public PaperSize paper() {
@@ -194,7 +202,7 @@ public final class ReportService {
     }
 
     private MedWatchReport loadMedWatch(Connection c, long eventId, User preparedBy) throws SQLException {
-        AdverseEvent e = events.event(c, eventId, charts, clock.getZone())
+        AdverseEvent e = events.event(c, eventId, charts, clock.instant(), clock.getZone())
                 .orElseThrow(() -> new ValidationException("event", "This adverse event no longer exists."));
         Patient patient = patients.find(c, e.patientId())
                 .orElseThrow(() -> new ValidationException("patient", "This event's patient no longer exists."));
@@ -206,13 +214,13 @@ public final class ReportService {
                 others.add(p.key());
             }
             if (p.lotId() != null && !lots.containsKey(p.lotId())) {
-                charts.lot(c, p.lotId()).ifPresent(l -> lots.put(l.id(), l));
+                inventory.lot(c, p.lotId(), clock.instant()).ifPresent(l -> lots.put(l.id(), l));
             }
         }
         // concomitant products: those of the visit's other points, less the suspect products and lots themselves
         Set<String> suspects = new HashSet<>();
         e.products().forEach(p -> suspects.add(p.productId() + "/" + p.lotId()));
-        List<EventProduct> otherProducts = AdverseEventStore.products(chart, others, charts.products(c), lots,
+        List<EventProduct> otherProducts = AdverseEventStore.products(chart, others, inventory.products(c), lots,
                 clock.getZone()).stream().filter(p -> !suspects.contains(p.productId() + "/" + p.lotId())).toList();
         Clinic clinic = clinics.find(c).orElse(new Clinic("", "", "", 0));
         return new MedWatchReport(clinic, e, patient, users.findById(c, e.reportedById()).orElse(null), otherProducts,
@@ -226,6 +234,38 @@ public final class ReportService {
                     + ", onset " + rep.event().onsetDate() + ") for chart " + rep.patient().chartNumber());
             return null;
         });
+    }
+
+    /**
+     * A lot's recall list as a PDF ({@link RecallPdf}): every patient, visit and amount of the lot,
+     * with contact details. Any staff (the front desk makes the calls); audited as an export of the lot.
+     */
+    public byte[] recallList(long lotId) {
+        User u = session.require("print recall lists", ANY_STAFF);
+        record Loaded(RecallList list, Clinic clinic) {
+        }
+        Loaded l = db.read(c -> {
+            Lot lot = inventory.lot(c, lotId, clock.instant())
+                    .orElseThrow(() -> new ValidationException("lot", "This lot is not in the clinic's stock."));
+            Product product = inventory.product(c, lot.productId()).orElseThrow();
+            return new Loaded(new RecallList(lot, product, inventory.recallPatients(c, lotId, clock.getZone())),
+                    clinics.find(c).orElse(new Clinic("", "", "", 0)));
+        });
+        byte[] pdf;
+        int pages;
+        try (PdfDoc doc = new PdfDoc(fonts, paper)) {
+            pdf = new RecallPdf(l.list(), l.clinic(), u, clock.instant(), clock.getZone(), doc).render();
+            pages = doc.pageCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The recall list could not be made: " + e.getMessage(), e);
+        }
+        db.tx(c -> {
+            audit.log(c, Audit.EXPORT, "lot", lotId, null, "exported the recall list (PDF, " + pages(pages) + ") of lot "
+                    + l.list().lot().lotNumber() + " of " + l.list().product().name() + ": "
+                    + l.list().patients().size() + " patient(s)");
+            return null;
+        });
+        return pdf;
     }
 
     /**
@@ -285,11 +325,8 @@ public final class ReportService {
                 lotIds.add(p.lotId());
             }
         }
-        List<Lot> lots = new ArrayList<>();
-        for (Long id : lotIds) {
-            charts.lot(c, id).ifPresent(lots::add);
-        }
-        return new VisitRecord(clinic, patient, chart, injector, new Catalog(charts.products(c), lots), printedBy,
+        List<Lot> lots = inventory.lotsByIds(c, lotIds, clock.instant());
+        return new VisitRecord(clinic, patient, chart, injector, new Catalog(inventory.products(c), lots), printedBy,
                 clock.instant(), clock.getZone());
     }
 

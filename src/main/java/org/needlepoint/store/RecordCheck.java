@@ -12,4 +12,12 @@ public interface RecordCheck {
 
     /** Human-readable problems; empty when all is well. */
     List<String> problems(Connection c) throws SQLException;
+
+    /**
+     * Things staff should act on that are not damage to the records (a lot whose stock needs
+     * counting): {@code check} prints them but still exits 0 when there are no problems.
+     */
+    default List<String> warnings(Connection c) throws SQLException {
+        return List.of();
+    }
 }

@@ -42,10 +42,10 @@ final class ChartFixture implements AutoCloseable {
         sculptra = named(catalog, "Sculptra");
         filler = named(catalog, "HA filler 1 mL (lidocaine)");
         LocalDate inAYear = today().plusYears(1);
-        dysportLot = charts.addLot(dysport.id(), "DY301A", inAYear, today(), 10);
-        botoxLot = charts.addLot(botox.id(), "BX100A", inAYear, today(), 10);
-        sculptraLot = charts.addLot(sculptra.id(), "SC150A", inAYear, today(), 4);
-        fillerLot = charts.addLot(filler.id(), "HA1LA", inAYear, today(), 6);
+        dysportLot = clinic.receive(dysport, "DY301A", inAYear, 10);
+        botoxLot = clinic.receive(botox, "BX100A", inAYear, 10);
+        sculptraLot = clinic.receive(sculptra, "SC150A", inAYear, 4);
+        fillerLot = clinic.receive(filler, "HA1LA", inAYear, 6);
     }
 
     static Product named(Catalog catalog, String name) {

@@ -217,10 +217,7 @@ class ChartRulesTest {
 
     @Test
     void theLimitsAreProductDataNotCode() {
-        Product strict = new Product(dysport.id(), dysport.name(), dysport.brand(), dysport.kind(), dysport.unit(),
-                dysport.packSize(), dysport.packUnit(), dysport.defaultDiluentMl(), dysport.usableHours(),
-                new BigDecimal("8"), dysport.pointMax(), new BigDecimal("40"), true, true, dysport.colour(), List.of(),
-                true, 0);
+        Product strict = dysport.withLimits(new BigDecimal("8"), dysport.pointMax(), new BigDecimal("40"));
         Catalog edited = new Catalog(List.of(strict), List.of());
         List<ChartWarning> w = ChartRules.warnings(List.of(
                 pt("a", Region.PROCERUS, Side.MIDLINE, strict, (Long) null, "6"),

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.app.Services;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.Gs1Code;
 import org.needlepoint.inventory.Lot;
-import org.needlepoint.inventory.LotStatus;
-import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.security.Audit;
@@ -205,9 +204,13 @@ class ChartServiceTest {
         assertThat(signed.points()).isEqualTo(draft.points());
         // the signature's row, followed in the same transaction by the follow-up tasks' CREATE rows
         assertThat(AuditLog.withAction(f.clinic.db, Audit.SIGN)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Audit.SIGN);
             assertThat(e.recordId()).isEqualTo(draft.visit().id());
             assertThat(e.patientId()).isEqualTo(f.patient.id());
         });
+        assertThat(AuditLog.entries(f.clinic.db)).as("the stock it used, in the same transaction")
+                .anySatisfy(e -> assertThat(e.summary())
+                        .contains("stock used by the signed visit", "1 vial of Dysport 300 U lot DY301A"));
 
         assertThatThrownBy(() -> charts.saveDraft(signed.visit(), ChartDraft.of(signed).withPoints(List.of())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
@@ -279,7 +282,7 @@ class ChartServiceTest {
 
     @Test
     void anExpiredRecalledMissingOrMismatchedLotIsRefusedAtSigning() {
-        Lot shortDated = charts.addLot(f.dysport.id(), "DY-SHORT", f.today().plusDays(2), f.today(), 1);
+        Lot shortDated = f.clinic.receive(f.dysport, "DY-SHORT", f.today().plusDays(2), 1);
         VisitChart draft = f.drafted(List.of(pt("g1", Region.PROCERUS, Side.MIDLINE, f.dysport, shortDated, "10")));
         f.clinic.clock.advance(Duration.ofDays(3));
 
@@ -290,21 +293,26 @@ class ChartServiceTest {
                 });
         assertThat(charts.usableLots(f.dysport.id())).extracting(Lot::lotNumber).containsExactly("DY301A");
 
-        VisitChart wrongProduct = charts.saveDraft(draft.visit(), ChartDraft.of(draft).withPoints(List.of(
-                pt("g1", Region.PROCERUS, Side.MIDLINE, f.dysport, f.botoxLot, "10"),
-                pt("g2", Region.CORRUGATOR, Side.LEFT, f.dysport, (Long) null, "10"))));
-        assertThatThrownBy(() -> charts.sign(wrongProduct.visit().id(), wrongProduct.visit().version(), PASSWORD))
+        // a lot of another product is refused as soon as the draft is saved; a missing lot only at signing
+        assertThatThrownBy(() -> charts.saveDraft(draft.visit(), ChartDraft.of(draft).withPoints(List.of(
+                pt("g1", Region.PROCERUS, Side.MIDLINE, f.dysport, f.botoxLot, "10")))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.fieldErrors()).containsOnlyKeys("points.g1.lot", "points.g2.lot");
+                    assertThat(e.fieldErrors()).containsOnlyKeys("points.g1.lot");
                     assertThat(e.fieldErrors().get("points.g1.lot")).contains("BX100A", "Botox Cosmetic 100 U");
                 });
+        VisitChart missing = charts.saveDraft(draft.visit(), ChartDraft.of(draft).withPoints(List.of(
+                pt("g2", Region.CORRUGATOR, Side.LEFT, f.dysport, (Long) null, "10"))));
+        assertThatThrownBy(() -> charts.sign(missing.visit().id(), missing.visit().version(), PASSWORD))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(e.fieldErrors()).containsOnlyKeys("points.g2.lot"));
 
+        VisitChart withLot = charts.saveDraft(missing.visit(), ChartDraft.of(missing).withPoints(f.glabella()));
         f.clinic.signIn("admin");
-        charts.setLotStatus(f.dysportLot, LotStatus.RECALLED);
+        f.clinic.services.inventory().markRecalled(f.dysportLot.id(), "Supplier notice 42");
         f.clinic.signIn("injector");
-        VisitChart recalled = charts.saveDraft(wrongProduct.visit(), ChartDraft.of(wrongProduct).withPoints(f.glabella()));
-        assertThatThrownBy(() -> charts.sign(recalled.visit().id(), recalled.visit().version(), PASSWORD))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("recalled");
+        assertThatThrownBy(() -> charts.sign(withLot.visit().id(), withLot.visit().version(), PASSWORD))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Lot DY301A of Dysport 300 U was recalled on 24 Nov 2026 by Alex Admin: Supplier notice 42.");
         assertThat(reload(draft.visit().id()).visit().status()).isEqualTo(VisitStatus.DRAFT);
     }
 
@@ -456,7 +464,7 @@ class ChartServiceTest {
         assertThatThrownBy(() -> charts.addAddendum(signed.visit().id(), "x", null))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> charts.saveAsPattern("Mine", f.glabella())).isInstanceOf(PermissionDeniedException.class);
-        assertThatThrownBy(() -> charts.addLot(f.dysport.id(), "X1", f.today().plusYears(1), f.today(), 1))
+        assertThatThrownBy(() -> charts.lotForCode(new Gs1Code("02099990003007", null, "DY301A", null, null), null))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> charts.openVisit(draft.visit().id())).isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("still being charted");
@@ -590,41 +598,6 @@ class ChartServiceTest {
     // ---------------------------------------------------------------------------- lots, check
 
     @Test
-    void lotsAreValidatedWhenTakenIntoStock() {
-        assertThatThrownBy(() -> charts.addLot(f.dysport.id(), "OLD1", f.today().minusDays(1), f.today(), 1))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("expiry"));
-        assertThatThrownBy(() -> charts.addLot(f.dysport.id(), "DY301A", f.today().plusYears(1), f.today(), 1))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already in stock");
-        assertThatThrownBy(() -> charts.addLot(f.dysport.id(), "A LOT WITH SPACES", f.today().plusYears(1), f.today(), 1))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("lotNumber"));
-        assertThatThrownBy(() -> charts.addLot(f.dysport.id(), "X".repeat(21), f.today().plusYears(1), f.today(), 1))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("lotNumber"));
-        Lot sameNumberOtherProduct = charts.addLot(f.botox.id(), "DY301A", f.today().plusYears(1), f.today(), 2);
-        assertThat(sameNumberOtherProduct.productId()).isEqualTo(f.botox.id());
-        assertThatThrownBy(() -> charts.setLotStatus(f.dysportLot, LotStatus.QUARANTINED))
-                .isInstanceOf(PermissionDeniedException.class);
-    }
-
-    @Test
-    void productLimitsAreEditableByAnAdmin() {
-        Product d = f.dysport;
-        Product stricter = new Product(d.id(), d.name(), d.brand(), d.kind(), d.unit(), d.packSize(), d.packUnit(),
-                d.defaultDiluentMl(), 24, new BigDecimal("6"), d.pointMax(), new BigDecimal("250"), true, true, d.colour(),
-                d.gtins(), true, d.version());
-        assertThatThrownBy(() -> charts.updateProduct(stricter)).isInstanceOf(PermissionDeniedException.class);
-        f.clinic.signIn("admin");
-
-        Product saved = charts.updateProduct(stricter);
-
-        assertThat(saved.pointMin()).isEqualTo(new BigDecimal("6"));
-        assertThat(saved.visitMax()).isEqualTo(new BigDecimal("250"));
-        assertThat(saved.usableHours()).isEqualTo(24);
-        assertThat(saved.version()).isEqualTo(d.version() + 1);
-        assertThatThrownBy(() -> charts.updateProduct(stricter)).isInstanceOf(StaleRecordException.class)
-                .hasMessageContaining("Alex Admin");
-    }
-
-    @Test
     void checkCountsTheChartRecordsAndFindsNothingWrong() {
         VisitChart signed = f.signed(f.glabella());
         charts.addAddendum(signed.visit().id(), "note", null);
@@ -632,8 +605,6 @@ class ChartServiceTest {
         ChartStore store = new ChartStore();
 
         assertThat(f.clinic.db.read(store::counts)).containsExactly(
-                org.assertj.core.api.Assertions.entry("products", 11L),
-                org.assertj.core.api.Assertions.entry("lots", 4L),
                 org.assertj.core.api.Assertions.entry("visits", 2L),
                 org.assertj.core.api.Assertions.entry("injection points", 6L),
                 org.assertj.core.api.Assertions.entry("addenda", 1L));

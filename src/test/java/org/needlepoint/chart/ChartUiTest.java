@@ -34,8 +34,8 @@ class ChartUiTest extends UiTest {
         ChartService charts = c.services.charts();
         Catalog catalog = charts.catalog();
         LocalDate inAYear = charts.today().plusYears(1);
-        charts.addLot(ChartFixture.named(catalog, "Dysport 300 U").id(), "DY301A", inAYear, charts.today(), 10);
-        charts.addLot(ChartFixture.named(catalog, "Sculptra").id(), "SC150A", inAYear, charts.today(), 4);
+        c.receive(ChartFixture.named(catalog, "Dysport 300 U"), "DY301A", inAYear, 10);
+        c.receive(ChartFixture.named(catalog, "Sculptra"), "SC150A", inAYear, 4);
         c.signIn("desk");
         patient = c.services.patients().create(TestClinic.patient("Zoë", "Marrowby", "1984-02-29", "(555) 301-4455"), false);
         c.services.auth().signOut();

@@ -25,7 +25,7 @@ class VisitComparisonTest {
 
     static Product product(long id, String name, String brand, ProductKind kind, Unit unit, String colour) {
         return new Product(id, name, brand, kind, unit, BigDecimal.ONE, unit == Unit.U ? PackUnit.U : PackUnit.ML, null,
-                null, null, null, null, false, false, colour, List.of(), true, 0);
+                null, null, null, null, null, null, false, false, colour, 0, List.of(), true, 0);
     }
 
     private int keys;

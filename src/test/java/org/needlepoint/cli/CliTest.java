@@ -67,7 +67,7 @@ class CliTest {
     void helpPrintsUsage() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("Usage: needlepoint").contains("seed-demo", "check", "--data DIR");
+        assertThat(r.out()).startsWith("Usage: needlepoint").contains("seed-demo", "check", "recall LOT", "--data DIR");
         assertThat(r.err()).isEmpty();
         assertThat(run("--data", dir.toString(), "-h").out()).isEqualTo(r.out());
     }
@@ -129,8 +129,115 @@ class CliTest {
                 .anyMatch(l -> l.matches("adverse events: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("follow-up tasks: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("follow-up call attempts: [1-9][0-9]*"));
-        assertThat(r.out()).contains("check: OK");
+        try (Database db = Database.open(folder)) {
+            db.read(c -> {
+                for (String[] t : new String[][] {{"receipts", "receipt"}, {"ledger entries", "stock_ledger"},
+                        {"vials", "vial"}, {"recall notices", "recall_notice"}}) {
+                    long n = org.needlepoint.store.Sql.count(c, "SELECT COUNT(*) FROM " + t[1]);
+                    assertThat(r.out().lines()).contains(t[0] + ": " + n);
+                }
+                return null;
+            });
+        }
+        assertThat(r.out()).contains("check: OK").doesNotContain("WARNING");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void seedDemoKeepsStockThroughTheLedgerAndCheckWarnsAboutALotToCount() {
+        Path folder = dir.resolve("demo");
+        assertThat(seed(folder, 60, 7).code()).isZero();
+        String lot;
+        try (Database db = Database.open(folder)) {
+            lot = db.read(c -> {
+                var count = (java.util.function.Function<String, Long>) sql -> {
+                    try {
+                        return org.needlepoint.store.Sql.count(c, sql);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                assertThat(count.apply("SELECT COUNT(*) FROM lot WHERE status = 'RECALLED'")).isEqualTo(1);
+                assertThat(count.apply("SELECT COUNT(*) FROM lot WHERE status = 'QUARANTINED'")).isEqualTo(1);
+                assertThat(count.apply("SELECT COUNT(*) FROM recall_notice n JOIN lot l ON l.id = n.lot_id"
+                        + " WHERE l.status = 'RECALLED'")).as("a notice per patient of the recalled lot").isEqualTo(
+                        count.apply("SELECT COUNT(DISTINCT v.patient_id) FROM injection_point ip JOIN visit v"
+                                + " ON v.id = ip.visit_id JOIN lot l ON l.id = ip.lot_id WHERE l.status = 'RECALLED'"));
+                assertThat(count.apply("SELECT COUNT(*) FROM lot l WHERE NOT EXISTS (SELECT 1 FROM receipt r"
+                        + " WHERE r.lot_id = l.id)")).as("every lot came through receiving").isZero();
+                for (String kind : List.of("RECEIVED", "USED", "WASTED", "ADJUSTED")) {
+                    assertThat(count.apply("SELECT COUNT(*) FROM stock_ledger WHERE kind = '" + kind + "'")).as(kind)
+                            .isPositive();
+                }
+                assertThat(count.apply("SELECT COUNT(*) FROM vial")).isPositive();
+                assertThat(count.apply("SELECT COUNT(*) FROM injection_point ip JOIN visit v ON v.id = ip.visit_id"
+                        + " JOIN product p ON p.id = ip.product_id WHERE v.status = 'SIGNED' AND p.kind <> 'HA_FILLER'"
+                        + " AND ip.vial_id IS NULL")).as("toxins and Sculptra charted from vials").isZero();
+                assertThat(count.apply("SELECT COUNT(*) FROM (SELECT lot_id FROM stock_ledger GROUP BY lot_id"
+                        + " HAVING SUM(quantity) < 0)")).as("no lot below zero").isZero();
+                assertThat(count.apply("SELECT COUNT(*) FROM lot WHERE status = 'ACTIVE' AND expiry >= DATE '2026-11-21'"
+                        + " AND expiry <= DATE '2026-12-21'")).as("expiring within 30 days").isPositive();
+                try (var st = c.createStatement(); var rs = st.executeQuery(
+                        "SELECT lot_number FROM lot WHERE status = 'ACTIVE' AND expiry > DATE '2027-01-01' ORDER BY id")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            db.tx(c -> c.createStatement().executeUpdate("INSERT INTO stock_ledger (lot_id, kind, quantity, visit_id, at)"
+                    + " SELECT l.id, 'USED', -500, (SELECT MIN(id) FROM visit WHERE status = 'SIGNED'), CURRENT_TIMESTAMP"
+                    + " FROM lot l WHERE l.lot_number = '" + lot + "'"));
+        }
+
+        Run r = run("--data", folder.toString(), "check");
+        assertThat(r.code()).as("a lot to count is a warning, not a problem").isZero();
+        assertThat(r.out().lines()).anyMatch(l -> l.startsWith("WARNING stock: lot " + lot + " of ")
+                && l.endsWith("packs on hand (signed charts used more than the books held): count it"));
+        assertThat(r.out()).contains("check: OK, 1 warning(s)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void recallPrintsTheRecalledLotsPatientsAsCsv() {
+        Path folder = dir.resolve("demo");
+        assertThat(seed(folder, 200, 7).code()).isZero();
+        String lot;
+        long rows;
+        try (Database db = Database.open(folder)) {
+            lot = db.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT lot_number FROM lot WHERE status = 'RECALLED'")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            rows = db.read(c -> org.needlepoint.store.Sql.count(c, "SELECT COUNT(DISTINCT ip.visit_id) FROM injection_point ip"
+                    + " JOIN lot l ON l.id = ip.lot_id WHERE l.lot_number = '" + lot + "'"));
+        }
+        assertThat(rows).as("the demo's recalled lot was charted").isPositive();
+
+        Run r = run("--data", folder.toString(), "recall", lot.toLowerCase(java.util.Locale.ROOT));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> lines = List.of(r.out().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("lot,product,expiry,chart_number,patient_name,birth_date,phones,email,"
+                + "visit_date,visit_status,injector,points,amount,unit");
+        assertThat(lines).hasSize((int) rows + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith(lot + ",Dysport 500 U,")
+                .matches(".*,(SIGNED|DRAFT),NP Demo Injector,[0-9]+,[0-9.]+,U"));
+        assertThat(r.out()).endsWith("\r\n");
+    }
+
+    @Test
+    void recallOfAnUnknownLotPrintsTheHeaderOnlyAndExitsOne() {
+        Path folder = dir.resolve("demo");
+        assertThat(seed(folder, 3, 7).code()).isZero();
+        Run r = run("--data", folder.toString(), "recall", "NO-SUCH-LOT");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo(String.join(",", org.needlepoint.inventory.RecallCsv.HEADER) + "\r\n");
+        assertThat(r.err().lines()).containsExactly("recall: no lot numbered NO-SUCH-LOT in this clinic's stock.");
+
+        Run none = run("--data", folder.toString(), "recall");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("recall takes one lot number");
     }
 
     @Test
@@ -427,7 +534,7 @@ class CliTest {
     void benchRefusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
         Run part = run("bench", "--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist; not speed");
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive; not speed");
 
         Run jvm = run("bench", "--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);

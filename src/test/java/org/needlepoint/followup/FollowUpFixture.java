@@ -53,13 +53,13 @@ final class FollowUpFixture implements AutoCloseable {
         sculptra = named("Sculptra");
         filler = named("HA filler 1 mL (lidocaine)");
         LocalDate far = today().plusYears(4);
-        dysportLot = charts.addLot(dysport.id(), "DY301A", far, today(), 10);
-        sculptraLot = charts.addLot(sculptra.id(), "SC150A", far, today(), 10);
-        fillerLot = charts.addLot(filler.id(), "HA1LA", far, today(), 10);
+        dysportLot = clinic.receive(dysport, "DY301A", far, 10);
+        sculptraLot = clinic.receive(sculptra, "SC150A", far, 10);
+        fillerLot = clinic.receive(filler, "HA1LA", far, 10);
     }
 
     private Product named(String name) {
-        return charts.products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return clinic.services.inventory().products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     LocalDate today() {

@@ -37,7 +37,7 @@ class RecallTasksTest {
 
     @Test
     void eachPatientTreatedFromTheLotGetsOneCallDueOnTheDayOfTheRecall() {
-        Lot second = f.charts.addLot(f.filler.id(), "HA2LB", f.today().plusYears(2), f.today(), 5);
+        Lot second = f.clinic.receive(f.filler, "HA2LB", f.today().plusYears(2), 5);
         f.signed(f.ann, f.fillerPoints());
         f.days(10);
         f.signed(f.bea, f.fillerPoints());

@@ -69,8 +69,8 @@ final class ReportFixture implements AutoCloseable {
         Catalog catalog = charts.catalog();
         dysport = named(catalog, "Dysport 300 U");
         sculptra = named(catalog, "Sculptra");
-        dysportLot = charts.addLot(dysport.id(), "DY301A", LocalDate.parse("2027-08-31"), today(), 10);
-        sculptraLot = charts.addLot(sculptra.id(), "SC150A", LocalDate.parse("2028-01-15"), today(), 4);
+        dysportLot = clinic.receive(dysport, "DY301A", LocalDate.parse("2027-08-31"), 10);
+        sculptraLot = clinic.receive(sculptra, "SC150A", LocalDate.parse("2028-01-15"), 4);
     }
 
     static Product named(Catalog catalog, String name) {

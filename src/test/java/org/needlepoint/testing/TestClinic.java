@@ -3,6 +3,9 @@ package org.needlepoint.testing;
 import java.nio.file.Path;
 import org.needlepoint.app.Services;
 import org.needlepoint.clinic.Clinic;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ReceiptDraft;
 import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.patient.Sex;
@@ -41,6 +44,15 @@ public final class TestClinic implements AutoCloseable {
                 PASSWORD.toCharArray(), PASSWORD.toCharArray());
         services.auth().signOut();
         return this;
+    }
+
+    /**
+     * Receives {@code packs} packs of a lot of {@code product} today, chosen by hand (no barcode), as the
+     * signed-in user (any role may receive); returns the lot as it then stands.
+     */
+    public Lot receive(Product product, String lotNumber, java.time.LocalDate expiry, int packs) {
+        return services.inventory().receive(new ReceiptDraft(null, product.id(), lotNumber, expiry, null, null, packs,
+                null, null, services.inventory().today())).lot();
     }
 
     public User signIn(String username) {

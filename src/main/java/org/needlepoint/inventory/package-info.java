@@ -38,10 +38,10 @@
  * <h2>Recall notices and follow-ups</h2>
  * {@link org.needlepoint.inventory.InventoryService#markRecalled} writes one {@code recall_notice} per
  * affected patient (task_created = false) and calls every
- * {@link org.needlepoint.inventory.LotRecallListener} in the same transaction. The follow-up feature
- * registers its listener in {@code app.Services} (today the list is empty), creates a call task per
- * patient and marks each notice with
- * {@link org.needlepoint.inventory.InventoryStore#markRecallTaskCreated}; notices written before it
- * existed are the ones {@code recallNotices(null, true)} returns, for it to take over.
+ * {@link org.needlepoint.inventory.LotRecallListener} in the same transaction. {@code app.Services}
+ * registers the follow-up feature's listener: it creates a call task per patient
+ * ({@link org.needlepoint.followup.RecallTasks}) and marks each notice with
+ * {@link org.needlepoint.inventory.InventoryStore#markRecallTaskCreated}, so
+ * {@code recallNotices(null, true)} lists only notices that still lack their call.
  */
 package org.needlepoint.inventory;

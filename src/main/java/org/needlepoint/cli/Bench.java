@@ -88,6 +88,13 @@ import org.needlepoint.store.Database;
  * start or memory, on a fresh clinic with no other patients.</li>
  * <li><b>Redraw.</b> A child JVM with a display ({@link BenchRedraw}) runs
  * {@link org.needlepoint.chart.SiteMapBenchmark} for 300 points: an untimed round, then R rounds.</li>
+ * <li><b>Installed</b> (only with {@code --only installed}, and with a display). Cold start of the
+ * installer's app-image ({@link AppImage}: the one bench runs from, else
+ * {@code target/installer/Needlepoint}) on the clinic: its launcher as installed (with its AppCDS
+ * archive), and its runtime's java with the launcher's class path and JVM options with the archive,
+ * without it (the runtime's own CDS archive of JDK classes) and with no CDS at all (what a
+ * mismatched archive costs), beside a {@link BareWindow} in the same runtime with and without the
+ * archive. One untimed round, then R rounds, each variant once per round in a rotating order.</li>
  * </ol>
  * Child windows need a display: {@code DISPLAY} if set (e.g. under {@code xvfb-run -a}), else
  * headless Monocle when its jar is in the local Maven repository, else those parts are skipped.
@@ -121,7 +128,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW;
+        SEARCH, CHART, START, MEMORY, REDRAW, INSTALLED;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -134,7 +141,8 @@ final class Bench {
                 try {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw; not " + name.strip() + ".");
+                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, installed; not "
+                            + name.strip() + ".");
                 }
             }
             if (parts.isEmpty()) {
@@ -192,7 +200,8 @@ final class Bench {
         int patients = config.patients();
         int runs = config.runs();
         Set<Part> parts = config.parts();
-        boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY);
+        boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY)
+                || parts.contains(Part.INSTALLED);
         out.println("== Needlepoint bench ==");
         out.println("machine: " + machine() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", Java " + System.getProperty("java.runtime.version") + "; " + (seeded ? patients + " patients, " : "")
@@ -233,7 +242,11 @@ final class Bench {
                     }
                 }
             }
+            InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir) : null;
             summary(config, seeded ? patients : 0, search, chart, start, memory, redraw, display);
+            if (installed != null) {
+                installedSummary(installed, runs);
+            }
             out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
@@ -660,8 +673,14 @@ final class Bench {
         private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
 
         Child(List<String> cmd, Path log) {
+            this(cmd, Map.of(), log);
+        }
+
+        /** With {@code env} added to this process's environment. */
+        Child(List<String> cmd, Map<String, String> env, Path log) {
             this.log = log;
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+            pb.environment().putAll(env);
             try {
                 started = System.nanoTime();
                 process = pb.start();
@@ -771,7 +790,11 @@ final class Bench {
     }
 
     private double startOnce(List<String> cmd, Path dir, String titleMustContain) {
-        try (Child c = new Child(cmd, dir.resolve("child-start.log"))) {
+        return startOnce(cmd, Map.of(), dir, titleMustContain);
+    }
+
+    private double startOnce(List<String> cmd, Map<String, String> env, Path dir, String titleMustContain) {
+        try (Child c = new Child(cmd, env, dir.resolve("child-start.log"))) {
             Child.Line shown = c.await(ShownReport.MARKER);
             double ms = c.millis(shown);
             if (titleMustContain != null && !shown.text().contains(titleMustContain)) {
@@ -779,6 +802,148 @@ final class Bench {
             }
             c.awaitExit();
             return ms;
+        }
+    }
+
+    // ---------------------------------------------------------------- installed app-image
+
+    /** One way of starting a window from the app-image. */
+    private record Variant(String label, List<String> cmd, Map<String, String> env, boolean app) {
+    }
+
+    private record InstalledFigures(AppImage image, List<Variant> variants, Map<Variant, double[]> ms,
+                                    Map<Variant, Double> median, long imageBytes, long archiveBytes) {
+        double median(int variant) {
+            return median.get(variants.get(variant));
+        }
+    }
+
+    private static final int INSTALLED_LAUNCHER = 0;
+    private static final int INSTALLED_APP_CDS = 1;
+    private static final int INSTALLED_APP_NO_APPCDS = 2;
+    private static final int INSTALLED_APP_NO_CDS = 3;
+    private static final int INSTALLED_BARE_CDS = 4;
+    private static final int INSTALLED_BARE_NO_APPCDS = 5;
+
+    /** Cold start of the installer's app-image, with and without its AppCDS archive, beside a bare window. */
+    private InstalledFigures installed(Path data, int runs, Path dir) {
+        out.println();
+        AppImage image = AppImage.find(codeSource()).orElseThrow(() -> new BenchException("no app-image to measure:"
+                + " build one with mvn -Pinstaller package (bench measures the app-image it runs from, else"
+                + " target/installer/Needlepoint next to its jar)"));
+        out.println("== Installed app-image " + image.root() + ": cold start to a shown window (process start -> "
+                + ShownReport.MARKER + "), 1 untimed round + " + runs + " rounds, each variant once per round ==");
+        String x = System.getenv("DISPLAY");
+        if (x == null || x.isBlank()) {
+            out.println("  skipped: the app-image's launcher needs a display (run bench under xvfb-run -a)");
+            return null;
+        }
+        Path archive = image.archive().orElseThrow(() -> new BenchException(image.appDir().resolve(AppImage.CFG)
+                + " names no AppCDS archive (-XX:SharedArchiveFile)"));
+        if (!Files.isRegularFile(archive)) {
+            throw new BenchException("the launcher's AppCDS archive " + archive + " is missing");
+        }
+        List<String> props = List.of("-Dneedlepoint.reportShown=true", "-Dneedlepoint.exitWhenShown=true");
+        List<String> withArchive = image.javaOptions();
+        List<String> withoutArchive = image.javaOptionsWithoutArchive();
+        List<String> noCds = new ArrayList<>(withoutArchive);
+        noCds.add("-Xshare:off");
+        String tool = System.getenv("JAVA_TOOL_OPTIONS");
+        Map<String, String> reportEnv = Map.of("JAVA_TOOL_OPTIONS",
+                (tool == null || tool.isBlank() ? "" : tool + " ") + String.join(" ", props));
+        String[] app = {image.mainClass(), "--data", data.toString()};
+        List<Variant> variants = List.of(
+                new Variant("app, the launcher as installed (AppCDS)",
+                        List.of(image.launcher().toString(), "--data", data.toString()), reportEnv, true),
+                new Variant("app, runtime's java + launcher's options (AppCDS)",
+                        imageCommand(image, withArchive, props, app), Map.of(), true),
+                new Variant("app, without the AppCDS archive (JDK's CDS)",
+                        imageCommand(image, withoutArchive, props, app), Map.of(), true),
+                new Variant("app, no CDS at all (-Xshare:off)",
+                        imageCommand(image, noCds, props, app), Map.of(), true),
+                new Variant("bare JavaFX window (AppCDS)",
+                        imageCommand(image, withArchive, props, BareWindow.class.getName()), Map.of(), false),
+                new Variant("bare JavaFX window, without AppCDS (JDK's CDS)",
+                        imageCommand(image, withoutArchive, props, BareWindow.class.getName()), Map.of(), false));
+        Map<Variant, double[]> ms = new LinkedHashMap<>();
+        variants.forEach(v -> ms.put(v, new double[runs]));
+        int n = variants.size();
+        for (int r = -1; r < runs; r++) {
+            for (int i = 0; i < n; i++) {
+                Variant v = variants.get(Math.floorMod(r + i, n));
+                double t = startOnce(v.cmd(), v.env(), dir, v.app() ? "sign in" : null);
+                if (r >= 0) {
+                    ms.get(v)[r] = t;
+                }
+            }
+        }
+        Map<Variant, Double> median = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            median.put(v, median(ms.get(v).clone()));
+            out.printf(Locale.ROOT, "  %-52s %s; median %s%n", v.label() + ", ms:", fmt(ms.get(v)), round(median.get(v)));
+        }
+        InstalledFigures f = new InstalledFigures(image, variants, ms, median, treeBytes(image.root()),
+                fileBytes(archive));
+        out.printf(Locale.ROOT, "  app-image %.0f MB, of which the AppCDS archive %.0f MB%n", f.imageBytes() / 1e6,
+                f.archiveBytes() / 1e6);
+        return f;
+    }
+
+    private void installedSummary(InstalledFigures f, int runs) {
+        out.println();
+        out.println("== Summary, installed app-image (" + f.image().root() + "), medians of " + runs + " runs ==");
+        double launcher = f.median(INSTALLED_LAUNCHER);
+        double bareNoAppCds = f.median(INSTALLED_BARE_NO_APPCDS);
+        double bareCds = f.median(INSTALLED_BARE_CDS);
+        double noAppCds = f.median(INSTALLED_APP_NO_APPCDS);
+        line("app as installed / bare window without AppCDS", ratio(launcher, bareNoAppCds), "<= 1.5x",
+                launcher / bareNoAppCds <= COLD_START_RATIO_TARGET);
+        info("  " + round(launcher) + " / " + round(bareNoAppCds) + " ms", "");
+        line("app / bare window, both with AppCDS", ratio(f.median(INSTALLED_APP_CDS), bareCds), "<= 1.5x",
+                f.median(INSTALLED_APP_CDS) / bareCds <= COLD_START_RATIO_TARGET);
+        line("app / bare window, both without AppCDS", ratio(noAppCds, bareNoAppCds), "<= 1.5x",
+                noAppCds / bareNoAppCds <= COLD_START_RATIO_TARGET);
+        info("AppCDS speed-up of the app (without / with)", ratio(noAppCds, f.median(INSTALLED_APP_CDS)));
+        info("app with no CDS at all / with AppCDS", ratio(f.median(INSTALLED_APP_NO_CDS), f.median(INSTALLED_APP_CDS)));
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.2fx", a / b);
+    }
+
+    /** The app-image's runtime java with the given JVM options, the launcher's class path, then a main class and its arguments. */
+    private static List<String> imageCommand(AppImage image, List<String> options, List<String> props, String... main) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(image.java().toString());
+        cmd.addAll(options);
+        cmd.addAll(props);
+        cmd.add("-cp");
+        cmd.add(String.join(File.pathSeparator, image.classPath()));
+        cmd.addAll(Arrays.asList(main));
+        return cmd;
+    }
+
+    private static Path codeSource() {
+        try {
+            return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new BenchException("cannot tell where bench runs from: " + e.getMessage());
+        }
+    }
+
+    private static long treeBytes(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(Bench::fileBytes).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long fileBytes(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -793,6 +793,35 @@ final class Bench {
         return startOnce(cmd, Map.of(), dir, titleMustContain);
     }
 
+    /** Wall milliseconds to the window shown, and the CPU milliseconds the process had used by then (Linux). */
+    private double[] startTimed(List<String> cmd, Map<String, String> env, Path dir, String titleMustContain) {
+        try (Child c = new Child(cmd, env, dir.resolve("child-start.log"))) {
+            Child.Line shown = c.await(ShownReport.MARKER);
+            double cpu = cpuMillis(c.process.pid());
+            double ms = c.millis(shown);
+            if (titleMustContain != null && !shown.text().contains(titleMustContain)) {
+                throw new BenchException("the app showed \"" + shown.text() + "\", not the sign-in window");
+            }
+            c.awaitExit();
+            return new double[] {ms, cpu};
+        }
+    }
+
+    /** User + system CPU time of a live process from /proc/PID/stat (in USER_HZ = 100 ticks a second); NaN elsewhere. */
+    static double cpuMillis(long pid) {
+        try {
+            return cpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** From a /proc/PID/stat line: fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis. */
+    static double cpuMillis(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+    }
+
     private double startOnce(List<String> cmd, Map<String, String> env, Path dir, String titleMustContain) {
         try (Child c = new Child(cmd, env, dir.resolve("child-start.log"))) {
             Child.Line shown = c.await(ShownReport.MARKER);
@@ -812,9 +841,14 @@ final class Bench {
     }
 
     private record InstalledFigures(AppImage image, List<Variant> variants, Map<Variant, double[]> ms,
-                                    Map<Variant, Double> median, long imageBytes, long archiveBytes) {
+                                    Map<Variant, Double> median, Map<Variant, double[]> cpuMs,
+                                    Map<Variant, Double> cpuMedian, long imageBytes, long archiveBytes) {
         double median(int variant) {
             return median.get(variants.get(variant));
+        }
+
+        double cpuMedian(int variant) {
+            return cpuMedian.get(variants.get(variant));
         }
     }
 
@@ -866,23 +900,36 @@ final class Bench {
                 new Variant("bare JavaFX window, without AppCDS (JDK's CDS)",
                         imageCommand(image, withoutArchive, props, BareWindow.class.getName()), Map.of(), false));
         Map<Variant, double[]> ms = new LinkedHashMap<>();
-        variants.forEach(v -> ms.put(v, new double[runs]));
+        Map<Variant, double[]> cpuMs = new LinkedHashMap<>();
+        variants.forEach(v -> {
+            ms.put(v, new double[runs]);
+            cpuMs.put(v, new double[runs]);
+        });
         int n = variants.size();
         for (int r = -1; r < runs; r++) {
             for (int i = 0; i < n; i++) {
                 Variant v = variants.get(Math.floorMod(r + i, n));
-                double t = startOnce(v.cmd(), v.env(), dir, v.app() ? "sign in" : null);
+                double[] t = startTimed(v.cmd(), v.env(), dir, v.app() ? "sign in" : null);
                 if (r >= 0) {
-                    ms.get(v)[r] = t;
+                    ms.get(v)[r] = t[0];
+                    cpuMs.get(v)[r] = t[1];
                 }
             }
         }
         Map<Variant, Double> median = new LinkedHashMap<>();
+        Map<Variant, Double> cpuMedian = new LinkedHashMap<>();
+        out.println("  wall time from process start to the window shown:");
         for (Variant v : variants) {
             median.put(v, median(ms.get(v).clone()));
             out.printf(Locale.ROOT, "  %-52s %s; median %s%n", v.label() + ", ms:", fmt(ms.get(v)), round(median.get(v)));
         }
-        InstalledFigures f = new InstalledFigures(image, variants, ms, median, treeBytes(image.root()),
+        out.println("  CPU time the process had used by then (user + system, all its threads; less skewed by a busy machine):");
+        for (Variant v : variants) {
+            cpuMedian.put(v, median(cpuMs.get(v).clone()));
+            out.printf(Locale.ROOT, "  %-52s %s; median %s%n", v.label() + ", ms:", fmt(cpuMs.get(v)),
+                    round(cpuMedian.get(v)));
+        }
+        InstalledFigures f = new InstalledFigures(image, variants, ms, median, cpuMs, cpuMedian, treeBytes(image.root()),
                 fileBytes(archive));
         out.printf(Locale.ROOT, "  app-image %.0f MB, of which the AppCDS archive %.0f MB%n", f.imageBytes() / 1e6,
                 f.archiveBytes() / 1e6);
@@ -905,6 +952,14 @@ final class Bench {
                 noAppCds / bareNoAppCds <= COLD_START_RATIO_TARGET);
         info("AppCDS speed-up of the app (without / with)", ratio(noAppCds, f.median(INSTALLED_APP_CDS)));
         info("app with no CDS at all / with AppCDS", ratio(f.median(INSTALLED_APP_NO_CDS), f.median(INSTALLED_APP_CDS)));
+        info("CPU time: app as installed / bare without AppCDS", ratio(f.cpuMedian(INSTALLED_LAUNCHER),
+                f.cpuMedian(INSTALLED_BARE_NO_APPCDS)) + " (" + round(f.cpuMedian(INSTALLED_LAUNCHER)) + " / "
+                + round(f.cpuMedian(INSTALLED_BARE_NO_APPCDS)) + " ms)");
+        info("CPU time: app without / with AppCDS", ratio(f.cpuMedian(INSTALLED_APP_NO_APPCDS),
+                f.cpuMedian(INSTALLED_APP_CDS)) + " (" + round(f.cpuMedian(INSTALLED_APP_NO_APPCDS)) + " / "
+                + round(f.cpuMedian(INSTALLED_APP_CDS)) + " ms)");
+        info("CPU time: bare window without / with AppCDS", ratio(f.cpuMedian(INSTALLED_BARE_NO_APPCDS),
+                f.cpuMedian(INSTALLED_BARE_CDS)));
     }
 
     private static String ratio(double a, double b) {

@@ -141,8 +141,8 @@ final class Bench {
                 try {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, installed; not "
-                            + name.strip() + ".");
+                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw; not " + name.strip()
+                            + ". It also takes installed (the installer's app-image, measured only when named).");
                 }
             }
             if (parts.isEmpty()) {

@@ -96,6 +96,13 @@ import org.needlepoint.store.Database;
  * batches ({@link WorklistBenchmark}); after reopening the store, the front desk's worklist is
  * loaded through {@link FollowUpService#frontDeskWorklist} for today and the next four days: a
  * warm-up round, then R rounds of 20 loads.</li>
+ * <li><b>Installed</b> (only with {@code --only installed}, and with a display). Cold start of the
+ * installer's app-image ({@link AppImage}: the one bench runs from, else
+ * {@code target/installer/Needlepoint}) on the clinic: its launcher as installed (with its AppCDS
+ * archive), and its runtime's java with the launcher's class path and JVM options with the archive,
+ * without it (the runtime's own CDS archive of JDK classes) and with no CDS at all (what a
+ * mismatched archive costs), beside a {@link BareWindow} in the same runtime with and without the
+ * archive. One untimed round, then R rounds, each variant once per round in a rotating order.</li>
  * </ol>
  * Child windows need a display: {@code DISPLAY} if set (e.g. under {@code xvfb-run -a}), else
  * headless Monocle when its jar is in the local Maven repository, else those parts are skipped.
@@ -131,7 +138,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE;
+        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, INSTALLED;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -145,7 +152,8 @@ final class Bench {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist, recall,"
-                            + " receive; not " + name.strip() + ".");
+                            + " receive; not " + name.strip() + ". It also takes installed (the installer's app-image,"
+                            + " measured only when named).");
                 }
             }
             if (parts.isEmpty()) {
@@ -203,7 +211,8 @@ final class Bench {
         int patients = config.patients();
         int runs = config.runs();
         Set<Part> parts = config.parts();
-        boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY);
+        boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY)
+                || parts.contains(Part.INSTALLED);
         out.println("== Needlepoint bench ==");
         out.println("machine: " + machine() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", Java " + System.getProperty("java.runtime.version") + "; " + (seeded ? patients + " patients, " : "")
@@ -253,7 +262,11 @@ final class Bench {
                     }
                 }
             }
+            InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir) : null;
             summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, start, memory, redraw, display);
+            if (installed != null) {
+                installedSummary(installed, runs);
+            }
             out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
@@ -687,8 +700,14 @@ final class Bench {
         private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
 
         Child(List<String> cmd, Path log) {
+            this(cmd, Map.of(), log);
+        }
+
+        /** With {@code env} added to this process's environment. */
+        Child(List<String> cmd, Map<String, String> env, Path log) {
             this.log = log;
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+            pb.environment().putAll(env);
             try {
                 started = System.nanoTime();
                 process = pb.start();
@@ -798,7 +817,40 @@ final class Bench {
     }
 
     private double startOnce(List<String> cmd, Path dir, String titleMustContain) {
-        try (Child c = new Child(cmd, dir.resolve("child-start.log"))) {
+        return startOnce(cmd, Map.of(), dir, titleMustContain);
+    }
+
+    /** Wall milliseconds to the window shown, and the CPU milliseconds the process had used by then (Linux). */
+    private double[] startTimed(List<String> cmd, Map<String, String> env, Path dir, String titleMustContain) {
+        try (Child c = new Child(cmd, env, dir.resolve("child-start.log"))) {
+            Child.Line shown = c.await(ShownReport.MARKER);
+            double cpu = cpuMillis(c.process.pid());
+            double ms = c.millis(shown);
+            if (titleMustContain != null && !shown.text().contains(titleMustContain)) {
+                throw new BenchException("the app showed \"" + shown.text() + "\", not the sign-in window");
+            }
+            c.awaitExit();
+            return new double[] {ms, cpu};
+        }
+    }
+
+    /** User + system CPU time of a live process from /proc/PID/stat (in USER_HZ = 100 ticks a second); NaN elsewhere. */
+    static double cpuMillis(long pid) {
+        try {
+            return cpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** From a /proc/PID/stat line: fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis. */
+    static double cpuMillis(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+    }
+
+    private double startOnce(List<String> cmd, Map<String, String> env, Path dir, String titleMustContain) {
+        try (Child c = new Child(cmd, env, dir.resolve("child-start.log"))) {
             Child.Line shown = c.await(ShownReport.MARKER);
             double ms = c.millis(shown);
             if (titleMustContain != null && !shown.text().contains(titleMustContain)) {
@@ -806,6 +858,179 @@ final class Bench {
             }
             c.awaitExit();
             return ms;
+        }
+    }
+
+    // ---------------------------------------------------------------- installed app-image
+
+    /** One way of starting a window from the app-image. */
+    private record Variant(String label, List<String> cmd, Map<String, String> env, boolean app) {
+    }
+
+    private record InstalledFigures(AppImage image, List<Variant> variants, Map<Variant, double[]> ms,
+                                    Map<Variant, Double> median, Map<Variant, double[]> cpuMs,
+                                    Map<Variant, Double> cpuMedian, long imageBytes, long archiveBytes) {
+        double median(int variant) {
+            return median.get(variants.get(variant));
+        }
+
+        double cpuMedian(int variant) {
+            return cpuMedian.get(variants.get(variant));
+        }
+    }
+
+    private static final int INSTALLED_LAUNCHER = 0;
+    private static final int INSTALLED_APP_CDS = 1;
+    private static final int INSTALLED_APP_NO_APPCDS = 2;
+    private static final int INSTALLED_APP_NO_CDS = 3;
+    private static final int INSTALLED_BARE_CDS = 4;
+    private static final int INSTALLED_BARE_NO_APPCDS = 5;
+
+    /** Cold start of the installer's app-image, with and without its AppCDS archive, beside a bare window. */
+    private InstalledFigures installed(Path data, int runs, Path dir) {
+        out.println();
+        AppImage image = AppImage.find(codeSource()).orElseThrow(() -> new BenchException("no app-image to measure:"
+                + " build one with mvn -Pinstaller package (bench measures the app-image it runs from, else"
+                + " target/installer/Needlepoint next to its jar)"));
+        out.println("== Installed app-image " + image.root() + ": cold start to a shown window (process start -> "
+                + ShownReport.MARKER + "), 1 untimed round + " + runs + " rounds, each variant once per round ==");
+        String x = System.getenv("DISPLAY");
+        if (x == null || x.isBlank()) {
+            out.println("  skipped: the app-image's launcher needs a display (run bench under xvfb-run -a)");
+            return null;
+        }
+        Path archive = image.archive().orElseThrow(() -> new BenchException(image.appDir().resolve(AppImage.CFG)
+                + " names no AppCDS archive (-XX:SharedArchiveFile)"));
+        if (!Files.isRegularFile(archive)) {
+            throw new BenchException("the launcher's AppCDS archive " + archive + " is missing");
+        }
+        List<String> props = List.of("-Dneedlepoint.reportShown=true", "-Dneedlepoint.exitWhenShown=true");
+        List<String> withArchive = image.javaOptions();
+        List<String> withoutArchive = image.javaOptionsWithoutArchive();
+        List<String> noCds = new ArrayList<>(withoutArchive);
+        noCds.add("-Xshare:off");
+        String tool = System.getenv("JAVA_TOOL_OPTIONS");
+        Map<String, String> reportEnv = Map.of("JAVA_TOOL_OPTIONS",
+                (tool == null || tool.isBlank() ? "" : tool + " ") + String.join(" ", props));
+        String[] app = {image.mainClass(), "--data", data.toString()};
+        List<Variant> variants = List.of(
+                new Variant("app, the launcher as installed (AppCDS)",
+                        List.of(image.launcher().toString(), "--data", data.toString()), reportEnv, true),
+                new Variant("app, runtime's java + launcher's options (AppCDS)",
+                        imageCommand(image, withArchive, props, app), Map.of(), true),
+                new Variant("app, without the AppCDS archive (JDK's CDS)",
+                        imageCommand(image, withoutArchive, props, app), Map.of(), true),
+                new Variant("app, no CDS at all (-Xshare:off)",
+                        imageCommand(image, noCds, props, app), Map.of(), true),
+                new Variant("bare JavaFX window (AppCDS)",
+                        imageCommand(image, withArchive, props, BareWindow.class.getName()), Map.of(), false),
+                new Variant("bare JavaFX window, without AppCDS (JDK's CDS)",
+                        imageCommand(image, withoutArchive, props, BareWindow.class.getName()), Map.of(), false));
+        Map<Variant, double[]> ms = new LinkedHashMap<>();
+        Map<Variant, double[]> cpuMs = new LinkedHashMap<>();
+        variants.forEach(v -> {
+            ms.put(v, new double[runs]);
+            cpuMs.put(v, new double[runs]);
+        });
+        int n = variants.size();
+        for (int r = -1; r < runs; r++) {
+            for (int i = 0; i < n; i++) {
+                Variant v = variants.get(Math.floorMod(r + i, n));
+                double[] t = startTimed(v.cmd(), v.env(), dir, v.app() ? "sign in" : null);
+                if (r >= 0) {
+                    ms.get(v)[r] = t[0];
+                    cpuMs.get(v)[r] = t[1];
+                }
+            }
+        }
+        Map<Variant, Double> median = new LinkedHashMap<>();
+        Map<Variant, Double> cpuMedian = new LinkedHashMap<>();
+        out.println("  wall time from process start to the window shown:");
+        for (Variant v : variants) {
+            median.put(v, median(ms.get(v).clone()));
+            out.printf(Locale.ROOT, "  %-52s %s; median %s%n", v.label() + ", ms:", fmt(ms.get(v)), round(median.get(v)));
+        }
+        out.println("  CPU time the process had used by then (user + system, all its threads; less skewed by a busy machine):");
+        for (Variant v : variants) {
+            cpuMedian.put(v, median(cpuMs.get(v).clone()));
+            out.printf(Locale.ROOT, "  %-52s %s; median %s%n", v.label() + ", ms:", fmt(cpuMs.get(v)),
+                    round(cpuMedian.get(v)));
+        }
+        InstalledFigures f = new InstalledFigures(image, variants, ms, median, cpuMs, cpuMedian, treeBytes(image.root()),
+                fileBytes(archive));
+        out.printf(Locale.ROOT, "  app-image %.0f MB, of which the AppCDS archive %.0f MB%n", f.imageBytes() / 1e6,
+                f.archiveBytes() / 1e6);
+        return f;
+    }
+
+    private void installedSummary(InstalledFigures f, int runs) {
+        out.println();
+        out.println("== Summary, installed app-image (" + f.image().root() + "), medians of " + runs + " runs"
+                + loadAverage() + " ==");
+        double launcher = f.median(INSTALLED_LAUNCHER);
+        double appCds = f.median(INSTALLED_APP_CDS);
+        double noAppCds = f.median(INSTALLED_APP_NO_APPCDS);
+        double bareCds = f.median(INSTALLED_BARE_CDS);
+        double bareNoAppCds = f.median(INSTALLED_BARE_NO_APPCDS);
+        out.printf(Locale.ROOT, "  %-48s %12s   %-12s %s%n", "wall time to the window", "measured", "target", "");
+        line("app as installed / bare window without AppCDS", ratio(launcher, bareNoAppCds), "<= 1.5x",
+                launcher / bareNoAppCds <= COLD_START_RATIO_TARGET);
+        info("  ms", round(launcher) + " / " + round(bareNoAppCds));
+        line("app / bare window, both with AppCDS", ratio(appCds, bareCds), "<= 1.5x",
+                appCds / bareCds <= COLD_START_RATIO_TARGET);
+        info("  ms", round(appCds) + " / " + round(bareCds));
+        line("app / bare window, both without AppCDS", ratio(noAppCds, bareNoAppCds), "<= 1.5x",
+                noAppCds / bareNoAppCds <= COLD_START_RATIO_TARGET);
+        info("app without / with AppCDS", ratio(noAppCds, appCds));
+        info("app with no CDS at all / with AppCDS", ratio(f.median(INSTALLED_APP_NO_CDS), appCds));
+        info("launcher / java with the launcher's options", ratio(launcher, appCds));
+        out.printf(Locale.ROOT, "  %-48s %12s%n", "CPU time to the window", "");
+        info("app as installed / bare window without AppCDS", ratio(f.cpuMedian(INSTALLED_LAUNCHER),
+                f.cpuMedian(INSTALLED_BARE_NO_APPCDS)));
+        info("  ms", round(f.cpuMedian(INSTALLED_LAUNCHER)) + " / " + round(f.cpuMedian(INSTALLED_BARE_NO_APPCDS)));
+        info("app without / with AppCDS", ratio(f.cpuMedian(INSTALLED_APP_NO_APPCDS), f.cpuMedian(INSTALLED_APP_CDS)));
+        info("  ms", round(f.cpuMedian(INSTALLED_APP_NO_APPCDS)) + " / " + round(f.cpuMedian(INSTALLED_APP_CDS)));
+        info("bare window without / with AppCDS", ratio(f.cpuMedian(INSTALLED_BARE_NO_APPCDS),
+                f.cpuMedian(INSTALLED_BARE_CDS)));
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.2fx", a / b);
+    }
+
+    /** The app-image's runtime java with the given JVM options, the launcher's class path, then a main class and its arguments. */
+    private static List<String> imageCommand(AppImage image, List<String> options, List<String> props, String... main) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(image.java().toString());
+        cmd.addAll(options);
+        cmd.addAll(props);
+        cmd.add("-cp");
+        cmd.add(String.join(File.pathSeparator, image.classPath()));
+        cmd.addAll(Arrays.asList(main));
+        return cmd;
+    }
+
+    private static Path codeSource() {
+        try {
+            return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new BenchException("cannot tell where bench runs from: " + e.getMessage());
+        }
+    }
+
+    private static long treeBytes(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(Bench::fileBytes).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long fileBytes(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -34,15 +34,35 @@ public final class BenchGui {
 
     /** Arguments: data folder, username, search text. */
     public static void main(String[] args) throws Exception {
-        String folder = args[0];
-        String username = args[1];
-        String query = args[2];
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String password = in.readLine();
+        Thread app = startApp(args[0]);
+        int rows = signInAndSearch(args[1], password, args[2]);
+        Thread.sleep(500);
+        fx(() -> null);
+        System.out.println(MARKER + " rows=" + rows);
+        System.out.flush();
+        while (in.read() >= 0) {
+            // wait for bench to close our standard input
+        }
+        Platform.exit();
+        app.join(TIMEOUT_MS);
+    }
+
+    /** Starts the real app through {@link Main} on {@code folder} in a new thread and waits for JavaFX to run. */
+    static Thread startApp(String folder) throws InterruptedException {
         Thread app = new Thread(() -> Main.main(new String[] {"--data", folder}), "needlepoint-main");
         app.start();
         waitForToolkit();
+        return app;
+    }
 
+    /**
+     * Works the started app as a person would: waits for the sign-in window and for the store to
+     * open, signs in, types {@code query} into the patient search one letter at a time and waits for
+     * the results; returns the number of rows shown.
+     */
+    static int signInAndSearch(String username, String password, String query) throws Exception {
         Scene signIn = waitFor("the sign-in window", () -> sceneWith("#signInButton"));
         // the form shows before the store has opened; the button is enabled once it has
         waitFor("the store to open", () -> ((Button) signIn.lookup("#signInButton")).isDisabled() ? null : true);
@@ -61,20 +81,11 @@ public final class BenchGui {
             }
             return null;
         });
-        int rows = waitFor("the search results", () -> {
+        return waitFor("the search results", () -> {
             TableView<?> table = (TableView<?>) main.lookup("#resultsTable");
             String hint = ((Label) main.lookup("#searchHint")).getText();
             return !table.getItems().isEmpty() && !hint.equals(initialHint) ? table.getItems().size() : null;
         });
-        Thread.sleep(500);
-        fx(() -> null);
-        System.out.println(MARKER + " rows=" + rows);
-        System.out.flush();
-        while (in.read() >= 0) {
-            // wait for bench to close our standard input
-        }
-        Platform.exit();
-        app.join(TIMEOUT_MS);
     }
 
     private static void waitForToolkit() throws InterruptedException {
@@ -118,7 +129,7 @@ public final class BenchGui {
         throw new IllegalStateException("timed out waiting for " + what);
     }
 
-    private static <T> T fx(Supplier<T> work) throws Exception {
+    static <T> T fx(Supplier<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -49,9 +49,11 @@ public final class Cli {
                                   memory, site-map redraw, the follow-up worklist, the recall
                                   list over N patients' 1,000,000 charted points, and receiving
                                   a scanned pack; prints figures. PARTS: some of search,chart,
-                                  start,memory,redraw,worklist,recall,receive (default all).
-                                  SETS: JVM options for the child JVMs, "app" (default), "none"
-                                  or options; several sets separated by ";" are compared
+                                  start,memory,redraw,worklist,recall,receive (default all),
+                                  or installed (the installer's app-image with and without its
+                                  AppCDS archive beside a bare window; only when named). SETS:
+                                  JVM options for the child JVMs, "app" (default), "none" or
+                                  options; several sets separated by ";" are compared
               scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
                                   standard input) and print its gtin, lot, expiry, serial and
                                   productionDate as JSON; exits 2 with a message when the code is

@@ -25,6 +25,16 @@ class BenchStatsTest {
     }
 
     @Test
+    void cpuTimeOfAProcessFromItsProcStatLine() {
+        // utime 150 and stime 25 ticks of 10 ms; a command name may hold spaces and parentheses
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 9000 0 12 0 150 25 0 0 20 0 31 0 100 0 0";
+        assertThat(Bench.cpuMillis(stat)).isEqualTo(1750.0);
+        assertThat(Bench.cpuMillis(ProcessHandle.current().pid())).satisfiesAnyOf(
+                ms -> assertThat(ms).isNaN(), ms -> assertThat(ms).isPositive());
+        assertThat(Bench.cpuMillis(-1)).isNaN();
+    }
+
+    @Test
     void mediansOfOddAndEvenCounts() {
         assertThat(Bench.median(new double[] {5, 1, 3})).isEqualTo(3.0);
         assertThat(Bench.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
@@ -33,8 +43,10 @@ class BenchStatsTest {
     @Test
     void onlyNamesSomeParts() {
         assertThat(Bench.Part.parse("chart, Redraw")).isEqualTo(EnumSet.of(Bench.Part.CHART, Bench.Part.REDRAW));
-        assertThat(Bench.Part.parse("search,chart,start,memory,redraw,worklist")).isEqualTo(EnumSet.allOf(Bench.Part.class));
+        assertThat(Bench.Part.parse("search,chart,start,memory,redraw,worklist,recall,receive"))
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(Bench.Part.INSTALLED)));
         assertThat(Bench.Part.parse("worklist")).isEqualTo(EnumSet.of(Bench.Part.WORKLIST));
+        assertThat(Bench.Part.parse("installed")).isEqualTo(EnumSet.of(Bench.Part.INSTALLED));
         assertThatThrownBy(() -> Bench.Part.parse("search,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> Bench.Part.parse(" , ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -100,6 +101,12 @@ public final class PatientFollowUpsController {
         column(pfuEventWhat, e -> e.headline() + (e.urgentOpen() ? " · URGENT, open" : ""));
         column(pfuEventGrade, e -> e.severity().label());
         column(pfuEventOutcome, e -> e.outcome().label() + (e.outcomeDate() == null ? "" : " " + DAY.format(e.outcomeDate())));
+        for (TableColumn<FollowUpTask, String> c : List.of(pfuTaskReason, pfuTaskNote)) {
+            wrapping(c);
+        }
+        wrapping(pfuReportText);
+        wrapping(pfuReportStatus);
+        wrapping(pfuEventWhat);
         pfuEventsBox.setVisible(clinical());
         pfuEventsBox.setManaged(clinical());
         pfuTasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> enableActions());
@@ -139,6 +146,27 @@ public final class PatientFollowUpsController {
 
     private static <T> void column(TableColumn<T, String> c, Function<T, String> value) {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /** Long text (reasons, reports, notes) wraps in its column instead of being cut off. */
+    private static <T> void wrapping(TableColumn<T, String> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Label label = new Label();
+
+            {
+                label.setWrapText(true);
+                label.prefWidthProperty().bind(col.widthProperty().subtract(14));
+                label.maxWidthProperty().bind(col.widthProperty().subtract(14));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                label.setText(item);
+                setGraphic(empty || item == null ? null : label);
+            }
+        });
     }
 
     private String when(Instant at) {

@@ -155,13 +155,17 @@ public final class UrgentBannerController {
         FontIcon icon = new FontIcon("mdmz-warning");
         Label tag = new Label("URGENT");
         tag.getStyleClass().add("urgent-tag");
+        tag.setMinWidth(Region.USE_PREF_SIZE);
         Label who = new Label(e.patientName() + " (chart " + e.chartNumber() + ")");
         who.getStyleClass().add("urgent-who");
         who.setMinWidth(Region.USE_PREF_SIZE);
         Label what = new Label(e.headline() + " · " + e.severity().label());
         what.getStyleClass().add("urgent-what");
         what.setId("urgentWhat-" + e.id());
-        Label when = new Label("recorded " + ago(e.createdAt(), now) + " by " + e.reportedByName());
+        what.setMinWidth(0);
+        what.setTooltip(new javafx.scene.control.Tooltip(e.headline() + " · " + e.severity().label()));
+        Label when = new Label(ago(e.createdAt(), now) + " · " + e.reportedByName());
+        when.setTooltip(new javafx.scene.control.Tooltip("Recorded " + ago(e.createdAt(), now) + " by " + e.reportedByName()));
         when.getStyleClass().add("urgent-when");
         when.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
@@ -199,7 +203,7 @@ public final class UrgentBannerController {
     private void toggleChecklist() {
         boolean open = !urgentChecklistBox.isVisible();
         show(urgentChecklistBox, open);
-        urgentChecklistToggle.setText(open ? "Hide the checklist" : "What to do: the checklist");
+        urgentChecklistToggle.setText(open ? "Hide the checklist" : "What to do: checklist");
         ((FontIcon) urgentChecklistToggle.getGraphic()).setIconLiteral(open ? "mdal-expand_less" : "mdal-expand_more");
     }
 

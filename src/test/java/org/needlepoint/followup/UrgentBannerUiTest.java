@@ -36,7 +36,7 @@ class UrgentBannerUiTest extends UiTest {
         assertThat(seen(robot, "urgentBanner")).isTrue();
         assertThat(text(robot, "urgentWhat-" + annEvent)).contains("Vascular occlusion; vision change");
         assertThat(robot.lookup("#urgent-" + annEvent).lookup("Smith, Ann (chart 1001)").tryQuery()).isPresent();
-        assertThat(robot.lookup("#urgent-" + annEvent).lookup("recorded 12 min ago by NP Ivy Injector").tryQuery()).isPresent();
+        assertThat(robot.lookup("#urgent-" + annEvent).lookup("12 min ago · NP Ivy Injector").tryQuery()).isPresent();
         assertThat(robot.lookup("#urgentClose-" + annEvent).tryQuery()).as("the desk cannot close it").isEmpty();
         assertThat(seen(robot, "urgentChecklistText")).isFalse();
         screenshot("urgent-banner-desk");

@@ -93,11 +93,11 @@ public final class PatientFollowUpsController {
         column(pfuTaskStatus, this::status);
         column(pfuTaskCalls, t -> t.attempts() == 0 ? "–" : t.attempts() + " · last: " + t.lastOutcome().label());
         column(pfuTaskNote, t -> t.closeNote() == null ? "" : t.closeNote());
-        column(pfuReportWhen, r -> when(r.phonedAt()) + " · " + r.takenByName());
+        column(pfuReportWhen, r -> when(r.phonedAt()) + "\n" + r.takenByName());
         column(pfuReportText, PatientReport::text);
         column(pfuReportStatus, r -> r.status() + (r.reviewNote() == null ? "" : ": " + r.reviewNote())
                 + (r.reviewedByName() == null ? "" : " (" + r.reviewedByName() + ")"));
-        column(pfuEventOnset, e -> DAY.format(e.onsetDate()) + " · " + e.timing().label());
+        column(pfuEventOnset, e -> DAY.format(e.onsetDate()) + "\n" + e.timing().label());
         column(pfuEventWhat, e -> e.headline() + (e.urgentOpen() ? " · URGENT, open" : ""));
         column(pfuEventGrade, e -> e.severity().label());
         column(pfuEventOutcome, e -> e.outcome().label() + (e.outcomeDate() == null ? "" : " " + DAY.format(e.outcomeDate())));
@@ -105,8 +105,11 @@ public final class PatientFollowUpsController {
             wrapping(c);
         }
         wrapping(pfuReportText);
+        wrapping(pfuReportWhen);
+        wrapping(pfuEventOnset);
         wrapping(pfuReportStatus);
         wrapping(pfuEventWhat);
+        wrapping(pfuEventGrade);
         pfuEventsBox.setVisible(clinical());
         pfuEventsBox.setManaged(clinical());
         pfuTasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> enableActions());

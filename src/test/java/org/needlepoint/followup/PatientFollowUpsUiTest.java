@@ -66,7 +66,11 @@ class PatientFollowUpsUiTest extends UiTest {
 
     @Test
     void anInjectorAlsoSeesTheSideEffects(FxRobot robot) {
+        data.elsewhere("desk").adverseEvents().logPatientReport(data.ann.id(),
+                "Bruise between the brows is spreading a little, no pain", clinic.clock.instant());
         openAnn(robot, "injector");
+        TableView<PatientReport> reports = node(robot, "pfuReports");
+        assertThat(reports.getItems()).hasSize(1);
         TableView<AdverseEventSummary> events = node(robot, "pfuEvents");
         assertThat(seen(robot, "pfuEvents")).isTrue();
         assertThat(events.getItems()).extracting(AdverseEventSummary::type).containsExactly(AdverseEventType.BRUISING);

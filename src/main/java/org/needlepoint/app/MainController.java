@@ -203,7 +203,8 @@ public final class MainController {
     /** True when an open form holds typing that is not saved. */
     boolean hasUnsavedWork() {
         return patientForm != null && patientForm.controller().isDirty()
-                || chart != null && chart.controller().isDirty();
+                || chart != null && chart.controller().isDirty()
+                || followups != null && followups.controller().hasUnsavedWork();
     }
 
     void status(String message) {

@@ -60,6 +60,11 @@ public final class FollowUpsController {
         }
     }
 
+    /** True while a patient's report is typed but not sent. */
+    public boolean hasUnsavedWork() {
+        return patientCallController.hasUnsavedWork();
+    }
+
     public WorklistController worklist() {
         return worklistController;
     }

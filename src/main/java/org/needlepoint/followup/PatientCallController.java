@@ -146,6 +146,11 @@ public final class PatientCallController {
         this.onLogged = Objects.requireNonNull(handler);
     }
 
+    /** True while a report is typed but not sent. */
+    public boolean hasUnsavedWork() {
+        return !callText.getText().isBlank();
+    }
+
     /** An empty form with the time set to now. */
     public void reset() {
         if (fixedPatient == null) {

@@ -104,6 +104,19 @@ class ReviewUiTest extends UiTest {
     }
 
     @Test
+    void signingOutAsksBeforeDroppingATypedReport(FxRobot robot) {
+        openFollowUps(robot, "desk");
+        robot.clickOn("#patientCallTab");
+        robot.clickOn("#callText").write("Headache since the treatment");
+        robot.clickOn("#signOutButton");
+        settle();
+        robot.clickOn("Keep working");
+        settle();
+        assertThat(text(robot, "callText")).isEqualTo("Headache since the treatment");
+        assertThat(robot.lookup("#username").tryQuery()).isEmpty();
+    }
+
+    @Test
     void theFrontDeskCannotSeeTheReviewList(FxRobot robot) {
         openFollowUps(robot, "desk");
         assertThat(robot.lookup("#reviewTab").tryQuery()).isEmpty();

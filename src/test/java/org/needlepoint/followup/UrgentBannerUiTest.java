@@ -82,6 +82,7 @@ class UrgentBannerUiTest extends UiTest {
         robot.clickOn("#navFollowups");
         robot.clickOn("#reviewTab");
         settle();
+        screenshot("followups-review-urgent");
         robot.clickOn("#closeUrgent-" + caraEvent);
         robot.clickOn("#reviewNote").write("Patient seen, blanching resolved");
         robot.clickOn("#reviewNoteConfirm");

@@ -20,6 +20,14 @@ import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.SettingsController;
 import org.needlepoint.clinic.SetupController;
+import org.needlepoint.followup.FollowUpsCardController;
+import org.needlepoint.followup.FollowUpsController;
+import org.needlepoint.followup.PatientCallController;
+import org.needlepoint.followup.PatientFollowUpsController;
+import org.needlepoint.followup.ReviewController;
+import org.needlepoint.followup.TaskActionController;
+import org.needlepoint.followup.UrgentBannerController;
+import org.needlepoint.followup.WorklistController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
@@ -73,7 +81,7 @@ public final class AppWindow implements Shell {
                         background, this))
                 .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
-                        services.session().require(), List.of()))
+                        services.session().require(), List.of(FollowUpsCardController.class)))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
@@ -83,6 +91,21 @@ public final class AppWindow implements Shell {
                         services.clock(), () -> loader.load(CompareVisitsController.class)))
                 .register(CompareVisitsController.class, () -> new CompareVisitsController(services.charts(), background,
                         services.clock()));
+        loader.register(FollowUpsController.class, () -> new FollowUpsController(services.session().require()))
+                .register(WorklistController.class, () -> new WorklistController(services.followUps(), background,
+                        services.session().require(), this, services.clock().getZone()))
+                .register(PatientCallController.class, () -> new PatientCallController(services.patients(),
+                        services.adverseEvents(), background, services.clock()))
+                .register(ReviewController.class, () -> new ReviewController(services.adverseEvents(), background, this,
+                        services.clock()))
+                .register(TaskActionController.class, () -> new TaskActionController(services.followUps(), background,
+                        services.session().require()))
+                .register(UrgentBannerController.class, () -> new UrgentBannerController(services.adverseEvents(),
+                        background, services.session().require(), services.clock(), this::followUpsChanged))
+                .register(FollowUpsCardController.class, () -> new FollowUpsCardController(services.followUps(),
+                        background, services.session().require(), this::showFollowUps))
+                .register(PatientFollowUpsController.class, () -> new PatientFollowUpsController(services.followUps(),
+                        services.adverseEvents(), background, services.session().require(), services.clock()));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -290,6 +313,19 @@ public final class AppWindow implements Shell {
     public void backToPatientSearch() {
         if (main != null) {
             main.controller().backToSearch();
+        }
+    }
+
+    @Override
+    public void followUpsChanged() {
+        if (main != null) {
+            main.controller().followUpsChanged();
+        }
+    }
+
+    private void showFollowUps() {
+        if (main != null) {
+            main.controller().showFollowups();
         }
     }
 

@@ -50,7 +50,8 @@ public final class MainController {
     private View<org.needlepoint.chart.ChartController> chart;
     private View<TodayController> today;
     private Node inventory;
-    private Node followups;
+    private View<org.needlepoint.followup.FollowUpsController> followups;
+    @FXML private org.needlepoint.followup.UrgentBannerController urgentBannerController;
     private Parent admin;
 
     public MainController(ViewLoader loader, User user, String clinic, Path dataFolder, Supplier<Parent> adminView,
@@ -118,13 +119,24 @@ public final class MainController {
     }
 
     @FXML
-    private void showFollowups() {
+    void showFollowups() {
         navFollowups.setSelected(true);
         if (followups == null) {
-            followups = comingSoon("followupsPlaceholder", "Follow-ups",
-                    "Side-effect follow-ups and the call worklist arrive with the follow-ups release.");
+            followups = loader.load(org.needlepoint.followup.FollowUpsController.class);
         }
-        content.getChildren().setAll(followups);
+        followups.controller().refresh();
+        content.getChildren().setAll(followups.root());
+    }
+
+    /** Follow-up records changed somewhere in the app: the urgent banner and the follow-up screens reload. */
+    void followUpsChanged() {
+        urgentBannerController.refresh();
+        if (followups != null) {
+            followups.controller().refresh();
+        }
+        if (today != null && content.getChildren().contains(today.root())) {
+            today.controller().refresh();
+        }
     }
 
     @FXML
@@ -191,7 +203,8 @@ public final class MainController {
     /** True when an open form holds typing that is not saved. */
     boolean hasUnsavedWork() {
         return patientForm != null && patientForm.controller().isDirty()
-                || chart != null && chart.controller().isDirty();
+                || chart != null && chart.controller().isDirty()
+                || followups != null && followups.controller().hasUnsavedWork();
     }
 
     void status(String message) {

@@ -62,6 +62,8 @@ public final class PatientController {
     @FXML private Button newTreatmentButton;
     @FXML private javafx.scene.control.Tab treatmentsTab;
     @FXML private org.needlepoint.chart.VisitHistoryController historyController;
+    @FXML private javafx.scene.control.Tab followUpsTab;
+    @FXML private org.needlepoint.followup.PatientFollowUpsController followUpsController;
     @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
@@ -252,6 +254,8 @@ public final class PatientController {
         historyController.setOnOpenVisit(visitId -> shell.openChart(p, visitId));
         historyController.showPatient(p.id());
         PatientDetails d = p.details();
+        followUpsTab.setDisable(false);
+        followUpsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
         header.setVisible(true);
         header.setManaged(true);
         headerName.setText(d.displayName());

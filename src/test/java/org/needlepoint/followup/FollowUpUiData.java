@@ -52,12 +52,12 @@ final class FollowUpUiData {
         dysport = named(charts, "Dysport 300 U");
         filler = named(charts, "HA filler 1 mL (lidocaine)");
         LocalDate far = charts.today().plusYears(4);
-        dysportLot = charts.addLot(dysport.id(), "DY301A", far, charts.today(), 10);
-        fillerLot = charts.addLot(filler.id(), "HA1LA", far, charts.today(), 10);
+        dysportLot = clinic.receive(dysport, "DY301A", far, 10);
+        fillerLot = clinic.receive(filler, "HA1LA", far, 10);
     }
 
     private static Product named(ChartService charts, String name) {
-        return charts.products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return charts.catalog().products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     void days(long n) {

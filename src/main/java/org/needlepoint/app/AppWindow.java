@@ -83,6 +83,8 @@ public final class AppWindow implements Shell {
                         services.clock(), () -> loader.load(CompareVisitsController.class)))
                 .register(CompareVisitsController.class, () -> new CompareVisitsController(services.charts(), background,
                         services.clock()));
+        loader.register(org.needlepoint.inventory.RecallController.class, () -> new org.needlepoint.inventory.RecallController(
+                services.inventory(), services.reports(), services.session(), background, this, services.clock()));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -297,6 +299,13 @@ public final class AppWindow implements Shell {
     public void status(String message) {
         if (main != null) {
             main.controller().status(message);
+        }
+    }
+
+    /** Shows the lot recall view (the lot's list when {@code lotId} is given). */
+    public void showLotRecall(Long lotId) {
+        if (main != null) {
+            main.controller().showLotRecall(lotId);
         }
     }
 

@@ -71,7 +71,8 @@ public final class AppWindow implements Shell {
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
                         background, this))
-                .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
+                .register(ChartController.class, () -> new ChartController(services.charts(), services.inventory(),
+                        services.clock(), services.reports(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), List.of()))
                 .register(AdminController.class, AdminController::new)

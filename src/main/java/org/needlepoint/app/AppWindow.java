@@ -28,6 +28,7 @@ import org.needlepoint.followup.ReviewController;
 import org.needlepoint.followup.TaskActionController;
 import org.needlepoint.followup.UrgentBannerController;
 import org.needlepoint.followup.WorklistController;
+import org.needlepoint.inventory.RecallController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
@@ -79,7 +80,8 @@ public final class AppWindow implements Shell {
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
                         background, this))
-                .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
+                .register(ChartController.class, () -> new ChartController(services.charts(), services.inventory(),
+                        services.clock(), services.reports(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), List.of(FollowUpsCardController.class)))
                 .register(AdminController.class, AdminController::new)
@@ -105,7 +107,9 @@ public final class AppWindow implements Shell {
                 .register(FollowUpsCardController.class, () -> new FollowUpsCardController(services.followUps(),
                         background, services.session().require(), this::showFollowUps))
                 .register(PatientFollowUpsController.class, () -> new PatientFollowUpsController(services.followUps(),
-                        services.adverseEvents(), background, services.session().require(), services.clock()));
+                        services.adverseEvents(), background, services.session().require(), services.clock()))
+                .register(RecallController.class, () -> new RecallController(services.inventory(), services.reports(),
+                        services.session(), background, this, services.clock()));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -333,6 +337,13 @@ public final class AppWindow implements Shell {
     public void status(String message) {
         if (main != null) {
             main.controller().status(message);
+        }
+    }
+
+    /** Shows the lot recall view (the lot's list when {@code lotId} is given). */
+    public void showLotRecall(Long lotId) {
+        if (main != null) {
+            main.controller().showLotRecall(lotId);
         }
     }
 

@@ -52,6 +52,7 @@ public final class MainController {
     private Node inventory;
     private View<org.needlepoint.followup.FollowUpsController> followups;
     @FXML private org.needlepoint.followup.UrgentBannerController urgentBannerController;
+    private View<org.needlepoint.inventory.RecallController> recall;
     private Parent admin;
 
     public MainController(ViewLoader loader, User user, String clinic, Path dataFolder, Supplier<Parent> adminView,
@@ -116,6 +117,19 @@ public final class MainController {
                     "Product lots, barcode receiving and recalls arrive with the product-lots release.");
         }
         content.getChildren().setAll(inventory);
+    }
+
+    /** Shows the lot recall view in the Inventory section; the lot's list at once when {@code lotId} is given. */
+    public void showLotRecall(Long lotId) {
+        navInventory.setSelected(true);
+        if (recall == null) {
+            recall = loader.load(org.needlepoint.inventory.RecallController.class);
+        }
+        content.getChildren().setAll(recall.root());
+        if (lotId != null) {
+            recall.controller().showLot(lotId);
+        }
+        recall.controller().focus();
     }
 
     @FXML

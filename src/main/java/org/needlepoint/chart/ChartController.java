@@ -42,10 +42,17 @@ import org.needlepoint.app.Shell;
 import org.needlepoint.chart.MapEditor.EditablePoint;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.Concentration;
+import org.needlepoint.inventory.Gs1Code;
+import org.needlepoint.inventory.Gs1Exception;
+import org.needlepoint.inventory.Gs1Parser;
+import org.needlepoint.inventory.InventoryService;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.inventory.Unit;
+import org.needlepoint.inventory.Vial;
+import org.needlepoint.inventory.VialState;
 import org.needlepoint.patient.Patient;
 
 /**
@@ -63,6 +70,8 @@ public final class ChartController {
     }
 
     private final ChartService charts;
+    private final InventoryService inventory;
+    private final java.time.Clock clock;
     private final org.needlepoint.report.ReportService reports;
     private final Background background;
     private final Shell shell;
@@ -87,6 +96,13 @@ public final class ChartController {
     @FXML private Tab addendumTab;
     @FXML private ComboBox<Product> brushProduct;
     @FXML private ComboBox<Lot> brushLot;
+    @FXML private TextField chartScanField;
+    @FXML private Label chartScanError;
+    @FXML private Label chartScanStatus;
+    @FXML private VBox vialBox;
+    @FXML private ComboBox<Vial> brushVial;
+    @FXML private Label vialInfo;
+    @FXML private Button openVialButton;
     @FXML private TextField brushAmount;
     @FXML private Label brushUnit;
     @FXML private ComboBox<Depth> brushDepth;
@@ -123,10 +139,15 @@ public final class ChartController {
     private boolean saving;
     private boolean savePending;
     private char[] signRequest;
+    /** Vials past their usable hours the injector overrode for this visit (audited by the service). */
+    private final Set<Long> overriddenVials = new HashSet<>();
+    private boolean choosingVial;
 
-    public ChartController(ChartService charts, org.needlepoint.report.ReportService reports, Background background,
-                           Shell shell) {
+    public ChartController(ChartService charts, InventoryService inventory, java.time.Clock clock,
+                           org.needlepoint.report.ReportService reports, Background background, Shell shell) {
         this.charts = charts;
+        this.inventory = inventory;
+        this.clock = clock;
         this.reports = reports;
         this.background = background;
         this.shell = shell;
@@ -161,7 +182,11 @@ public final class ChartController {
         editor.addListener(this::changed);
         siteMap.selectedKeys().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
         brushProduct.valueProperty().addListener((o, old, p) -> productChosen(p));
-        brushLot.valueProperty().addListener((o, old, l) -> updateBrush());
+        brushLot.valueProperty().addListener((o, old, l) -> lotChosen(l));
+        brushVial.valueProperty().addListener((o, old, v) -> vialChosen(v));
+        brushVial.setCellFactory(l -> vialCell(false));
+        brushVial.setButtonCell(vialCell(true));
+        chartScanField.setOnAction(e -> scanned());
         brushAmount.textProperty().addListener((o, old, t) -> updateBrush());
         brushDepth.valueProperty().addListener((o, old, d) -> updateBrush());
         brushTechnique.valueProperty().addListener((o, old, t) -> updateBrush());
@@ -288,6 +313,7 @@ public final class ChartController {
         brushLot.getItems().setAll(lots);
         brushLot.setValue(lots.isEmpty() ? null : lots.get(0));
         brushLot.setPromptText(lots.isEmpty() ? "No usable lot in stock" : "Choose the lot");
+        showVials(p, null);
         brushUnit.setText(p.unit().symbol() + " per point");
         boolean same = binding.brushProperty().get() != null && binding.brushProperty().get().productId() == p.id();
         if (!same) {
@@ -317,8 +343,293 @@ public final class ChartController {
             return;
         }
         Lot lot = brushLot.getValue();
-        binding.setBrush(new Brush(p.id(), lot == null ? null : lot.id(), null, amount.get(), brushDepth.getValue(),
+        Vial vial = brushVial.getValue();
+        Long vialId = vial != null && lot != null && vial.lotId() == lot.id() && vial.productId() == p.id()
+                && (vial.usableAt(clock.instant()) || overriddenVials.contains(vial.id())) ? vial.id() : null;
+        binding.setBrush(new Brush(p.id(), lot == null ? null : lot.id(), vialId, amount.get(), brushDepth.getValue(),
                 brushTechnique.getValue(), null));
+    }
+
+    private void lotChosen(Lot lot) {
+        Vial vial = brushVial.getValue();
+        if (vial != null && (lot == null || vial.lotId() != lot.id())) {
+            brushVial.setValue(null);
+        }
+        updateBrush();
+    }
+
+    // ------------------------------------------------------------------------------ scanning a pack
+
+    /** The pack's barcode scanned (or typed + Enter): its lot, refused with the reason when it must not be used. */
+    private void scanned() {
+        String text = chartScanField.getText();
+        Forms.showError(chartScanStatus, null);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        chartScanField.clear();
+        Gs1Code code;
+        try {
+            code = Gs1Parser.parse(text, charts.today());
+        } catch (Gs1Exception e) {
+            Forms.showError(chartScanError, "✖ " + e.getMessage());
+            return;
+        }
+        Product chosen = brushProduct.getValue();
+        Long productId = chosen == null ? null : chosen.id();
+        background.run(() -> {
+            Lot lot = charts.lotForCode(code, productId);
+            return new Scanned(lot, charts.catalog());
+        }, this::scanAccepted, error -> Forms.showError(chartScanError, "✖ " + Forms.message(error)));
+    }
+
+    private record Scanned(Lot lot, Catalog catalog) {
+    }
+
+    private void scanAccepted(Scanned s) {
+        Forms.showError(chartScanError, null);
+        catalog = s.catalog();
+        Product p = catalog.product(s.lot().productId()).orElseThrow();
+        if (brushProduct.getValue() == null || brushProduct.getValue().id() != p.id()) {
+            brushProduct.getItems().setAll(catalog.products().stream().filter(Product::active).toList());
+            brushProduct.setValue(p);
+        } else {
+            productChosen(p);
+        }
+        selectLot(s.lot());
+        Forms.showStatus(chartScanStatus, "✔ Lot " + s.lot().lotNumber() + " of " + p.name()
+                + " (expires " + s.lot().expiry() + ") for the next points");
+    }
+
+    private void selectLot(Lot lot) {
+        Optional<Lot> listed = brushLot.getItems().stream().filter(l -> l.id() == lot.id()).findFirst();
+        if (listed.isEmpty()) {
+            brushLot.getItems().add(lot);
+        }
+        brushLot.setValue(listed.orElse(lot));
+    }
+
+    // ------------------------------------------------------------------------------ open vials
+
+    /** Shows the open vials of a reconstituted product (toxins, Sculptra); selects {@code select} when given. */
+    private void showVials(Product p, Long select) {
+        boolean show = p != null && p.reconstituted();
+        vialBox.setVisible(show);
+        vialBox.setManaged(show);
+        choosingVial = true;
+        try {
+            List<Vial> vials = !show || catalog == null ? List.of() : catalog.vials().stream()
+                    .filter(v -> v.productId() == p.id() && v.discardedAt() == null)
+                    .sorted(Comparator.comparing(Vial::openedAt).thenComparing(Vial::id)).toList();
+            Vial current = brushVial.getValue();
+            brushVial.getItems().setAll(vials);
+            Long keep = select != null ? select : current == null ? null : current.id();
+            brushVial.setValue(vials.stream().filter(v -> keep != null && v.id() == keep).findFirst().orElse(null));
+            brushVial.setPromptText(vials.isEmpty() ? "No open vial: open one below" : "Choose the vial the next points come from");
+        } finally {
+            choosingVial = false;
+        }
+        showVialInfo(brushVial.getValue());
+    }
+
+    /** A vial in the list; {@code compact}: the chosen one in the box (its details show below it). */
+    private javafx.scene.control.ListCell<Vial> vialCell(boolean compact) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Vial v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().remove("vial-expired");
+                if (empty || v == null) {
+                    setText(null);
+                    return;
+                }
+                boolean past = v.state(clock.instant()) == VialState.EXPIRED_AFTER_RECONSTITUTION;
+                if (compact) {
+                    setText((past ? "⚠ " : "") + "Vial " + v.id() + " · " + (v.concentration() == null ? ""
+                            : v.concentration().text()) + (past ? " · PAST ITS HOURS" : ""));
+                    setStyle(past ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;" : "");
+                    return;
+                }
+                setText((past ? "⚠ PAST ITS USABLE HOURS · " : "") + "Vial " + v.id() + " · lot " + v.lotNumber()
+                        + " · " + (v.concentration() == null ? "" : v.concentration().text()) + " · opened "
+                        + clockTime(v.openedAt()) + (v.usableUntil() == null ? "" : " · usable until "
+                        + clockTime(v.usableUntil())));
+                setStyle(past ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;" : "");
+            }
+        };
+    }
+
+    private String clockTime(java.time.Instant t) {
+        java.time.ZonedDateTime z = t.atZone(clock.getZone());
+        return z.toLocalDate().equals(charts.today()) ? DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).format(z)
+                : WHEN.format(z);
+    }
+
+    private void showVialInfo(Vial v) {
+        if (v == null) {
+            vialInfo.setText("Points are charted from the lot; choose a vial to record which one they come from.");
+            vialInfo.setStyle("");
+            return;
+        }
+        boolean past = v.state(clock.instant()) == VialState.EXPIRED_AFTER_RECONSTITUTION;
+        vialInfo.setText(v.describe() + "\nOpened " + clockTime(v.openedAt()) + " by " + v.openedBy()
+                + (v.usableUntil() == null ? "" : " · usable until " + clockTime(v.usableUntil()))
+                + (past ? overriddenVials.contains(v.id()) ? "\nPast its usable hours: override recorded for this visit."
+                : "\nPAST ITS USABLE HOURS." : ""));
+        vialInfo.setStyle(past ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;" : "");
+    }
+
+    private void vialChosen(Vial v) {
+        if (choosingVial) {
+            return;
+        }
+        if (v != null) {
+            Lot lot = brushLot.getValue();
+            if (lot == null || lot.id() != v.lotId()) {
+                catalog.lot(v.lotId()).ifPresent(this::selectLot);
+            }
+            if (v.state(clock.instant()) == VialState.EXPIRED_AFTER_RECONSTITUTION && !overriddenVials.contains(v.id())) {
+                javafx.application.Platform.runLater(() -> askOverride(v));
+            }
+        }
+        showVialInfo(v);
+        updateBrush();
+    }
+
+    /** A vial past its usable hours: charting from it needs the injector's reason, recorded and audited. */
+    private void askOverride(Vial v) {
+        if (brushVial.getValue() == null || brushVial.getValue().id() != v.id() || chart == null) {
+            return;
+        }
+        Dialog<String> d = new Dialog<>();
+        d.setTitle("Vial past its usable hours");
+        d.setHeaderText("Vial " + v.id() + " of " + v.productName() + " (lot " + v.lotNumber() + ") was opened "
+                + clockTime(v.openedAt()) + " and was usable until " + clockTime(v.usableUntil())
+                + ".\nOpen a new vial, or record why this one may still be used for this visit.");
+        TextArea reason = new TextArea();
+        reason.setId("vialOverrideReason");
+        reason.setPromptText("Reason (required): recorded in the audit log");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        d.getDialogPane().setContent(new VBox(8, new Label("Reason for using it"), reason));
+        ButtonType ok = new ButtonType("Use this vial", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        Button okButton = (Button) d.getDialogPane().lookupButton(ok);
+        okButton.setId("confirmVialOverrideButton");
+        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> reason.getText().isBlank(), reason.textProperty()));
+        d.setResultConverter(b -> b == ok ? reason.getText().strip() : null);
+        owner(d);
+        Optional<String> why = d.showAndWait();
+        if (why.isEmpty() || why.get() == null) {
+            brushVial.setValue(null);
+            return;
+        }
+        long visitId = chart.visit().id();
+        background.run(() -> {
+            inventory.overrideVialExpiry(v.id(), visitId, why.get());
+            return v.id();
+        }, id -> {
+            overriddenVials.add(id);
+            shell.status("Override recorded for vial " + id);
+            showVialInfo(brushVial.getValue());
+            updateBrush();
+            refreshPanels();
+        }, error -> {
+            String message = Forms.message(error);
+            if (message.contains("already recorded")) {
+                overriddenVials.add(v.id());
+                showVialInfo(brushVial.getValue());
+                updateBrush();
+                return;
+            }
+            brushVial.setValue(null);
+            Forms.showError(chartError, message);
+        });
+    }
+
+    /** Reconstitutes a vial: lot, diluent, volume, with the concentration shown as it is typed. */
+    @FXML
+    private void openVialDialog() {
+        Product p = brushProduct.getValue();
+        if (p == null || !p.reconstituted()) {
+            return;
+        }
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("Open a vial");
+        d.setHeaderText("Open (reconstitute) a vial of " + p.name());
+        ComboBox<Lot> lot = new ComboBox<>();
+        lot.setId("vialLotChoice");
+        lot.getItems().setAll(catalog.usableLots(p.id(), charts.today()));
+        lot.setValue(brushLot.getValue() != null && lot.getItems().contains(brushLot.getValue()) ? brushLot.getValue()
+                : lot.getItems().isEmpty() ? null : lot.getItems().get(0));
+        lot.setMaxWidth(Double.MAX_VALUE);
+        TextField diluent = new TextField(p.defaultDiluent() == null ? "" : p.defaultDiluent());
+        diluent.setId("vialDiluentField");
+        TextField volume = new TextField(p.defaultDiluentMl() == null ? "" : Amounts.plain(p.defaultDiluentMl()));
+        volume.setId("vialVolumeField");
+        volume.setPrefColumnCount(6);
+        Label concentration = new Label();
+        concentration.setId("vialConcentration");
+        concentration.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        Runnable live = () -> {
+            Optional<BigDecimal> ml = parseAmount(volume.getText());
+            Concentration c = ml.map(v -> Concentration.of(p, v)).orElse(null);
+            concentration.setText(c == null ? "Type the volume in mL" : "= " + c.text());
+        };
+        volume.textProperty().addListener((o, a, b) -> live.run());
+        live.run();
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("Lot"), lot);
+        g.addRow(1, new Label("Diluent"), diluent);
+        g.addRow(2, new Label("Volume (mL)"), volume);
+        g.addRow(3, new Label("Concentration"), concentration);
+        Label error = new Label();
+        error.getStyleClass().add("form-error");
+        error.setWrapText(true);
+        Forms.showError(error, null);
+        d.getDialogPane().setContent(new VBox(10, g, error));
+        d.getDialogPane().setPrefWidth(520);
+        ButtonType open = new ButtonType("Open vial", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        Button openButton = (Button) d.getDialogPane().lookupButton(open);
+        openButton.setId("confirmOpenVialButton");
+        openButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (lot.getValue() == null) {
+                Forms.showError(error, "Choose the lot of the vial.");
+                e.consume();
+            } else if (parseAmount(volume.getText()).isEmpty()) {
+                Forms.showError(error, "Type the diluent volume in mL, e.g. 2.5.");
+                e.consume();
+            }
+        });
+        owner(d);
+        if (d.showAndWait().orElse(ButtonType.CANCEL) != open) {
+            return;
+        }
+        long lotId = lot.getValue().id();
+        String dil = diluent.getText();
+        BigDecimal ml = parseAmount(volume.getText()).orElseThrow();
+        openVialButton.setDisable(true);
+        background.run(() -> {
+            Vial v = inventory.openVial(lotId, dil, ml);
+            return new Opened(v, charts.catalog());
+        }, o -> {
+            openVialButton.setDisable(false);
+            catalog = o.catalog();
+            selectLot(catalog.lot(o.vial().lotId()).orElseThrow());
+            showVials(p, o.vial().id());
+            updateBrush();
+            shell.status("Opened " + o.vial().describe());
+        }, e -> {
+            openVialButton.setDisable(false);
+            Forms.showError(chartError, Forms.message(e));
+        });
+    }
+
+    private record Opened(Vial vial, Catalog catalog) {
     }
 
     private static Optional<BigDecimal> parseAmount(String text) {
@@ -375,8 +686,13 @@ public final class ChartController {
             brushProduct.setValue(product.get());
         }
         Lot lot = brushLot.getValue();
-        List<InjectionPoint> points = ChartRules.apply(pattern, product.get(), lot == null ? null : lot.id(),
+        List<InjectionPoint> applied = ChartRules.apply(pattern, product.get(), lot == null ? null : lot.id(),
                 ChartService::newKey);
+        Brush brush = binding.brushProperty().get();
+        Long vialId = brush == null || lot == null || !java.util.Objects.equals(brush.lotId(), lot.id()) ? null
+                : brush.vialId();
+        List<InjectionPoint> points = vialId == null ? applied
+                : applied.stream().map(pt -> pt.withVial(pt.lotId(), vialId)).toList();
         addAll(pattern.name(), points);
         siteMap.setView(points.isEmpty() ? siteMap.getView() : points.get(0).view());
     }
@@ -551,8 +867,18 @@ public final class ChartController {
         } else {
             showScreening();
         }
-        List<ChartWarning> warnings = chart.visit().signed() ? List.of()
-                : ChartRules.warnings(draft(), catalog, charts.today());
+        List<ChartWarning> warnings = new ArrayList<>(chart.visit().signed() ? List.of()
+                : ChartRules.warnings(draft(), catalog, charts.today()));
+        if (!chart.visit().signed()) {
+            // a vial past its hours, newly charted from without an override: saving it would be refused
+            Map<String, Long> savedVials = new java.util.HashMap<>();
+            chart.allPoints().stream().filter(p -> p.vialId() != null).forEach(p -> savedVials.put(p.key(), p.vialId()));
+            for (InjectionPoint p : pts) {
+                if (p.vialId() != null && !p.vialId().equals(savedVials.get(p.key()))) {
+                    ChartRules.vialWarning(p, catalog, clock.instant(), overriddenVials).ifPresent(warnings::add);
+                }
+            }
+        }
         warningsBox.getChildren().setAll(warnings.stream().map(w -> {
             Label l = new Label((w.error() ? "✖ " : "⚠ ") + w.message());
             l.setWrapText(true);

@@ -20,6 +20,10 @@ import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.SettingsController;
 import org.needlepoint.clinic.SetupController;
+import org.needlepoint.inventory.InventoryController;
+import org.needlepoint.inventory.ReceiveController;
+import org.needlepoint.inventory.StockCardController;
+import org.needlepoint.inventory.StockController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
@@ -73,7 +77,7 @@ public final class AppWindow implements Shell {
                         background, this))
                 .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
-                        services.session().require(), List.of()))
+                        services.session().require(), List.of(StockCardController.class)))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
@@ -83,6 +87,17 @@ public final class AppWindow implements Shell {
                         services.clock(), () -> loader.load(CompareVisitsController.class)))
                 .register(CompareVisitsController.class, () -> new CompareVisitsController(services.charts(), background,
                         services.clock()));
+        loader.register(InventoryController.class, InventoryController::new)
+                .register(StockController.class, () -> new StockController(services.inventory(), background,
+                        services.session().require(), services.clock()))
+                .register(ReceiveController.class, () -> new ReceiveController(services.inventory(), background,
+                        services.session().require()))
+                .register(StockCardController.class, () -> new StockCardController(services.inventory(), background,
+                        () -> {
+                            if (main != null) {
+                                main.controller().showInventoryStock();
+                            }
+                        }));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */

@@ -49,7 +49,7 @@ public final class MainController {
     private View<PatientController> patientForm;
     private View<org.needlepoint.chart.ChartController> chart;
     private View<TodayController> today;
-    private Node inventory;
+    private View<org.needlepoint.inventory.InventoryController> inventory;
     private Node followups;
     private Parent admin;
 
@@ -111,10 +111,17 @@ public final class MainController {
     private void showInventory() {
         navInventory.setSelected(true);
         if (inventory == null) {
-            inventory = comingSoon("inventoryPlaceholder", "Inventory",
-                    "Product lots, barcode receiving and recalls arrive with the product-lots release.");
+            inventory = loader.load(org.needlepoint.inventory.InventoryController.class);
+        } else {
+            inventory.controller().refresh();
         }
-        content.getChildren().setAll(inventory);
+        content.getChildren().setAll(inventory.root());
+    }
+
+    /** Inventory, on its Stock tab (the Today screen's stock card). */
+    void showInventoryStock() {
+        showInventory();
+        inventory.controller().showStock();
     }
 
     @FXML

@@ -43,8 +43,8 @@ import org.needlepoint.security.User;
  * works without a scanner: choose the product and type the rest.
  */
 public final class ReceiveController {
-    /** How the scan field shows a group separator: U+241D, the symbol for one. */
-    static final char GS_SHOWN = '\u241D';
+    /** How the scan field shows a group separator: ↔ (U+2194, the glyph Windows shows for character 29; the parser reads it too). */
+    static final char GS_SHOWN = '\u2194';
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final InventoryService inventory;
@@ -326,7 +326,10 @@ public final class ReceiveController {
         Forms.markAll(fields, v.fieldErrors());
         Forms.showError(receiveError, v.getMessage() + " Nothing was saved.");
         String first = v.fieldErrors().keySet().stream().filter(fields::containsKey).findFirst().orElse(null);
-        if (first != null) {
+        if (!scanField.getText().isBlank()) {
+            // the pack came from a scan: the scanner types the next code, so the cursor waits in the scan field
+            focusScan();
+        } else if (first != null) {
             Control c = fields.get(first);
             (c instanceof DatePicker d ? d.getEditor() : c).requestFocus();
         }

@@ -39,7 +39,7 @@ import org.needlepoint.store.StaleRecordException;
  * action writes a ledger entry through {@link InventoryService}.
  */
 public final class StockController {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yy, HH:mm", Locale.ENGLISH);
     private static final Product ALL_PRODUCTS = new Product(0, "All products", null, ProductKind.TOXIN, Unit.U,
             BigDecimal.ONE, PackUnit.U, null, null, null, null, null, null, null, false, false, "#000000", 0, List.of(),
             true, 0);
@@ -93,7 +93,6 @@ public final class StockController {
     @FXML private TableView<LedgerEntry> ledgerTable;
     @FXML private TableColumn<LedgerEntry, String> ledgerWhen;
     @FXML private TableColumn<LedgerEntry, String> ledgerKind;
-    @FXML private TableColumn<LedgerEntry, String> ledgerQuantity;
     @FXML private TableColumn<LedgerEntry, Integer> ledgerBalance;
     @FXML private TableColumn<LedgerEntry, String> ledgerBy;
     @FXML private TableColumn<LedgerEntry, String> ledgerReason;
@@ -156,9 +155,8 @@ public final class StockController {
         vialsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lot().openVials()));
         ledgerWhen.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(WHEN.format(ZonedDateTime.ofInstant(
                 c.getValue().at(), clock.getZone()))));
-        ledgerKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind().toString()));
-        ledgerQuantity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().quantity() > 0 ? "+" : "")
-                + c.getValue().quantity()));
+        ledgerKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind() + " "
+                + (c.getValue().quantity() > 0 ? "+" : "") + c.getValue().quantity()));
         ledgerBalance.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().balance()));
         ledgerBy.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().byName()));
         ledgerReason.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(ledgerReason(c.getValue())));

@@ -29,6 +29,10 @@ import org.needlepoint.followup.TaskActionController;
 import org.needlepoint.followup.UrgentBannerController;
 import org.needlepoint.followup.WorklistController;
 import org.needlepoint.inventory.RecallController;
+import org.needlepoint.inventory.InventoryController;
+import org.needlepoint.inventory.ReceiveController;
+import org.needlepoint.inventory.StockCardController;
+import org.needlepoint.inventory.StockController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
@@ -83,7 +87,7 @@ public final class AppWindow implements Shell {
                 .register(ChartController.class, () -> new ChartController(services.charts(), services.inventory(),
                         services.clock(), services.reports(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
-                        services.session().require(), List.of(FollowUpsCardController.class)))
+                        services.session().require(), List.of(StockCardController.class, FollowUpsCardController.class)))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
@@ -110,6 +114,17 @@ public final class AppWindow implements Shell {
                         services.adverseEvents(), background, services.session().require(), services.clock()))
                 .register(RecallController.class, () -> new RecallController(services.inventory(), services.reports(),
                         services.session(), background, this, services.clock()));
+        loader.register(InventoryController.class, InventoryController::new)
+                .register(StockController.class, () -> new StockController(services.inventory(), background,
+                        services.session().require(), services.clock()))
+                .register(ReceiveController.class, () -> new ReceiveController(services.inventory(), background,
+                        services.session().require()))
+                .register(StockCardController.class, () -> new StockCardController(services.inventory(), background,
+                        () -> {
+                            if (main != null) {
+                                main.controller().showInventoryStock();
+                            }
+                        }));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */

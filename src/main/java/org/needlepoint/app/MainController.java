@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
@@ -49,10 +50,11 @@ public final class MainController {
     private View<PatientController> patientForm;
     private View<org.needlepoint.chart.ChartController> chart;
     private View<TodayController> today;
-    private Node inventory;
+    private View<org.needlepoint.inventory.InventoryController> inventory;
     private View<org.needlepoint.followup.FollowUpsController> followups;
     @FXML private org.needlepoint.followup.UrgentBannerController urgentBannerController;
     private View<org.needlepoint.inventory.RecallController> recall;
+    private Tab recallTab;
     private Parent admin;
 
     public MainController(ViewLoader loader, User user, String clinic, Path dataFolder, Supplier<Parent> adminView,
@@ -113,19 +115,25 @@ public final class MainController {
     private void showInventory() {
         navInventory.setSelected(true);
         if (inventory == null) {
-            inventory = comingSoon("inventoryPlaceholder", "Inventory",
-                    "Product lots, barcode receiving and recalls arrive with the product-lots release.");
+            inventory = loader.load(org.needlepoint.inventory.InventoryController.class);
+            recall = loader.load(org.needlepoint.inventory.RecallController.class);
+            recallTab = inventory.controller().addTab("recallTab", "Recall", recall.root());
+        } else {
+            inventory.controller().refresh();
         }
-        content.getChildren().setAll(inventory);
+        content.getChildren().setAll(inventory.root());
     }
 
-    /** Shows the lot recall view in the Inventory section; the lot's list at once when {@code lotId} is given. */
+    /** Inventory, on its Stock tab (the Today screen's stock card). */
+    void showInventoryStock() {
+        showInventory();
+        inventory.controller().showStock();
+    }
+
+    /** Inventory on its Recall tab; the lot's list at once when {@code lotId} is given (safety signals). */
     public void showLotRecall(Long lotId) {
-        navInventory.setSelected(true);
-        if (recall == null) {
-            recall = loader.load(org.needlepoint.inventory.RecallController.class);
-        }
-        content.getChildren().setAll(recall.root());
+        showInventory();
+        inventory.controller().select(recallTab);
         if (lotId != null) {
             recall.controller().showLot(lotId);
         }

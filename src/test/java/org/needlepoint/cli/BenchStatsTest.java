@@ -33,7 +33,9 @@ class BenchStatsTest {
     @Test
     void onlyNamesSomeParts() {
         assertThat(Bench.Part.parse("chart, Redraw")).isEqualTo(EnumSet.of(Bench.Part.CHART, Bench.Part.REDRAW));
-        assertThat(Bench.Part.parse("search,chart,start,memory,redraw")).isEqualTo(EnumSet.allOf(Bench.Part.class));
+        assertThat(Bench.Part.parse("search,chart,start,memory,redraw,recall,receive"))
+                .isEqualTo(EnumSet.allOf(Bench.Part.class));
+        assertThat(Bench.Part.parse("recall")).isEqualTo(EnumSet.of(Bench.Part.RECALL));
         assertThatThrownBy(() -> Bench.Part.parse("search,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> Bench.Part.parse(" , ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1263,6 +1263,8 @@ final class Bench {
                     "<= 50 ms", recall.medianRoundP95() <= BenchStock.RECALL_P95_TARGET_MS);
             info(String.format(Locale.ROOT, "  on %d patients, %d points, %d lots; p50", recall.patients(),
                     recall.points(), recall.lots()), round(percentile(recall.all(), 50)) + " ms");
+            info("  thread CPU per list p50 / p95", round(percentile(recall.cpu(), 50)) + " / "
+                    + round(percentile(recall.cpu(), 95)) + " ms");
         }
         if (receive != null) {
             line("receive a scanned pack p95 (median of rounds')", round(receive.medianRoundP95()) + " ms", "<= 50 ms",

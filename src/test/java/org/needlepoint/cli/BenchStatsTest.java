@@ -46,6 +46,7 @@ class BenchStatsTest {
         assertThat(Bench.Part.parse("search,chart,start,memory,redraw,worklist,recall,receive"))
                 .isEqualTo(EnumSet.complementOf(EnumSet.of(Bench.Part.INSTALLED)));
         assertThat(Bench.Part.parse("worklist")).isEqualTo(EnumSet.of(Bench.Part.WORKLIST));
+        assertThat(Bench.Part.parse("recall")).isEqualTo(EnumSet.of(Bench.Part.RECALL));
         assertThat(Bench.Part.parse("installed")).isEqualTo(EnumSet.of(Bench.Part.INSTALLED));
         assertThatThrownBy(() -> Bench.Part.parse("search,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> Bench.Part.parse(" , ")).isInstanceOf(IllegalArgumentException.class);

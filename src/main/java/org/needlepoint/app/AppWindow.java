@@ -20,6 +20,9 @@ import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
 import org.needlepoint.clinic.SettingsController;
 import org.needlepoint.clinic.SetupController;
+import org.needlepoint.followup.AdverseEventController;
+import org.needlepoint.followup.FollowUpRulesController;
+import org.needlepoint.followup.SafetySignalsController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
@@ -47,6 +50,8 @@ public final class AppWindow implements Shell {
     private View<MainController> main;
     private View<LockController> lockView;
     private Stage stage;
+    /** Where exported files are saved: the system's save dialog; tests hand back a path. */
+    private AdverseEventController.SaveDialog saveDialog = AdverseEventController.FILE_CHOOSER;
 
     /** A window over services that are already open (tests). */
     public AppWindow(Services services, Background background) {
@@ -71,7 +76,8 @@ public final class AppWindow implements Shell {
                 .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
                         background, this))
-                .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(), background, this))
+                .register(ChartController.class, () -> new ChartController(services.charts(), services.reports(),
+                        services.adverseEvents(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), List.of()))
                 .register(AdminController.class, AdminController::new)
@@ -83,6 +89,12 @@ public final class AppWindow implements Shell {
                         services.clock(), () -> loader.load(CompareVisitsController.class)))
                 .register(CompareVisitsController.class, () -> new CompareVisitsController(services.charts(), background,
                         services.clock()));
+        loader.register(AdverseEventController.class, () -> new AdverseEventController(services.adverseEvents(),
+                        services.charts(), services.reports(), background, this, () -> saveDialog, services.clock()))
+                .register(SafetySignalsController.class, () -> new SafetySignalsController(services.adverseEvents(),
+                        services.followUps(), background, this))
+                .register(FollowUpRulesController.class, () -> new FollowUpRulesController(services.followUps(),
+                        background));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -298,6 +310,53 @@ public final class AppWindow implements Shell {
         if (main != null) {
             main.controller().status(message);
         }
+    }
+
+    @Override
+    public void reportSideEffect(org.needlepoint.patient.Patient patient, long visitId) {
+        adverseEventPage(c -> c.startOnVisit(patient, visitId));
+    }
+
+    @Override
+    public void openAdverseEvent(long eventId) {
+        adverseEventPage(c -> c.openEvent(eventId));
+    }
+
+    @Override
+    public void recordEventFromReport(long patientId, long reportId, int reportVersion) {
+        adverseEventPage(c -> c.startFromReport(patientId, reportId, reportVersion));
+    }
+
+    /** The side-effect form as a page of the Patients section; closing it goes back to where it was opened from. */
+    private void adverseEventPage(java.util.function.Consumer<AdverseEventController> start) {
+        if (main == null) {
+            return;
+        }
+        View<AdverseEventController> v = loader.load(AdverseEventController.class);
+        MainController m = main.controller();
+        v.controller().setOnClose(m::closePage);
+        if (m.showPage(v.root(), v.controller())) {
+            start.accept(v.controller());
+        }
+    }
+
+    @Override
+    public void showSafetySignals() {
+        if (main != null) {
+            main.controller().showSafetySignals();
+        }
+    }
+
+    @Override
+    public void showLotRecall(long lotId) {
+        if (main != null) {
+            main.controller().showLotRecall(lotId);
+        }
+    }
+
+    /** For tests: where exported files go instead of the system's save dialog, which headless runs cannot show. */
+    public void setSaveDialog(AdverseEventController.SaveDialog dialog) {
+        this.saveDialog = dialog == null ? AdverseEventController.FILE_CHOOSER : dialog;
     }
 
     /** For tests and screenshots: the root node of the current page. */

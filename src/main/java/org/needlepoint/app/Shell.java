@@ -18,4 +18,22 @@ public interface Shell {
 
     /** A short confirmation shown in the status bar, e.g. "Saved". */
     void status(String message);
+
+    /** Opens the side-effect form on a SIGNED visit of {@code patient}: the injector selects the points on its map. */
+    void reportSideEffect(org.needlepoint.patient.Patient patient, long visitId);
+
+    /** Opens a recorded adverse event to read or change it. */
+    void openAdverseEvent(long eventId);
+
+    /**
+     * Records an event from a patient's phoned-in report (the injectors' review list): asks which of
+     * the patient's signed visits it follows, then the side-effect form; saving links the report.
+     */
+    void recordEventFromReport(long patientId, long reportId, int reportVersion);
+
+    /** The safety-signals view: adverse events by lot, product, injector and type, and the current signals. */
+    void showSafetySignals();
+
+    /** The lot's recall view (where a safety signal leads). */
+    void showLotRecall(long lotId);
 }

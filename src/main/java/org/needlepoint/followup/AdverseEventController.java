@@ -148,8 +148,6 @@ public final class AdverseEventController implements MainController.Page {
     @FXML private HBox aeViews;
     @FXML private SiteMap eventMap;
     @FXML private Label pointsSummary;
-    @FXML private Button selectAllPointsButton;
-    @FXML private Button clearPointsButton;
     @FXML private Label pointsError;
     @FXML private ScrollPane productsScroll;
     @FXML private VBox productsBox;
@@ -293,7 +291,10 @@ public final class AdverseEventController implements MainController.Page {
             }
         });
         eventMap.addEventFilter(MouseEvent.MOUSE_RELEASED, this::mapReleased);
-        eventMap.viewProperty().addListener((o, a, v) -> selectViewToggle());
+        eventMap.viewProperty().addListener((o, a, v) -> {
+            selectViewToggle();
+            Platform.runLater(this::fitToPoints);
+        });
 
         visitChoices.setCellFactory(l -> new VisitCell());
         visitChoices.getSelectionModel().selectedItemProperty().addListener((o, a, v) ->
@@ -458,7 +459,10 @@ public final class AdverseEventController implements MainController.Page {
             aeSubtitle.setText(subtitle());
             aeSaveStatus.setText(report == null ? "Not saved yet" : "Not saved yet: the report waits until you save");
         }
-        Platform.runLater(() -> eventMap.requestFocus());
+        Platform.runLater(() -> {
+            eventMap.requestFocus();
+            fitToPoints();
+        });
     }
 
     private void showEvent(AdverseEvent e, List<AuditEntry> history, String checklist) {
@@ -742,7 +746,8 @@ public final class AdverseEventController implements MainController.Page {
     private void updateButtons() {
         boolean form = chart != null && formPane.isVisible();
         boolean dirty = isDirty();
-        aeSaveButton.setDisable(!form || saving);
+        // not disabled while saving (the guard in save() is enough): a disabled focused button would move the focus
+        aeSaveButton.setDisable(!form);
         boolean export = event != null && !dirty && !saving;
         for (Button b : List.of(medWatchPdfButton, medWatchTextButton, aeSaveButton)) {
             boolean shown = b == aeSaveButton ? form : event != null;
@@ -798,6 +803,40 @@ public final class AdverseEventController implements MainController.Page {
             markers.add(new MapPoint(p.key(), p.view(), p.x(), p.y(), on ? colour : pale(colour), on ? CHECK + label : label));
         }
         eventMap.points().setAll(markers);
+    }
+
+    /**
+     * Zooms the map so that the current view's points fill it (at most 3x): points a few millimetres
+     * apart, such as a glabellar pattern, become targets a gloved finger can tell apart. "Fit" shows
+     * the whole drawing again.
+     */
+    private void fitToPoints() {
+        if (chart == null) {
+            return;
+        }
+        eventMap.applyCss();
+        eventMap.layout();
+        double w = eventMap.getWidth();
+        double h = eventMap.getHeight();
+        eventMap.resetZoom();
+        List<javafx.geometry.Point2D> at = chart.allPoints().stream().filter(p -> p.view() == eventMap.getView())
+                .map(p -> eventMap.toLocal(p.x(), p.y())).toList();
+        if (at.size() < 2 || w <= 0 || h <= 0) {
+            return;
+        }
+        double minX = at.stream().mapToDouble(javafx.geometry.Point2D::getX).min().orElse(0);
+        double maxX = at.stream().mapToDouble(javafx.geometry.Point2D::getX).max().orElse(0);
+        double minY = at.stream().mapToDouble(javafx.geometry.Point2D::getY).min().orElse(0);
+        double maxY = at.stream().mapToDouble(javafx.geometry.Point2D::getY).max().orElse(0);
+        // room for the markers at the edges and the zoom buttons on the right
+        double f = Math.min(Math.min((w - 160) / Math.max(maxX - minX, 1), (h - 90) / Math.max(maxY - minY, 1)), 3);
+        if (f < 1.15) {
+            return;
+        }
+        // zoom about the point that brings the points' centre to the map's centre
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        eventMap.zoomBy(f, (f * cx - w / 2) / (f - 1), (f * cy - h / 2) / (f - 1));
     }
 
     private String colour(long productId) {
@@ -929,7 +968,7 @@ public final class AdverseEventController implements MainController.Page {
             row.setId("lotRow-" + first.productId() + "-" + (first.lotId() == null ? "none" : first.lotId()));
             rows.add(row);
             if (!on.isEmpty()) {
-                selectedLots.add(name + " " + lot.map(Lot::lotNumber).orElse("(no lot)"));
+                selectedLots.add(lot.map(Lot::lotNumber).orElse(name + " (no lot)"));
             }
         }
         productsBox.getChildren().setAll(rows);
@@ -938,9 +977,8 @@ public final class AdverseEventController implements MainController.Page {
         productsScroll.setMinViewportHeight(Math.min(rows.size(), 2) * 60 - 4);
         int n = chosen.size();
         pointsSummary.setText(n == 0 ? "Tap the points the side effect concerns (Select all for a general reaction)."
-                : n + (n == 1 ? " point" : " points") + " selected: " + String.join(", ", selectedLots));
-        selectAllPointsButton.setDisable(n == chart.allPoints().size());
-        clearPointsButton.setDisable(n == 0);
+                : n + (n == 1 ? " point" : " points") + " selected: " + (selectedLots.size() == 1 ? "lot " : "lots ")
+                + String.join(", ", selectedLots));
     }
 
     // ---------------------------------------------------------------------------------- saving

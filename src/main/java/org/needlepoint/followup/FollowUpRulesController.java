@@ -65,6 +65,9 @@ public final class FollowUpRulesController {
     private Map<String, Control> settingFields;
     private FollowUpRule rule;
     private FollowUpSettings saved;
+    /** A save is running: buttons stay enabled (disabling the focused one would move the focus and scroll the page). */
+    private boolean savingRule;
+    private boolean savingSettings;
 
     public FollowUpRulesController(FollowUpService followUps, Background background) {
         this.followUps = followUps;
@@ -82,6 +85,8 @@ public final class FollowUpRulesController {
             protected void updateItem(FollowUpRule r, boolean empty) {
                 super.updateItem(r, empty);
                 getStyleClass().remove("rule-off");
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.name() + "\n"
+                        + r.trigger() + severity(r) + ": " + r.schedule() + (r.enabled() ? "" : " (off)")));
                 if (!empty && r != null && !r.enabled()) {
                     getStyleClass().add("rule-off");
                 }
@@ -115,9 +120,15 @@ public final class FollowUpRulesController {
 
     /** Reads the rules and settings again, keeping the chosen rule chosen. */
     public void refresh() {
+        load(null);
+    }
+
+    /** Reads the rules and settings again, then shows {@code ruleMessage} (or nothing) about the rule. */
+    private void load(String ruleMessage) {
         background.run(() -> new Loaded(followUps.rules(), followUps.settings()), l -> {
             showRules(l);
             showSettings(l.settings());
+            Forms.showError(ruleError, ruleMessage);
         }, error -> Forms.showError(ruleError, Forms.message(error)));
     }
 
@@ -125,7 +136,7 @@ public final class FollowUpRulesController {
     }
 
     private void showRules(Loaded l) {
-        Long chosen = rule == null ? null : rule.id();
+        Long chosen = rule == null ? (l.rules().isEmpty() ? null : l.rules().get(0).id()) : rule.id();
         rulesTable.getItems().setAll(l.rules());
         if (chosen != null) {
             l.rules().stream().filter(r -> r.id() == chosen).findFirst().ifPresent(r -> {
@@ -175,7 +186,7 @@ public final class FollowUpRulesController {
 
     @FXML
     private void saveRule() {
-        if (rule == null) {
+        if (rule == null || savingRule) {
             return;
         }
         Forms.showStatus(ruleStatus, null);
@@ -197,7 +208,7 @@ public final class FollowUpRulesController {
 
     @FXML
     private void toggleEnabled() {
-        if (rule == null) {
+        if (rule == null || savingRule) {
             return;
         }
         FollowUpRule r = rule;
@@ -206,10 +217,10 @@ public final class FollowUpRulesController {
     }
 
     private void run(java.util.concurrent.Callable<FollowUpRule> work, String done) {
-        saveRuleButton.setDisable(true);
-        ruleEnabledButton.setDisable(true);
+        savingRule = true;
         Forms.showError(ruleError, null);
         background.run(work, saved -> {
+            savingRule = false;
             int i = rulesTable.getItems().indexOf(rulesTable.getItems().stream().filter(x -> x.id() == saved.id())
                     .findFirst().orElse(null));
             if (i >= 0) {
@@ -219,14 +230,12 @@ public final class FollowUpRulesController {
             edit(saved);
             Forms.showStatus(ruleStatus, done);
         }, error -> {
-            saveRuleButton.setDisable(false);
-            ruleEnabledButton.setDisable(false);
+            savingRule = false;
             if (error instanceof ValidationException v) {
                 Forms.markAll(ruleFields, v.fieldErrors());
                 Forms.showError(ruleError, v.getMessage());
             } else if (error instanceof StaleRecordException) {
-                Forms.showError(ruleError, Forms.message(error) + " The table now shows the saved rules: make your change again.");
-                refresh();
+                load(Forms.message(error) + " The form now shows the saved rule.");
             } else {
                 Forms.showError(ruleError, Forms.message(error));
             }
@@ -266,6 +275,9 @@ public final class FollowUpRulesController {
 
     @FXML
     private void saveSettings() {
+        if (savingSettings || saved == null) {
+            return;
+        }
         Forms.showStatus(fuSettingsStatus, null);
         Forms.showError(fuSettingsError, null);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -294,7 +306,7 @@ public final class FollowUpRulesController {
             Forms.showStatus(fuSettingsStatus, "Nothing to save: no setting was changed.");
             return;
         }
-        saveFollowUpSettingsButton.setDisable(true);
+        savingSettings = true;
         background.run(() -> {
             FollowUpSettings now = before;
             if (signalChanged) {
@@ -308,10 +320,11 @@ public final class FollowUpRulesController {
             }
             return now;
         }, now -> {
+            savingSettings = false;
             showSettings(now);
             Forms.showStatus(fuSettingsStatus, "Saved.");
         }, error -> {
-            saveFollowUpSettingsButton.setDisable(false);
+            savingSettings = false;
             if (error instanceof ValidationException v) {
                 Forms.markAll(settingFields, v.fieldErrors());
                 Forms.showError(fuSettingsError, v.getMessage());

@@ -237,10 +237,16 @@ public final class SafetySignalsController {
             }
             safetyTable.getItems().setAll(counts);
             long total = counts.stream().mapToLong(EventCount::events).sum();
-            safetySummary.setText(counts.isEmpty() ? "" : (dim == EventDimension.LOT || dim == EventDimension.PRODUCT
-                    ? "An event with points of two " + (dim == EventDimension.LOT ? "lots" : "products")
-                    + " counts once for each. " : "") + counts.size() + (counts.size() == 1 ? " line, " : " lines, ")
-                    + total + " in all, onset " + DAY.format(from) + " to " + DAY.format(to) + ".");
+            String[] noun = switch (dim) {
+                case LOT -> new String[] {"lot", "lots"};
+                case PRODUCT -> new String[] {"product", "products"};
+                case INJECTOR -> new String[] {"injector", "injectors"};
+                case TYPE -> new String[] {"type", "types"};
+            };
+            boolean split = dim == EventDimension.LOT || dim == EventDimension.PRODUCT;
+            safetySummary.setText(counts.isEmpty() ? "" : counts.size() + " " + noun[counts.size() == 1 ? 0 : 1] + ", "
+                    + total + (total == 1 ? " event" : " events") + " with onset " + DAY.format(from) + " to "
+                    + DAY.format(to) + (split ? " (an event with points of two " + noun[1] + " counts for each)." : "."));
             safetyTable.refresh();
         }, error -> Forms.showError(safetyError, Forms.message(error)));
     }

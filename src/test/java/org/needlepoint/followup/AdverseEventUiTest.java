@@ -33,7 +33,7 @@ class AdverseEventUiTest extends FollowUpUiBase {
         tap(robot, D2);
         tap(robot, F1);
         tap(robot, F1); // a second tap unselects
-        assertThat(text(robot, "pointsSummary")).isEqualTo("2 points selected: Dysport 300 U DY301A");
+        assertThat(text(robot, "pointsSummary")).isEqualTo("2 points selected: lot DY301A");
         assertThat(map.points()).filteredOn(p -> p.label().startsWith("\u2713")).extracting(p -> p.key())
                 .containsExactlyInAnyOrder("d1", "d2");
         assertThat(text(robot, "timingLabel")).startsWith("Early (< 14 days): onset on the day of the visit");
@@ -91,13 +91,13 @@ class AdverseEventUiTest extends FollowUpUiBase {
         reportSideEffect(robot);
         robot.clickOn("#selectLot-" + filler.id() + "-" + fillerLot.id());
         settle();
-        assertThat(text(robot, "pointsSummary")).isEqualTo("2 points selected: HA filler 1 mL (lidocaine) HA1LA");
+        assertThat(text(robot, "pointsSummary")).isEqualTo("2 points selected: lot HA1LA");
         robot.clickOn("#selectAllPointsButton");
         settle();
         assertThat(text(robot, "pointsSummary")).startsWith("5 points selected");
         tap(robot, D3);
         assertThat(text(robot, "pointsSummary")).isEqualTo(
-                "4 points selected: Dysport 300 U DY301A, HA filler 1 mL (lidocaine) HA1LA");
+                "4 points selected: lots DY301A, HA1LA");
         robot.clickOn("#clearPointsButton");
         settle();
         assertThat(text(robot, "pointsSummary")).startsWith("Tap the points");
@@ -174,7 +174,7 @@ class AdverseEventUiTest extends FollowUpUiBase {
         robot.clickOn("#chartEvent-" + recorded.id());
         settle();
         assertThat(text(robot, "aeTitle")).isEqualTo("Side effect: Bruising");
-        assertThat(text(robot, "pointsSummary")).isEqualTo("1 point selected: Dysport 300 U DY301A");
+        assertThat(text(robot, "pointsSummary")).isEqualTo("1 point selected: lot DY301A");
         assertThat(node(robot, "historyBox").isVisible()).isTrue();
 
         Services admin = elsewhere("admin");

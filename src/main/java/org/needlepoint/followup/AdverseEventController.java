@@ -305,8 +305,9 @@ public final class AdverseEventController implements MainController.Page {
                 e.consume();
             }
         });
-        aeRoot.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+        // a filter: the map would otherwise take Escape for itself; an open list closes first
+        aeRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !eventType.isShowing() && !outcome.isShowing()) {
                 back();
                 e.consume();
             }
@@ -455,7 +456,15 @@ public final class AdverseEventController implements MainController.Page {
             showEvent(l.event(), l.history(), l.checklist());
         } else {
             patientId = chart.visit().patientId();
-            fill(AdverseEventDraft.start(patientId, chart.visit().id(), List.of(), events.today()));
+            AdverseEventDraft start = AdverseEventDraft.start(patientId, chart.visit().id(), List.of(), events.today());
+            if (report != null) {
+                // reported (and at the latest begun) the day the patient phoned; their words start the description
+                LocalDate phoned = report.phonedAt().atZone(zone).toLocalDate();
+                start = new AdverseEventDraft(patientId, chart.visit().id(), List.of(), phoned, phoned, null, null,
+                        Severity.GRADE_1, false, false, Set.of(), null, "Patient phoned " + WHEN.format(report.phonedAt()
+                        .atZone(zone)) + ": " + report.text(), null, null, null, EventOutcome.ONGOING, null);
+            }
+            fill(start);
             aeSubtitle.setText(subtitle());
             aeSaveStatus.setText(report == null ? "Not saved yet" : "Not saved yet: the report waits until you save");
         }
@@ -472,7 +481,9 @@ public final class AdverseEventController implements MainController.Page {
         aeTitle.setText("Side effect: " + e.typeLabel());
         fill(e.toDraft());
         aeSubtitle.setText(subtitle());
-        aeSaveStatus.setText("Recorded " + WHEN.format(e.createdAt().atZone(zone)) + " by " + e.reportedByName());
+        aeSaveStatus.setText("Recorded " + WHEN.format(e.createdAt().atZone(zone)) + " by " + e.reportedByName()
+                + (e.urgent() && e.urgentClosedAt() != null ? " \u00b7 urgent alert closed "
+                + WHEN.format(e.urgentClosedAt().atZone(zone)) + " by " + e.urgentClosedByName() : ""));
         showUrgent(checklist, e.typeLabel(), e.visionChange(), e.breathingDifficulty());
         showHistory(history);
     }
@@ -1031,8 +1042,8 @@ public final class AdverseEventController implements MainController.Page {
                 Forms.showError(aeError, v.getMessage());
                 focusFirst(v.fieldErrors().keySet());
             } else if (error instanceof StaleRecordException) {
-                Forms.showError(aeError, Forms.message(error) + " Your changes are not saved. Reload the saved event,"
-                        + " then make your changes again.");
+                // the message names who changed it and says what to do: reload, then make the changes again
+                Forms.showError(aeError, Forms.message(error));
                 showReload(true);
             } else {
                 Forms.showError(aeError, Forms.message(error));

@@ -190,7 +190,7 @@ class AdverseEventUiTest extends FollowUpUiBase {
         assertThat(node(robot, "medWatchPdfButton").isDisabled()).as("unsaved changes are not exported").isTrue();
         saveWithKeys(robot);
         assertThat(text(robot, "aeError")).startsWith("This adverse event was changed by Alex Admin")
-                .contains("Your changes are not saved");
+                .contains("Your changes were not saved");
         assertThat(seen(robot, "aeReloadButton")).isTrue();
         assertThat(admin.adverseEvents().event(recorded.id()).description()).isEqualTo("Bruise, 2 cm, seen by the admin.");
         screenshot("adverse-event-stale");
@@ -203,6 +203,25 @@ class AdverseEventUiTest extends FollowUpUiBase {
         saveWithKeys(robot);
         assertThat(text(robot, "aeError")).isEmpty();
         assertThat(admin.adverseEvents().event(recorded.id()).actionsTaken()).isEqualTo("Arnica advised.");
+    }
+
+    @Test
+    void leavingWithUnsavedChangesAsksFirst(FxRobot robot) {
+        reportSideEffect(robot);
+        tap(robot, D1);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Keep editing");
+        settle();
+        assertThat(seen(robot, "eventMap")).isTrue();
+        assertThat(text(robot, "pointsSummary")).isEqualTo("1 point selected: lot DY301A");
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Discard changes");
+        settle();
+        assertThat(seen(robot, "reportSideEffectButton")).as("back on the signed visit").isTrue();
+        assertThat(elsewhere("admin").adverseEvents().patientEvents(patient.id())).isEmpty();
     }
 
     @Test
@@ -224,6 +243,7 @@ class AdverseEventUiTest extends FollowUpUiBase {
         screenshot("adverse-event-choose-visit");
         robot.clickOn("#useVisitButton");
         settle();
+        assertThat(text(robot, "description")).isEqualTo("Patient phoned 21 Nov 2026 08:50: Left eyelid drooping since yesterday");
         tap(robot, D2);
         choose(robot, "eventType", AdverseEventType.EYELID_PTOSIS);
         saveWithKeys(robot);

@@ -33,6 +33,9 @@ import org.needlepoint.inventory.InventoryController;
 import org.needlepoint.inventory.ReceiveController;
 import org.needlepoint.inventory.StockCardController;
 import org.needlepoint.inventory.StockController;
+import org.needlepoint.followup.AdverseEventController;
+import org.needlepoint.followup.FollowUpRulesController;
+import org.needlepoint.followup.SafetySignalsController;
 import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
@@ -60,6 +63,8 @@ public final class AppWindow implements Shell {
     private View<MainController> main;
     private View<LockController> lockView;
     private Stage stage;
+    /** Where exported files are saved: the system's save dialog; tests hand back a path. */
+    private AdverseEventController.SaveDialog saveDialog = AdverseEventController.FILE_CHOOSER;
 
     /** A window over services that are already open (tests). */
     public AppWindow(Services services, Background background) {
@@ -85,7 +90,7 @@ public final class AppWindow implements Shell {
                 .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
                         background, this))
                 .register(ChartController.class, () -> new ChartController(services.charts(), services.inventory(),
-                        services.clock(), services.reports(), background, this))
+                        services.clock(), services.reports(), services.adverseEvents(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), List.of(StockCardController.class, FollowUpsCardController.class)))
                 .register(AdminController.class, AdminController::new)
@@ -125,6 +130,12 @@ public final class AppWindow implements Shell {
                                 main.controller().showInventoryStock();
                             }
                         }));
+        loader.register(AdverseEventController.class, () -> new AdverseEventController(services.adverseEvents(),
+                        services.charts(), services.reports(), background, this, () -> saveDialog, services.clock()))
+                .register(SafetySignalsController.class, () -> new SafetySignalsController(services.adverseEvents(),
+                        services.followUps(), background, this))
+                .register(FollowUpRulesController.class, () -> new FollowUpRulesController(services.followUps(),
+                        background));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -355,11 +366,51 @@ public final class AppWindow implements Shell {
         }
     }
 
-    /** Shows the lot recall view (the lot's list when {@code lotId} is given). */
+    @Override
+    public void reportSideEffect(org.needlepoint.patient.Patient patient, long visitId) {
+        adverseEventPage(c -> c.startOnVisit(patient, visitId));
+    }
+
+    @Override
+    public void openAdverseEvent(long eventId) {
+        adverseEventPage(c -> c.openEvent(eventId));
+    }
+
+    @Override
+    public void recordEventFromReport(long patientId, long reportId, int reportVersion) {
+        adverseEventPage(c -> c.startFromReport(patientId, reportId, reportVersion));
+    }
+
+    /** The side-effect form as a page of the Patients section; closing it goes back to where it was opened from. */
+    private void adverseEventPage(java.util.function.Consumer<AdverseEventController> start) {
+        if (main == null) {
+            return;
+        }
+        View<AdverseEventController> v = loader.load(AdverseEventController.class);
+        MainController m = main.controller();
+        v.controller().setOnClose(m::closePage);
+        if (m.showPage(v.root(), v.controller())) {
+            start.accept(v.controller());
+        }
+    }
+
+    @Override
+    public void showSafetySignals() {
+        if (main != null) {
+            main.controller().showSafetySignals();
+        }
+    }
+
+    @Override
     public void showLotRecall(Long lotId) {
         if (main != null) {
             main.controller().showLotRecall(lotId);
         }
+    }
+
+    /** For tests: where exported files go instead of the system's save dialog, which headless runs cannot show. */
+    public void setSaveDialog(AdverseEventController.SaveDialog dialog) {
+        this.saveDialog = dialog == null ? AdverseEventController.FILE_CHOOSER : dialog;
     }
 
     /** For tests and screenshots: the root node of the current page. */

@@ -23,6 +23,17 @@ import org.needlepoint.security.User;
  * Sections are built once and kept, so switching away and back keeps whatever was typed.
  */
 public final class MainController {
+    /**
+     * A page shown in the Patients section over what it showed (the side-effect form): it is kept
+     * while the person visits other sections, and leaving it with typing unsaved asks first.
+     */
+    public interface Page {
+        boolean isDirty();
+
+        /** Asks before throwing typing away; true when the person agrees. */
+        boolean confirmDiscard();
+    }
+
     private final ViewLoader loader;
     private final User user;
     private final String clinic;
@@ -36,6 +47,7 @@ public final class MainController {
     @FXML private ToggleButton navToday;
     @FXML private ToggleButton navInventory;
     @FXML private ToggleButton navFollowups;
+    @FXML private ToggleButton navSafety;
     @FXML private ToggleButton navAdmin;
     @FXML private Button lockButton;
     @FXML private Button signOutButton;
@@ -55,6 +67,10 @@ public final class MainController {
     @FXML private org.needlepoint.followup.UrgentBannerController urgentBannerController;
     private View<org.needlepoint.inventory.RecallController> recall;
     private Tab recallTab;
+    private View<org.needlepoint.followup.SafetySignalsController> safety;
+    private Page page;
+    private java.util.List<Node> beforePage;
+    private ToggleButton navBeforePage;
     private Parent admin;
 
     public MainController(ViewLoader loader, User user, String clinic, Path dataFolder, Supplier<Parent> adminView,
@@ -71,7 +87,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         ToggleGroup group = new ToggleGroup();
-        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navInventory, navFollowups, navAdmin}) {
+        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navInventory, navFollowups, navSafety, navAdmin}) {
             b.setToggleGroup(group);
         }
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -83,6 +99,9 @@ public final class MainController {
         boolean isAdmin = user.role() == Role.ADMIN;
         navAdmin.setVisible(isAdmin);
         navAdmin.setManaged(isAdmin);
+        boolean clinical = isAdmin || user.role() == Role.INJECTOR;
+        navSafety.setVisible(clinical);
+        navSafety.setManaged(clinical);
         statusUser.setText("Signed in: " + user.displayName());
         statusRole.setText("Role: " + user.role().label());
         statusData.setText("Data: " + dataFolder);
@@ -161,6 +180,20 @@ public final class MainController {
         }
     }
 
+    /** Adverse events by lot, product, injector and type, and the current safety signals (injectors and admins). */
+    @FXML
+    public void showSafetySignals() {
+        if (user.role() == Role.FRONT_DESK) {
+            return;
+        }
+        navSafety.setSelected(true);
+        if (safety == null) {
+            safety = loader.load(org.needlepoint.followup.SafetySignalsController.class);
+        }
+        safety.controller().refresh();
+        content.getChildren().setAll(safety.root());
+    }
+
     @FXML
     private void showAdmin() {
         if (user.role() != Role.ADMIN) {
@@ -175,6 +208,9 @@ public final class MainController {
 
     /** Opens a patient's record (or an empty form when {@code id} is null), replacing any open form. */
     void showPatientForm(Long id, String prefill) {
+        if (!leavePage()) {
+            return;
+        }
         if (patientForm != null && patientForm.controller().isDirty() && !patientForm.controller().confirmDiscard()) {
             showPatients();
             patientsSection.getChildren().setAll(patientForm.root());
@@ -193,6 +229,9 @@ public final class MainController {
 
     /** Replaces the patient form with the charting screen for that patient. */
     void showChart(org.needlepoint.patient.Patient patient, Long visitId) {
+        if (!leavePage()) {
+            return;
+        }
         if (patientForm != null && patientForm.controller().isDirty() && !patientForm.controller().confirmDiscard()) {
             return;
         }
@@ -204,6 +243,9 @@ public final class MainController {
     }
 
     void backToSearch() {
+        if (!leavePage()) {
+            return;
+        }
         patientsSection.getChildren().setAll(search.root());
         patientForm = null;
         search.controller().refresh();
@@ -212,6 +254,11 @@ public final class MainController {
 
     /** Ctrl+F from anywhere. */
     void focusSearch() {
+        if (page != null && page.isDirty()) {
+            showPatients();
+            return;
+        }
+        dropPage();
         if (patientForm != null && patientsSection.getChildren().contains(patientForm.root())
                 && patientForm.controller().isDirty()) {
             showPatients();
@@ -226,7 +273,60 @@ public final class MainController {
     boolean hasUnsavedWork() {
         return patientForm != null && patientForm.controller().isDirty()
                 || chart != null && chart.controller().isDirty()
-                || followups != null && followups.controller().hasUnsavedWork();
+                || followups != null && followups.controller().hasUnsavedWork()
+                || page != null && page.isDirty();
+    }
+
+    /**
+     * Shows {@code root} in the Patients section in place of what it showed (the record, a chart);
+     * {@link #closePage()} goes back to that, in the section the person came from. False when an
+     * open page's typing is kept (the person did not agree to discard it).
+     */
+    boolean showPage(Parent root, Page controller) {
+        if (page != null && page.isDirty() && !page.confirmDiscard()) {
+            showPatients();
+            return false;
+        }
+        if (page == null) {
+            beforePage = java.util.List.copyOf(patientsSection.getChildren());
+            navBeforePage = (ToggleButton) navPatients.getToggleGroup().getSelectedToggle();
+        }
+        page = controller;
+        patientsSection.getChildren().setAll(root);
+        showPatients();
+        return true;
+    }
+
+    /** Leaves the page for what the Patients section showed before it, and the section the person came from. */
+    void closePage() {
+        if (page == null) {
+            return;
+        }
+        java.util.List<Node> before = beforePage;
+        ToggleButton from = navBeforePage;
+        dropPage();
+        patientsSection.getChildren().setAll(before);
+        if (from == null || from == navPatients || !from.isVisible()) {
+            showPatients();
+        } else {
+            from.fire();
+        }
+    }
+
+    /** True when no page is open, or it holds nothing unsaved, or the person agrees to discard it. */
+    private boolean leavePage() {
+        if (page != null && page.isDirty() && !page.confirmDiscard()) {
+            showPatients();
+            return false;
+        }
+        dropPage();
+        return true;
+    }
+
+    private void dropPage() {
+        page = null;
+        beforePage = null;
+        navBeforePage = null;
     }
 
     void status(String message) {

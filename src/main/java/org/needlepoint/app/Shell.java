@@ -20,18 +20,27 @@ public interface Shell {
     void status(String message);
 
     /**
-     * Records a side effect for the patient: the adverse-event form, started from their phoned-in
-     * report {@code reportId} (null when not from a report). Until the form is in the app, the
-     * patient's record opens, where the injector finds the visit.
-     */
-    default void showAdverseEventForm(long patientId, Long reportId) {
-        openPatient(patientId);
-    }
-
-    /**
      * Follow-up records changed (an adverse event recorded, an urgent alert closed, a report dealt
      * with): the urgent banner and the follow-up lists on screen reload.
      */
     default void followUpsChanged() {
     }
+
+    /** Opens the side-effect form on a SIGNED visit of {@code patient}: the injector selects the points on its map. */
+    void reportSideEffect(org.needlepoint.patient.Patient patient, long visitId);
+
+    /** Opens a recorded adverse event to read or change it. */
+    void openAdverseEvent(long eventId);
+
+    /**
+     * Records an event from a patient's phoned-in report (the injectors' review list): asks which of
+     * the patient's signed visits it follows, then the side-effect form; saving links the report.
+     */
+    void recordEventFromReport(long patientId, long reportId, int reportVersion);
+
+    /** The safety-signals view: adverse events by lot, product, injector and type, and the current signals. */
+    void showSafetySignals();
+
+    /** Inventory's lot recall view; the lot's list at once when {@code lotId} is given (a safety signal). */
+    void showLotRecall(Long lotId);
 }

@@ -73,6 +73,7 @@ public final class ChartController {
     private final InventoryService inventory;
     private final java.time.Clock clock;
     private final org.needlepoint.report.ReportService reports;
+    private final org.needlepoint.followup.AdverseEventService events;
     private final Background background;
     private final Shell shell;
 
@@ -83,6 +84,8 @@ public final class ChartController {
     @FXML private Label chartAllergies;
     @FXML private Label chartError;
     @FXML private Button signButton;
+    @FXML private Button reportSideEffectButton;
+    @FXML private FlowPane chartEvents;
     @FXML private HBox viewSelector;
     @FXML private SiteMap siteMap;
     @FXML private Button undoButton;
@@ -144,11 +147,13 @@ public final class ChartController {
     private boolean choosingVial;
 
     public ChartController(ChartService charts, InventoryService inventory, java.time.Clock clock,
-                           org.needlepoint.report.ReportService reports, Background background, Shell shell) {
+                           org.needlepoint.report.ReportService reports,
+                           org.needlepoint.followup.AdverseEventService events, Background background, Shell shell) {
         this.charts = charts;
         this.inventory = inventory;
         this.clock = clock;
         this.reports = reports;
+        this.events = events;
         this.background = background;
         this.shell = shell;
     }
@@ -197,6 +202,12 @@ public final class ChartController {
         consentCheck.selectedProperty().addListener((o, was, is) -> changed());
         offLabelConsentCheck.selectedProperty().addListener((o, was, is) -> changed());
         clinicalNotes.textProperty().addListener((o, old, t) -> changed());
+        // back from the side-effect form: show what was recorded there
+        chartRoot.sceneProperty().addListener((o, was, is) -> {
+            if (is != null && was == null) {
+                showEvents();
+            }
+        });
         chartRoot.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && siteMap.selectedKeys().isEmpty()) {
                 back();
@@ -264,6 +275,51 @@ public final class ChartController {
         applyMode();
         refreshPanels();
         chartSaveStatus.setText(chart.visit().signed() ? "" : "Draft saved");
+        showEvents();
+    }
+
+    // ------------------------------------------------------------------------------ side effects
+
+    /** The side effects recorded on this (signed) visit, as links to their forms. */
+    private void showEvents() {
+        if (chart == null || !chart.visit().signed() || chart.redacted()) {
+            chartEvents.getChildren().clear();
+            chartEvents.setVisible(false);
+            chartEvents.setManaged(false);
+            return;
+        }
+        long visitId = chart.visit().id();
+        background.run(() -> events.visitEvents(visitId), list -> {
+            if (chart == null || chart.visit().id() != visitId) {
+                return;
+            }
+            List<javafx.scene.Node> links = new ArrayList<>();
+            if (!list.isEmpty()) {
+                Label title = new Label(list.size() == 1 ? "Side effect on this visit:" : list.size() + " side effects on this visit:");
+                title.getStyleClass().add("chart-events-title");
+                links.add(title);
+            }
+            for (org.needlepoint.followup.AdverseEventSummary e : list) {
+                Button b = new Button((e.urgentOpen() ? "URGENT \u00b7 " : "") + e.headline() + " \u00b7 onset "
+                        + e.onsetDate().format(DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)) + " \u00b7 grade "
+                        + e.severity().grade() + " \u00b7 " + e.outcome().label());
+                b.setId("chartEvent-" + e.id());
+                b.getStyleClass().addAll("chart-event", e.urgentOpen() ? "chart-event-urgent"
+                        : e.outcome().resolved() ? "chart-event-resolved" : "chart-event-open");
+                b.setOnAction(a -> shell.openAdverseEvent(e.id()));
+                links.add(b);
+            }
+            chartEvents.getChildren().setAll(links);
+            chartEvents.setVisible(!list.isEmpty());
+            chartEvents.setManaged(!list.isEmpty());
+        }, this::fail);
+    }
+
+    @FXML
+    private void reportSideEffect() {
+        if (chart != null && chart.visit().signed() && !chart.redacted()) {
+            shell.reportSideEffect(patient, chart.visit().id());
+        }
     }
 
     private void applyMode() {
@@ -275,6 +331,9 @@ public final class ChartController {
                 + WHEN.format(v.signedAt().atZone(ZoneId.systemDefault())) : "DRAFT (saves itself)"));
         signButton.setVisible(!signed);
         signButton.setManaged(!signed);
+        // the front desk sees a redacted chart: side effects are the injectors' (the service refuses them too)
+        reportSideEffectButton.setVisible(signed && !redacted);
+        reportSideEffectButton.setManaged(signed && !redacted);
         // a signed chart keeps its points; new points placed now become an addendum's points
         siteMap.setReadOnly(redacted);
         brushTab.setDisable(redacted);

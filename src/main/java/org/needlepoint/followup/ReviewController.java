@@ -293,7 +293,7 @@ public final class ReviewController {
         Button record = WorklistController.button("Record as side effect", "mdal-healing", "recordReport-" + r.id(),
                 "Record an adverse event from this report on the visit it follows");
         record.getStyleClass().add("accent");
-        record.setOnAction(e -> shell.showAdverseEventForm(r.patientId(), r.id()));
+        record.setOnAction(e -> shell.recordEventFromReport(r.patientId(), r.id(), r.version()));
         Button dismiss = WorklistController.button("Dismiss…", "mdal-close", "dismissReport-" + r.id(),
                 "No event to record: dismiss with a note");
         dismiss.setOnAction(e -> askNote(new Pending("dismiss", r.id(), r.version(), r.patientName(), false),

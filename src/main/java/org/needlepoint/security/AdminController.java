@@ -5,16 +5,18 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The Admin section: staff accounts, the audit log, and clinic settings, one tab each. The account
- * list and the audit log are read again whenever their tab is shown, so they include lockouts and
- * what the admin has just done.
+ * The Admin section: staff accounts, the audit log, the follow-up rules and clinic settings, one tab
+ * each. The account list, the audit log and the rules are read again whenever their tab is shown, so
+ * they include lockouts and what the admin has just done.
  */
 public final class AdminController {
     @FXML private TabPane adminTabs;
     @FXML private Tab usersTab;
     @FXML private Tab auditTab;
+    @FXML private Tab followUpRulesTab;
     @FXML private UserAdminController userAdminController;
     @FXML private AuditLogController auditLogController;
+    @FXML private org.needlepoint.followup.FollowUpRulesController followUpRulesController;
 
     @FXML
     private void initialize() {
@@ -23,6 +25,8 @@ public final class AdminController {
                 userAdminController.refresh();
             } else if (tab == auditTab) {
                 auditLogController.refresh();
+            } else if (tab == followUpRulesTab) {
+                followUpRulesController.refresh();
             }
         });
     }

@@ -99,8 +99,9 @@ class ReviewUiTest extends UiTest {
         settle();
         robot.clickOn("#recordReport-" + beaReport);
         settle();
-        // the hook (Shell.showAdverseEventForm) opens the patient's record until the form is in the app
-        assertThat(text(robot, "headerName")).isEqualTo("Jones, Bea");
+        // the side-effect form opens on the report, asking which signed visit it follows
+        assertThat(robot.lookup("#aeRoot").tryQuery()).isPresent();
+        assertThat(robot.lookup("#visitChoices").tryQuery()).isPresent();
     }
 
     @Test

@@ -66,9 +66,9 @@ abstract class FollowUpUiBase extends UiTest {
         dysport = product(charts, "Dysport 300 U");
         filler = product(charts, "HA filler 1 mL (lidocaine)");
         LocalDate far = charts.today().plusYears(2);
-        dysportLot = charts.addLot(dysport.id(), "DY301A", far, charts.today(), 10);
-        dysportLot2 = charts.addLot(dysport.id(), "DY302B", far.plusMonths(1), charts.today(), 10);
-        fillerLot = charts.addLot(filler.id(), "HA1LA", far, charts.today(), 10);
+        dysportLot = c.receive(dysport, "DY301A", far, 10);
+        dysportLot2 = c.receive(dysport, "DY302B", far.plusMonths(1), 10);
+        fillerLot = c.receive(filler, "HA1LA", far, 10);
         visit = sign(c, List.of(point(D1, dysport, dysportLot), point(D2, dysport, dysportLot),
                 point(D3, dysport, dysportLot2), point(F1, filler, fillerLot), point(F2, filler, fillerLot)));
         more(c);
@@ -80,7 +80,7 @@ abstract class FollowUpUiBase extends UiTest {
     }
 
     static Product product(ChartService charts, String name) {
-        return charts.products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return charts.catalog().products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     static InjectionPoint point(InjectionPointSpec s, Product product, Lot lot) {

@@ -31,7 +31,14 @@ class FollowUpRulesUiTest extends UiTest {
     }
 
     private void retype(FxRobot robot, String fxId, String text) {
-        robot.clickOn("#" + fxId).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        // focused rather than clicked: the settings sit low on the scrolled page, where a click can miss
+        javafx.scene.control.TextInputControl field = robot.lookup("#" + fxId)
+                .match(n -> n instanceof javafx.scene.control.TextInputControl).query();
+        robot.interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        robot.push(KeyCode.BACK_SPACE);
         if (!text.isEmpty()) {
             robot.write(text);
         }

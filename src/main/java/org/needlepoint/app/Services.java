@@ -18,6 +18,8 @@ import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.UserService;
 import org.needlepoint.security.UserStore;
+import org.needlepoint.store.BackupService;
+import org.needlepoint.store.BackupStore;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.RecordCheck;
 
@@ -34,6 +36,7 @@ public final class Services {
     private final PatientService patients;
     private final ChartService charts;
     private final ReportService reports;
+    private final BackupService backups;
     private final List<RecordCheck> checks;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
@@ -54,6 +57,7 @@ public final class Services {
         this.reports = new ReportService(db, chartStore, patientStore, userStore, clinicStore, audit, session, clock,
                 PaperSize.forLocale(Locale.getDefault()));
         this.checks = List.of(clinicStore, userStore, patientStore, chartStore, auditStore);
+        this.backups = new BackupService(db, new BackupStore(), this::checks, audit, session, auth, clock);
     }
 
     public Database db() {
@@ -94,6 +98,10 @@ public final class Services {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public BackupService backups() {
+        return backups;
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.needlepoint.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.needlepoint.app.Services;
-import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.Integrity;
 
 /** {@code check}: counts per record type and every problem found; exit 1 when anything is wrong. */
 final class CheckCommand {
@@ -18,24 +16,14 @@ final class CheckCommand {
     }
 
     int run(Services s) {
-        List<String> problems = new ArrayList<>();
-        String migrations = s.db().validateMigrations();
-        if (migrations != null) {
-            problems.add(migrations);
+        Integrity found = Integrity.of(s.db(), s.checks());
+        for (Map.Entry<String, Long> e : found.counts().entrySet()) {
+            out.println(e.getKey() + ": " + e.getValue());
         }
-        for (RecordCheck check : s.checks()) {
-            s.db().read(c -> {
-                for (Map.Entry<String, Long> e : check.counts(c).entrySet()) {
-                    out.println(e.getKey() + ": " + e.getValue());
-                }
-                problems.addAll(check.problems(c));
-                return null;
-            });
-        }
-        for (String p : problems) {
+        for (String p : found.problems()) {
             err.println("PROBLEM " + p);
         }
-        out.println(problems.isEmpty() ? "check: OK (" + s.db().folder() + ")" : "check: " + problems.size() + " problem(s)");
-        return problems.isEmpty() ? 0 : 1;
+        out.println(found.ok() ? "check: OK (" + s.db().folder() + ")" : "check: " + found.problems().size() + " problem(s)");
+        return found.ok() ? 0 : 1;
     }
 }

@@ -33,11 +33,18 @@ public final class Cli {
                                   first 1,500 patients
               check               open and migrate the store, check its integrity, print one line
                                   per record type with its count; exits 1 on any problem
+              backup [--to DIR]   back up the clinic's records now, to the backup folder (rotated as
+                                  set in Admin → Backups) or to DIR (not rotated); prints the file
+                                  written and its size. The app must be closed (in the app: Back up now)
+              restore FILE        replace the clinic's records with a backup, after checking it (it
+                                  must open, load and pass every check of `check`); the replaced
+                                  records are kept in the data folder's replaced-<date>-<time>.
+                                  The app must be closed (in the app: Admin → Backups → Restore)
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
-                                  memory and site-map redraw; prints figures. PARTS: some of
-                                  search,chart,start,memory,redraw (default all). SETS: JVM
+                                  memory, site-map redraw and backup; prints figures. PARTS: some
+                                  of search,chart,start,memory,redraw,backup (default all). SETS: JVM
                                   options for the child JVMs, "app" (default), "none" or
                                   options; several sets separated by ";" are compared
             """;
@@ -92,6 +99,17 @@ public final class Cli {
                 case "check" -> {
                     Options.parse(opts); // takes no options: refuse any rather than ignore it
                     yield withServices(folder, s -> new CheckCommand(out, err).run(s));
+                }
+                case "backup" -> {
+                    Options o = Options.parse(opts, "--to");
+                    String to = o.stringValue("--to", null);
+                    yield new BackupCommand(out, err).backup(folder, to == null ? null : Path.of(to), clock, hasher);
+                }
+                case "restore" -> {
+                    if (opts.size() != 1 || opts.get(0).startsWith("--")) {
+                        throw new IllegalArgumentException("restore needs the backup file: restore FILE. Try --help.");
+                    }
+                    yield new BackupCommand(out, err).restore(folder, Path.of(opts.get(0)), clock, hasher);
                 }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");

@@ -194,6 +194,13 @@ public final class MainController {
                 || chart != null && chart.controller().isDirty();
     }
 
+    /** Reads the home screen's cards again when it is the section shown (a backup just finished). */
+    void refreshToday() {
+        if (today != null && content.getChildren().contains(today.root())) {
+            today.controller().refresh();
+        }
+    }
+
     void status(String message) {
         statusMessage.setText(message);
     }

@@ -5,7 +5,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The Admin section: staff accounts, the audit log, and clinic settings, one tab each. The account
+ * The Admin section: staff accounts, the audit log, backups, and clinic settings, one tab each. The account
  * list and the audit log are read again whenever their tab is shown, so they include lockouts and
  * what the admin has just done.
  */
@@ -13,8 +13,10 @@ public final class AdminController {
     @FXML private TabPane adminTabs;
     @FXML private Tab usersTab;
     @FXML private Tab auditTab;
+    @FXML private Tab backupsTab;
     @FXML private UserAdminController userAdminController;
     @FXML private AuditLogController auditLogController;
+    @FXML private BackupsController backupsController;
 
     @FXML
     private void initialize() {
@@ -23,6 +25,8 @@ public final class AdminController {
                 userAdminController.refresh();
             } else if (tab == auditTab) {
                 auditLogController.refresh();
+            } else if (tab == backupsTab) {
+                backupsController.refresh();
             }
         });
     }

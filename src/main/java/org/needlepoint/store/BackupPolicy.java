@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rotation: which backups in a folder are kept. Daily: the newest backup of each of the
- * {@code keepDaily} most recent days that have one. Weekly: before the oldest of those days, the
- * newest backup of each of the {@code keepWeekly} most recent (ISO, Monday to Sunday) weeks. Every
- * other backup is deleted. A clinic that backs up every day therefore has 7 backups from the last
- * week and 4 more, a week apart, reaching back about a month.
+ * Rotation: which backups in a folder are kept. Daily: every backup of the latest day (today, in
+ * practice), and the newest backup of each of the other {@code keepDaily - 1} most recent days that
+ * have one. Weekly: before the oldest of those days, the newest backup of each of the
+ * {@code keepWeekly} most recent (ISO, Monday to Sunday) weeks. Every other backup is deleted. A
+ * clinic that backs up every day therefore has one backup for each of the last 7 days (all of
+ * today's) and 4 more, a week apart, reaching back about a month.
  */
 public final class BackupPolicy {
     private BackupPolicy() {
@@ -26,9 +27,14 @@ public final class BackupPolicy {
         Set<BackupFile> kept = new LinkedHashSet<>();
         Set<LocalDate> days = new HashSet<>();
         LocalDate oldestDaily = null;
+        LocalDate newest = sorted.isEmpty() ? null : sorted.get(0).createdAt().toLocalDate();
         for (BackupFile f : sorted) {
             LocalDate day = f.createdAt().toLocalDate();
-            if (days.size() < keepDaily && days.add(day)) {
+            if (day.equals(newest)) {
+                kept.add(f); // the latest day's backups are all kept (a "Back up now" before something risky)
+                days.add(day);
+                oldestDaily = day;
+            } else if (days.size() < keepDaily && days.add(day)) {
                 kept.add(f);
                 oldestDaily = day;
             }

@@ -27,8 +27,9 @@ import org.needlepoint.security.User;
 /**
  * Backups of the clinic's records: the settings (ADMIN), automatic backups at the first start of
  * each day and on exit, "Back up now" (anyone signed in), rotation, the status the home screen
- * shows, and restore (ADMIN, with the admin's password). Every backup and restore is logged in
- * {@code backup_run} and the audit log; a failure is logged too, and shown until a backup succeeds.
+ * shows, and restore (ADMIN, with the admin's password). Every backup is logged in {@code backup_run},
+ * a failure too (shown on the home screen until a backup succeeds); backups a person asked for and
+ * restores are also in the audit log.
  */
 public final class BackupService {
     /** With no successful backup for this long, the home screen warns. */
@@ -98,6 +99,22 @@ public final class BackupService {
     private String describe(BackupSettings s) {
         return "folder " + folderOf(s) + ", " + (s.onStart() ? "" : "not ") + "at the day's first start, "
                 + (s.onExit() ? "" : "not ") + "on closing, keep " + s.keepDaily() + " daily and " + s.keepWeekly() + " weekly";
+    }
+
+    /**
+     * True when {@code folder} is on the same disk as the data folder: such backups help against
+     * mistakes and damaged files, not against a dead disk or PC.
+     */
+    public boolean onSameDiskAsData(Path folder) {
+        try {
+            Path existing = folder.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing != null && Files.getFileStore(existing).equals(Files.getFileStore(db.folder()));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- status
@@ -189,9 +206,12 @@ public final class BackupService {
                 db.tx(c -> {
                     store.record(c, new BackupRun(started, clock.instant(), trigger, true, f.path().toString(), f.size(),
                             rotation));
-                    audit.logAs(c, user == null ? null : user.id(), user == null ? null : user.username(), AUDIT_BACKUP,
-                            "backup", null, "backup " + trigger.label() + " written to " + f.path() + " (" + size(f.size()) + ")"
-                                    + (rotation == null ? "" : "; " + rotation));
+                    if (trigger == BackupRun.Trigger.MANUAL || trigger == BackupRun.Trigger.COMMAND) {
+                        // a person copied every record somewhere: audited (automatic ones are in backup_run only)
+                        audit.logAs(c, user == null ? null : user.id(), user == null ? "backup command" : user.username(),
+                                AUDIT_BACKUP, "backup", null, "backed up the records to " + f.path() + " ("
+                                        + size(f.size()) + ")" + (rotation == null ? "" : "; " + rotation));
+                    }
                     return null;
                 });
             } catch (StoreException notRecorded) {

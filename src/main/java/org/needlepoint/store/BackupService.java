@@ -126,9 +126,9 @@ public final class BackupService {
             BackupRun ok = store.last(c, true).orElse(null);
             BackupRun failed = store.last(c, false).orElse(null);
             Path folder = store.settings(c).folderIn(db.folder());
-            boolean lastFailed = failed != null && (ok == null || failed.finishedAt().isAfter(ok.finishedAt()));
+            boolean lastFailed = store.last(c).map(r -> !r.ok()).orElse(false);
             boolean stale = ok == null || ok.finishedAt().isBefore(clock.instant().minus(WARN_AFTER));
-            return new BackupStatus(ok, failed, folder, lastFailed || stale);
+            return new BackupStatus(ok, failed, folder, lastFailed, lastFailed || stale);
         });
     }
 
@@ -189,7 +189,11 @@ public final class BackupService {
             try {
                 f = BackupWriter.write(db, checks.get(), target, clock, progress);
             } catch (StoreException e) {
-                LOG.log(Level.WARNING, "Backup " + trigger.label() + " failed: " + e.getMessage(), e);
+                if (e instanceof BackupException) {
+                    LOG.warning("Backup " + trigger.label() + " failed: " + e.getMessage());
+                } else {
+                    LOG.log(Level.WARNING, "Backup " + trigger.label() + " failed: " + e.getMessage(), e);
+                }
                 try {
                     db.tx(c -> {
                         store.record(c, new BackupRun(started, clock.instant(), trigger, false, target.toString(), null,

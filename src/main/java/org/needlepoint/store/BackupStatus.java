@@ -4,12 +4,9 @@ import java.nio.file.Path;
 
 /**
  * What the home screen says about backups: the last success and the last failure (either may be
- * null), the folder, and whether to warn — the last backup failed, or none succeeded for
+ * null), the folder, whether the newest run failed, and whether to warn — the last backup failed, or none succeeded for
  * {@link BackupService#WARN_AFTER}.
  */
-public record BackupStatus(BackupRun lastSuccess, BackupRun lastFailure, Path folder, boolean warning) {
-    /** True when the newest run failed. */
-    public boolean lastFailed() {
-        return lastFailure != null && (lastSuccess == null || lastFailure.finishedAt().isAfter(lastSuccess.finishedAt()));
-    }
+public record BackupStatus(BackupRun lastSuccess, BackupRun lastFailure, Path folder, boolean lastFailed,
+                           boolean warning) {
 }

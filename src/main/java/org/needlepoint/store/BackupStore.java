@@ -72,6 +72,11 @@ public final class BackupStore {
         return runs.stream().findFirst();
     }
 
+    /** The newest run, whatever its outcome. */
+    public Optional<BackupRun> last(Connection c) throws SQLException {
+        return runs(c, "ORDER BY finished_at DESC, id DESC LIMIT 1", ps -> { }).stream().findFirst();
+    }
+
     /** Runs that finished at or after {@code t}, oldest first. */
     public List<BackupRun> since(Connection c, Instant t) throws SQLException {
         return runs(c, "WHERE finished_at >= ? ORDER BY finished_at, id", ps -> Sql.setInstant(ps, 1, t));

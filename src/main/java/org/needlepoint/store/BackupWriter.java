@@ -139,6 +139,10 @@ final class BackupWriter {
         }
     }
 
+    static BackupException failedForTests(Path target, IOException e) {
+        return failed(target, e);
+    }
+
     private static BackupException failed(Path target, IOException e) {
         if (DiskErrors.isDiskFull(e)) {
             return new BackupException("The backup folder " + target + " is on a disk that is full, so the backup was not"

@@ -221,9 +221,22 @@ public final class BackupService {
             } catch (StoreException notRecorded) {
                 LOG.log(Level.WARNING, "The backup " + f.path() + " was written but could not be logged", notRecorded);
             }
+            if (trigger != BackupRun.Trigger.EXIT && trigger != BackupRun.Trigger.COMMAND) {
+                compactQuietly(); // a quiet moment (the day's start, or someone waiting for a backup anyway)
+            }
             return f;
         } finally {
             busy.unlock();
+        }
+    }
+
+    private void compactQuietly() {
+        try {
+            if (db.compactIfWasteful()) {
+                LOG.info("The database file was compacted after the backup");
+            }
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "The database file could not be compacted: " + e.getMessage(), e);
         }
     }
 

@@ -142,7 +142,9 @@ public final class AppWindow implements Shell {
             backUpIfDue();
         }
         if (!opened.setUp()) {
-            root.getChildren().setAll(loader.load(SetupController.class).root());
+            View<SetupController> setup = loader.load(SetupController.class);
+            setup.controller().showDataFolder(services.db().folder());
+            root.getChildren().setAll(setup.root());
         } else if (signInView != null && root.getChildren().contains(signInView.root())) {
             signInView.controller().storeReady(clinic);
         } else {

@@ -57,11 +57,15 @@ import org.needlepoint.patient.PatientSummary;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.UserDraft;
+import org.needlepoint.store.BackupFile;
+import org.needlepoint.store.BackupProgress;
 import org.needlepoint.store.Database;
+import org.needlepoint.store.Restore;
 
 /**
  * {@code bench}: patient search latency, GUI cold start, resident memory, chart save and reload,
- * and site-map redraw, on a synthetic clinic built in a temp folder (deleted afterwards).
+ * site-map redraw, and backup and restore verification, on a synthetic clinic built in a temp
+ * folder (deleted afterwards).
  *
  * <p>Search and chart run in this JVM; started without the app's JVM options ({@link JvmOptions}),
  * bench first re-runs itself in a child JVM that has them, so every figure is taken as the app
@@ -88,6 +92,8 @@ import org.needlepoint.store.Database;
  * start or memory, on a fresh clinic with no other patients.</li>
  * <li><b>Redraw.</b> A child JVM with a display ({@link BenchRedraw}) runs
  * {@link org.needlepoint.chart.SiteMapBenchmark} for 300 points: an untimed round, then R rounds.</li>
+ * <li><b>Backup.</b> Through {@link org.needlepoint.store.BackupService} on the seeded clinic: a
+ * backup to a folder, then {@link Restore#verify} of that file; a warm-up round, then R rounds.</li>
  * </ol>
  * Child windows need a display: {@code DISPLAY} if set (e.g. under {@code xvfb-run -a}), else
  * headless Monocle when its jar is in the local Maven repository, else those parts are skipped.
@@ -121,7 +127,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW;
+        SEARCH, CHART, BACKUP, START, MEMORY, REDRAW;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -134,7 +140,8 @@ final class Bench {
                 try {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw; not " + name.strip() + ".");
+                    throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, backup; not "
+                            + name.strip() + ".");
                 }
             }
             if (parts.isEmpty()) {
@@ -192,7 +199,8 @@ final class Bench {
         int patients = config.patients();
         int runs = config.runs();
         Set<Part> parts = config.parts();
-        boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY);
+        boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY)
+                || parts.contains(Part.BACKUP);
         out.println("== Needlepoint bench ==");
         out.println("machine: " + machine() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", Java " + System.getProperty("java.runtime.version") + "; " + (seeded ? patients + " patients, " : "")
@@ -212,6 +220,7 @@ final class Bench {
             List<Sample> samples = seed(data, seeded ? patients : 0, password);
             SearchFigures search = parts.contains(Part.SEARCH) ? search(data, password, samples, runs) : null;
             ChartFigures chart = parts.contains(Part.CHART) ? chart(data, password, runs, seeded ? patients : 0) : null;
+            BackupFigures backup = parts.contains(Part.BACKUP) ? backup(data, runs, dir, patients) : null;
             Display display = null;
             Map<JvmSet, StartFigures> start = new LinkedHashMap<>();
             Map<JvmSet, MemoryFigures> memory = new LinkedHashMap<>();
@@ -233,7 +242,7 @@ final class Bench {
                     }
                 }
             }
-            summary(config, seeded ? patients : 0, search, chart, start, memory, redraw, display);
+            summary(config, seeded ? patients : 0, search, chart, backup, start, memory, redraw, display);
             out.printf(Locale.ROOT, "(bench took %.0f s)%n", seconds(started));
             return 0;
         } catch (BenchException e) {
@@ -312,6 +321,7 @@ final class Bench {
                     new UserDraft(ADMIN, "Bench Administrator", Role.ADMIN, null, null),
                     password.toCharArray(), password.toCharArray());
             s.auth().signIn(ADMIN, password.toCharArray());
+            db.bulkLoad(true); // seeding only: commits gathered and written every half second, flushed at the end
             t0 = System.nanoTime();
             Random rnd = new Random(SEED);
             LocalDate today = s.patients().today();
@@ -325,6 +335,7 @@ final class Bench {
                     out.printf(Locale.ROOT, "  %d patients, %.0f s%n", i + 1, seconds(t0));
                 }
             }
+            db.bulkLoad(false);
             s.auth().signOut();
         }
         if (patients > 0) {
@@ -595,6 +606,72 @@ final class Bench {
                     null, null, null, null));
         }
         return points;
+    }
+
+    // ---------------------------------------------------------------- backup
+
+    private record BackupFigures(double[] backupMs, double[] verifyMs, long sizeBytes) {
+    }
+
+    /**
+     * {@link org.needlepoint.store.BackupService} backs the clinic up to a folder (SCRIPT in a snapshot transaction, the
+     * zip written, flushed, read back and checked against its manifest, renamed into place), then
+     * {@link Restore#verify} checks that file as a restore would before replacing anything (the zip
+     * and checksums, the SQL loaded into a temporary database, migrated, every check of
+     * {@code check}, the counts compared with the manifest's). A warm-up round, then R rounds.
+     */
+    private BackupFigures backup(Path data, int runs, Path dir, int patients) {
+        out.println();
+        out.println("== Backup and restore verification (BackupService to a folder, then Restore.verify of that file),"
+                + " 1 warm-up round + " + runs + " rounds, on the " + patients + "-patient clinic ==");
+        Path folder = dir.resolve("backups");
+        double[] backupMs = new double[runs];
+        double[] verifyMs = new double[runs];
+        long size = 0;
+        try (Database db = Database.open(data)) {
+            long file0 = fileSize(data.resolve(Database.DB_FILE));
+            long c0 = System.nanoTime();
+            boolean compacted = db.compactIfWasteful();
+            out.printf(Locale.ROOT, "  database file %.0f MB%s%n", file0 / 1048576.0, compacted
+                    ? String.format(Locale.ROOT, ", compacted first to %.0f MB in %.1f s (more than half of it was old"
+                    + " versions of rows)", fileSize(data.resolve(Database.DB_FILE)) / 1048576.0, seconds(c0)) : "");
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
+            for (int r = -1; r < runs; r++) {
+                long t0 = System.nanoTime();
+                BackupFile f = s.backups().backUpFromCommandLine(folder, BackupProgress.NONE);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                long t1 = System.nanoTime();
+                long restored;
+                try (Restore.Verified v = Restore.verify(f.path(), dir.resolve("verify"), d -> s.checks(),
+                        BackupProgress.NONE)) {
+                    restored = v.integrity().counts().getOrDefault("patients", -1L);
+                }
+                double vms = (System.nanoTime() - t1) / 1e6;
+                if (restored != patients) {
+                    throw new BenchException("the backup restored " + restored + " patients, not " + patients);
+                }
+                size = f.size();
+                if (r >= 0) {
+                    backupMs[r] = ms;
+                    verifyMs[r] = vms;
+                }
+                Files.delete(f.path());
+            }
+        } catch (IOException e) {
+            throw new BenchException("backup run failed: " + e.getMessage());
+        }
+        out.printf(Locale.ROOT, "  backup, ms:              %s; median %s  (%.1f MB zip)%n", fmt(backupMs),
+                round(median(backupMs.clone())), size / 1048576.0);
+        out.println("  restore verification, ms: " + fmt(verifyMs) + "; median " + round(median(verifyMs.clone())));
+        return new BackupFigures(backupMs, verifyMs, size);
+    }
+
+    private static long fileSize(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     // ---------------------------------------------------------------- child JVMs
@@ -909,7 +986,7 @@ final class Bench {
 
     // ---------------------------------------------------------------- summary
 
-    private void summary(Config config, int patients, SearchFigures search, ChartFigures chart,
+    private void summary(Config config, int patients, SearchFigures search, ChartFigures chart, BackupFigures backup,
                          Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
                          Map<JvmSet, RedrawFigures> redraw, Display display) {
         int runs = config.runs();
@@ -929,6 +1006,11 @@ final class Bench {
             info("  save p95 / reload p95", round(median(chart.roundSaveP95().clone())) + " / "
                     + round(median(chart.roundReloadP95().clone())) + " ms");
             info("  save + reload p50", round(percentile(chart.pair(), 50)) + " ms");
+        }
+        if (backup != null) {
+            info("backup (median of " + runs + ")", round(median(backup.backupMs().clone())) + " ms");
+            info("  backup file size", String.format(Locale.ROOT, "%.1f MB", backup.sizeBytes() / 1048576.0));
+            info("restore verification (median of " + runs + ")", round(median(backup.verifyMs().clone())) + " ms");
         }
         for (JvmSet jvm : config.jvmSets()) {
             boolean childParts = config.parts().contains(Part.START) || config.parts().contains(Part.MEMORY)

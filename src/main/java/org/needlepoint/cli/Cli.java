@@ -125,7 +125,7 @@ public final class Cli {
                     }
                     yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
                             o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
-                            "search,chart,start,memory,redraw")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
+                            "search,chart,start,memory,redraw,backup")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
                             benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 default -> {

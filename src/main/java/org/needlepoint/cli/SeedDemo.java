@@ -62,6 +62,7 @@ public final class SeedDemo {
                 adminPw.toCharArray(), adminPw.toCharArray());
         s.auth().signIn("admin", adminPw.toCharArray());
         DemoCharts.Result charted;
+        s.db().bulkLoad(true); // thousands of saves in a row: written every half second, flushed at the end
         try {
             s.users().create(new UserDraft("injector", "Demo Injector", Role.INJECTOR, "NP", "DEMO-NP-0001"),
                     injectorPw.toCharArray(), injectorPw.toCharArray());
@@ -80,6 +81,7 @@ public final class SeedDemo {
             }
             charted = new DemoCharts(s, rnd).seed(first, injectorPw.toCharArray(), adminPw.toCharArray());
         } finally {
+            s.db().bulkLoad(false);
             s.auth().signOut();
         }
         out.println("Demo clinic created in " + s.db().folder() + " with " + patients + " synthetic patients.");

@@ -155,7 +155,7 @@ public final class Restore {
                     + ".", e);
         }
         String statement = null;
-        try (Connection c = DriverManager.getConnection(Database.url(dbFolder, "file:"), "needlepoint", "");
+        try (Connection c = DriverManager.getConnection(Database.bulkUrl(dbFolder), "needlepoint", "");
              BufferedReader in = Files.newBufferedReader(sql, StandardCharsets.UTF_8);
              ScriptReader r = new ScriptReader(in);
              Statement st = c.createStatement()) {

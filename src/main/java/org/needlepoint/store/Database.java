@@ -140,8 +140,10 @@ public final class Database implements AutoCloseable {
      */
     public <T> T tx(SqlWork<T> work) {
         T result = commit(work);
-        if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0) {
-            compactIfWasteful(); // the file grows with every save; a long-running app is kept in check here
+        if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && syncEachCommit) {
+            // the file grows with every save; an app left running for days is kept in check here, later
+            // than at the quiet moments (close, after a backup) as saves wait while it runs
+            compactIfLive(25);
         }
         return result;
     }
@@ -170,8 +172,8 @@ public final class Database implements AutoCloseable {
      * For tools that write many thousands of rows in one go (seed-demo, bench's seeding): while on,
      * H2 gathers commits and writes them every half second ({@code WRITE_DELAY 500}, H2's default),
      * and nothing is flushed to the disk each time, so a crash could lose the last half second;
-     * turning it off writes and flushes everything at once. About 10 times faster for 100,000
-     * patients. The app never turns it on.
+     * turning it off writes and flushes everything at once, and compacts the file if needed (not
+     * done every 1,000 commits while loading). The app never turns it on.
      */
     public void bulkLoad(boolean on) {
         syncEachCommit = !on;
@@ -184,6 +186,9 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+        if (!on) {
+            compactIfWasteful(); // not done every 1,000 commits while loading
+        }
     }
 
     /** Runs read-only work on a connection of its own. */
@@ -246,7 +251,7 @@ public final class Database implements AutoCloseable {
 
     /** After H2 closed the database (a failed write), opens it again before the next transaction. */
     private void reconnectIfBroken() {
-        if (!broken) {
+        if (!broken || gate.getReadHoldCount() > 0) {
             return;
         }
         gate.writeLock().lock();
@@ -382,7 +387,14 @@ public final class Database implements AutoCloseable {
      * database opens again. Returns true when it compacted.
      */
     public boolean compactIfWasteful() {
-        if (!wasteful()) {
+        return compactIfLive(50);
+    }
+
+    private boolean compactIfLive(int belowPercent) {
+        if (gate.getReadHoldCount() > 0) {
+            return false; // inside another transaction of this thread: the lock cannot be taken alone here
+        }
+        if (!liveUnder(belowPercent)) {
             return false;
         }
         gate.writeLock().lock();
@@ -400,8 +412,13 @@ public final class Database implements AutoCloseable {
 
     /** Less than half of the file holds live data. */
     boolean wasteful() {
+        return liveUnder(50);
+    }
+
+    /** True when less than {@code percent} of the file holds live data (false when it cannot be told). */
+    private boolean liveUnder(int percent) {
         try {
-            return fillRate() < 50;
+            return fillRate() < percent;
         } catch (StoreException e) {
             return false;
         }

@@ -101,6 +101,20 @@ class BackupUiTest extends AdminUiBase {
     }
 
     @Test
+    void closingTheWindowBacksUpFirstThenCloses(FxRobot robot) {
+        settle();
+        signIn(robot, "desk", TestClinic.PASSWORD);
+        clinic.clock.advance(Duration.ofHours(9)); // 18:00
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        settle();
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(lastRun().trigger()).isEqualTo(BackupRun.Trigger.EXIT);
+        assertThat(backupsOnUsb()).extracting(BackupFile::name)
+                .containsExactly("needlepoint-20261121-180000.zip", "needlepoint-20261121-090000.zip");
+    }
+
+    @Test
     void noBackupForTwoDaysTurnsTheCardRed(FxRobot robot) {
         settle();
         clinic.db.tx(c -> c.createStatement().executeUpdate("UPDATE backup_config SET on_start = FALSE"));

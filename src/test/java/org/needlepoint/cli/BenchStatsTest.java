@@ -33,7 +33,8 @@ class BenchStatsTest {
     @Test
     void onlyNamesSomeParts() {
         assertThat(Bench.Part.parse("chart, Redraw")).isEqualTo(EnumSet.of(Bench.Part.CHART, Bench.Part.REDRAW));
-        assertThat(Bench.Part.parse("search,chart,start,memory,redraw")).isEqualTo(EnumSet.allOf(Bench.Part.class));
+        assertThat(Bench.Part.parse("search,chart,start,memory,redraw,backup")).isEqualTo(EnumSet.allOf(Bench.Part.class));
+        assertThat(Bench.Part.parse("backup")).isEqualTo(EnumSet.of(Bench.Part.BACKUP));
         assertThatThrownBy(() -> Bench.Part.parse("search,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> Bench.Part.parse(" , ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -378,6 +378,27 @@ class BackupServiceTest {
                 .isInstanceOf(BackupException.class).hasMessageContaining("was made by a newer version of Needlepoint");
     }
 
+    @Test
+    void photosInTheDataFolderAreBackedUpAndRestoredWithTheRecords() throws Exception {
+        Path photos = Files.createDirectories(clinic.folder.resolve("photos").resolve("1001"));
+        byte[] jpeg = new byte[50_000];
+        new java.util.Random(7).nextBytes(jpeg);
+        Files.write(photos.resolve("before.jpg"), jpeg);
+        clinic.signIn("admin");
+        BackupFile f = backups.backUpNow(BackupProgress.NONE);
+        try (ZipFile z = new ZipFile(f.path().toFile())) {
+            assertThat(z.getEntry("photos/1001/before.jpg")).isNotNull();
+        }
+        assertThat(BackupArchive.read(f.path(), null).entries()).extracting(BackupManifest.Entry::name)
+                .containsExactly("needlepoint.sql", "photos/1001/before.jpg");
+
+        Files.write(photos.resolve("after.jpg"), jpeg); // taken after the backup
+        RestoreResult r = backups.restore(f.path(), TestClinic.PASSWORD.toCharArray(), BackupProgress.NONE);
+        assertThat(Files.readAllBytes(clinic.folder.resolve("photos/1001/before.jpg"))).isEqualTo(jpeg);
+        assertThat(clinic.folder.resolve("photos/1001/after.jpg")).doesNotExist();
+        assertThat(r.replacedKeptIn().resolve("photos/1001/after.jpg")).exists();
+    }
+
     private static void deleteTree(Path p) throws IOException {
         BackupWriter.deleteTree(p);
     }

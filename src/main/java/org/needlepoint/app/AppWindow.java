@@ -2,6 +2,7 @@ package org.needlepoint.app;
 
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
+import java.util.logging.Level;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -40,6 +41,8 @@ import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
 import org.needlepoint.security.AuditLogController;
+import org.needlepoint.security.BackupStatusController;
+import org.needlepoint.security.BackupsController;
 import org.needlepoint.security.LockController;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
@@ -65,6 +68,11 @@ public final class AppWindow implements Shell {
     private Stage stage;
     /** Where exported files are saved: the system's save dialog; tests hand back a path. */
     private AdverseEventController.SaveDialog saveDialog = AdverseEventController.FILE_CHOOSER;
+    /** The "backing up before closing" overlay, while the exit backup runs. */
+    private javafx.scene.Node exitBackup;
+    /** The store is open and holds a clinic: there is something to back up. */
+    private boolean clinicReady;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppWindow.class.getName());
 
     /** A window over services that are already open (tests). */
     public AppWindow(Services services, Background background) {
@@ -92,7 +100,12 @@ public final class AppWindow implements Shell {
                 .register(ChartController.class, () -> new ChartController(services.charts(), services.inventory(),
                         services.clock(), services.reports(), services.adverseEvents(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
-                        services.session().require(), List.of(StockCardController.class, FollowUpsCardController.class)))
+                        services.session().require(), List.of(StockCardController.class, FollowUpsCardController.class,
+                        BackupStatusController.class)))
+                .register(BackupStatusController.class, () -> new BackupStatusController(services.backups(), background,
+                        services.clock()))
+                .register(BackupsController.class, () -> new BackupsController(services.backups(), background,
+                        services.clock(), this::restored))
                 .register(AdminController.class, AdminController::new)
                 .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
                 .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
@@ -178,8 +191,14 @@ public final class AppWindow implements Shell {
         clinic = opened.clinicName();
         idle = new IdleMonitor(services.clock(), ClinicService.DEFAULT_IDLE_LOCK_MINUTES, this::lockNow);
         idle.attach(root.getScene());
+        if (opened.setUp()) {
+            clinicReady = true;
+            backUpIfDue();
+        }
         if (!opened.setUp()) {
-            root.getChildren().setAll(loader.load(SetupController.class).root());
+            View<SetupController> setup = loader.load(SetupController.class);
+            setup.controller().showDataFolder(services.db().folder());
+            root.getChildren().setAll(setup.root());
         } else if (signInView != null && root.getChildren().contains(signInView.root())) {
             signInView.controller().storeReady(clinic);
         } else {
@@ -207,9 +226,17 @@ public final class AppWindow implements Shell {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setOnCloseRequest(e -> {
+            if (exitBackup != null) {
+                return; // closing while the exit backup runs: it is cut short, and cleaned up by the next backup
+            }
             if (main != null && lockView == null && main.controller().hasUnsavedWork()
                     && !confirmDiscard("Closing Needlepoint discards them.", "Discard and close")) {
                 e.consume();
+                return;
+            }
+            if (clinicReady) {
+                e.consume();
+                backUpAndClose();
             }
         });
         stage.setOnHidden(e -> {
@@ -217,6 +244,39 @@ public final class AppWindow implements Shell {
                 idle.disarm();
             }
         });
+    }
+
+    /**
+     * On closing: the exit backup (when switched on), with the window saying so, then the window
+     * closes whatever the outcome (a failure is logged and shown on the home screen next time).
+     */
+    private void backUpAndClose() {
+        if (idle != null) {
+            idle.disarm();
+        }
+        javafx.scene.control.Label what = new javafx.scene.control.Label("Backing up the clinic's records before closing…");
+        what.getStyleClass().add("title-3");
+        javafx.scene.control.Label how = new javafx.scene.control.Label("This takes a few seconds. Closing the window"
+                + " again stops waiting: the backup is then cut short, and the previous backups are kept.");
+        how.setWrapText(true);
+        how.setMaxWidth(520);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(14, new javafx.scene.control.ProgressIndicator(), what, how);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setId("exitBackup");
+        box.getStyleClass().add("lock-screen");
+        exitBackup = box;
+        background.run(() -> services.backups().backUpOnExit(org.needlepoint.store.BackupProgress.NONE), done -> stage.close(), error -> {
+            LOG.log(Level.WARNING, "The backup on closing failed: " + Forms.message(error));
+            stage.close();
+        });
+        // shown only when the backup takes a moment: a quick one closes without a flash
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        later.setOnFinished(ev -> {
+            if (stage.isShowing() && !root.getChildren().contains(box)) {
+                root.getChildren().add(box);
+            }
+        });
+        later.play();
     }
 
     public IdleMonitor idleMonitor() {
@@ -251,8 +311,13 @@ public final class AppWindow implements Shell {
         idle.disarm();
         View<SignInController> v = loader.load(SignInController.class);
         v.controller().showMessage(message);
+        signInView = v;
         root.getChildren().setAll(v.root());
         stage.setTitle("Needlepoint — sign in");
+    }
+
+    private void signInNotice(String message) {
+        signInView.controller().showNotice(message);
     }
 
     private void enter(User user) {
@@ -261,6 +326,43 @@ public final class AppWindow implements Shell {
         root.getChildren().setAll(main.root());
         stage.setTitle("Needlepoint — " + clinic + " — " + user.displayName());
         armIdleLock();
+        clinicReady = true;
+        backUpIfDue();
+    }
+
+    /**
+     * The day's first backup, at start and after each sign-in (a PC left on overnight), when none
+     * has succeeded today; off the FX thread. The home screen's backup card shows how it went.
+     */
+    private void backUpIfDue() {
+        background.run(() -> services.backups().backUpIfDueToday(), done -> refreshToday(), error -> {
+            LOG.log(Level.WARNING, "The day's first backup failed: " + Forms.message(error));
+            refreshToday();
+        });
+    }
+
+    private void refreshToday() {
+        if (main != null) {
+            main.controller().refreshToday();
+        }
+    }
+
+    /**
+     * After Admin → Backups restored a backup: the records (and staff accounts) are now the backup's,
+     * so everyone signs in again; the form says what happened.
+     */
+    private void restored(String message) {
+        background.run(() -> {
+            services.auth().signOut();
+            return clinicName(services);
+        }, name -> {
+            clinic = name;
+            showSignIn(null);
+            signInNotice(message);
+        }, err -> {
+            showSignIn(null);
+            signInNotice(message);
+        });
     }
 
     @Override

@@ -329,6 +329,13 @@ public final class MainController {
         navBeforePage = null;
     }
 
+    /** Reads the home screen's cards again when it is the section shown (a backup just finished). */
+    void refreshToday() {
+        if (today != null && content.getChildren().contains(today.root())) {
+            today.controller().refresh();
+        }
+    }
+
     void status(String message) {
         statusMessage.setText(message);
     }

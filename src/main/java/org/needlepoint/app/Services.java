@@ -29,6 +29,8 @@ import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.UserService;
 import org.needlepoint.security.UserStore;
+import org.needlepoint.store.BackupService;
+import org.needlepoint.store.BackupStore;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.RecordCheck;
 
@@ -49,6 +51,7 @@ public final class Services {
     private final FollowUpService followUps;
     private final AdverseEventService adverseEvents;
     private final RecallTasks recallTasks;
+    private final BackupService backups;
     private final List<RecordCheck> checks;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
@@ -91,6 +94,7 @@ public final class Services {
                 audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 auditStore);
+        this.backups = new BackupService(db, new BackupStore(), this::checks, audit, session, auth, clock);
     }
 
     public Database db() {
@@ -148,6 +152,10 @@ public final class Services {
     /** The follow-up side of a lot recall ("call each affected patient"), for the recall to call in its transaction. */
     public RecallTasks recallTasks() {
         return recallTasks;
+    }
+
+    public BackupService backups() {
+        return backups;
     }
 
     /**

@@ -61,11 +61,15 @@ import org.needlepoint.patient.PatientSummary;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.UserDraft;
+import org.needlepoint.store.BackupFile;
+import org.needlepoint.store.BackupProgress;
 import org.needlepoint.store.Database;
+import org.needlepoint.store.Restore;
 
 /**
  * {@code bench}: patient search latency, GUI cold start, resident memory, chart save and reload,
- * and site-map redraw, on a synthetic clinic built in a temp folder (deleted afterwards).
+ * site-map redraw, and backup and restore verification, on a synthetic clinic built in a temp
+ * folder (deleted afterwards).
  *
  * <p>Search and chart run in this JVM; started without the app's JVM options ({@link JvmOptions}),
  * bench first re-runs itself in a child JVM that has them, so every figure is taken as the app
@@ -96,6 +100,8 @@ import org.needlepoint.store.Database;
  * batches ({@link WorklistBenchmark}); after reopening the store, the front desk's worklist is
  * loaded through {@link FollowUpService#frontDeskWorklist} for today and the next four days: a
  * warm-up round, then R rounds of 20 loads.</li>
+ * <li><b>Backup.</b> Through {@link org.needlepoint.store.BackupService} on the seeded clinic: a
+ * backup to a folder, then {@link Restore#verify} of that file; a warm-up round, then R rounds.</li>
  * <li><b>Installed</b> (only with {@code --only installed}, and with a display). Cold start of the
  * installer's app-image ({@link AppImage}: the one bench runs from, else
  * {@code target/installer/Needlepoint}) on the clinic: its launcher as installed (with its AppCDS
@@ -138,7 +144,7 @@ final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, INSTALLED;
+        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, BACKUP, INSTALLED;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -152,8 +158,8 @@ final class Bench {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist, recall,"
-                            + " receive; not " + name.strip() + ". It also takes installed (the installer's app-image,"
-                            + " measured only when named).");
+                            + " receive, backup; not " + name.strip() + ". It also takes installed (the installer's"
+                            + " app-image, measured only when named).");
                 }
             }
             if (parts.isEmpty()) {
@@ -212,7 +218,7 @@ final class Bench {
         int runs = config.runs();
         Set<Part> parts = config.parts();
         boolean seeded = parts.contains(Part.SEARCH) || parts.contains(Part.START) || parts.contains(Part.MEMORY)
-                || parts.contains(Part.INSTALLED);
+                || parts.contains(Part.INSTALLED) || parts.contains(Part.BACKUP);
         out.println("== Needlepoint bench ==");
         out.println("machine: " + machine() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", Java " + System.getProperty("java.runtime.version") + "; " + (seeded ? patients + " patients, " : "")
@@ -241,6 +247,7 @@ final class Bench {
             BenchStock.RecallFigures recall = parts.contains(Part.RECALL) ? stock.recall(data, ADMIN, password, runs) : null;
             BenchStock.ReceiveFigures receive = parts.contains(Part.RECEIVE) ? stock.receive(data, ADMIN, password, runs)
                     : null;
+            BackupFigures backup = parts.contains(Part.BACKUP) ? backup(data, runs, dir, patients) : null;
             Display display = null;
             Map<JvmSet, StartFigures> start = new LinkedHashMap<>();
             Map<JvmSet, MemoryFigures> memory = new LinkedHashMap<>();
@@ -263,7 +270,8 @@ final class Bench {
                 }
             }
             InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir) : null;
-            summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, start, memory, redraw, display);
+            summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, backup, start, memory, redraw,
+                    display);
             if (installed != null) {
                 installedSummary(installed, runs);
             }
@@ -345,6 +353,7 @@ final class Bench {
                     new UserDraft(ADMIN, "Bench Administrator", Role.ADMIN, null, null),
                     password.toCharArray(), password.toCharArray());
             s.auth().signIn(ADMIN, password.toCharArray());
+            db.bulkLoad(true); // seeding only: commits gathered and written every half second, flushed at the end
             t0 = System.nanoTime();
             Random rnd = new Random(SEED);
             LocalDate today = s.patients().today();
@@ -358,6 +367,7 @@ final class Bench {
                     out.printf(Locale.ROOT, "  %d patients, %.0f s%n", i + 1, seconds(t0));
                 }
             }
+            db.bulkLoad(false);
             s.auth().signOut();
         }
         if (patients > 0) {
@@ -635,6 +645,74 @@ final class Bench {
                     null, null, null, null));
         }
         return points;
+    }
+
+    // ---------------------------------------------------------------- backup
+
+    private record BackupFigures(double[] backupMs, double[] verifyMs, long sizeBytes) {
+    }
+
+    /**
+     * {@link org.needlepoint.store.BackupService} backs the clinic up to a folder (SCRIPT in a snapshot transaction, the
+     * zip written, flushed, read back and checked against its manifest, renamed into place), then
+     * {@link Restore#verify} checks that file as a restore would before replacing anything (the zip
+     * and checksums, the SQL loaded into a temporary database, migrated, every check of
+     * {@code check}, the counts compared with the manifest's). A warm-up round, then R rounds.
+     */
+    private BackupFigures backup(Path data, int runs, Path dir, int patients) {
+        out.println();
+        out.println("== Backup and restore verification (BackupService to a folder, then Restore.verify of that file),"
+                + " 1 warm-up round + " + runs + " rounds, on the " + patients + "-patient clinic ==");
+        Path folder = dir.resolve("backups");
+        double[] backupMs = new double[runs];
+        double[] verifyMs = new double[runs];
+        long size = 0;
+        try (Database db = Database.open(data)) {
+            long file0 = fileSize(data.resolve(Database.DB_FILE));
+            long c0 = System.nanoTime();
+            boolean compacted = db.compactIfWasteful();
+            out.printf(Locale.ROOT, "  database file %.0f MB%s%n", file0 / 1048576.0, compacted
+                    ? String.format(Locale.ROOT, ", compacted first to %.0f MB in %.1f s (more than half of it was old"
+                    + " versions of rows)", fileSize(data.resolve(Database.DB_FILE)) / 1048576.0, seconds(c0)) : "");
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
+            for (int r = -1; r < runs; r++) {
+                long t0 = System.nanoTime();
+                BackupFile f = s.backups().backUpFromCommandLine(folder, BackupProgress.NONE);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                long t1 = System.nanoTime();
+                long restored;
+                long backedUp;
+                try (Restore.Verified v = Restore.verify(f.path(), dir.resolve("verify"), d -> s.checks(),
+                        BackupProgress.NONE)) {
+                    restored = v.integrity().counts().getOrDefault("patients", -1L);
+                    backedUp = v.manifest().count("patients");
+                }
+                double vms = (System.nanoTime() - t1) / 1e6;
+                if (restored != backedUp || restored < patients) {
+                    throw new BenchException("the backup of " + backedUp + " patients restored " + restored);
+                }
+                size = f.size();
+                if (r >= 0) {
+                    backupMs[r] = ms;
+                    verifyMs[r] = vms;
+                }
+                Files.delete(f.path());
+            }
+        } catch (IOException e) {
+            throw new BenchException("backup run failed: " + e.getMessage());
+        }
+        out.printf(Locale.ROOT, "  backup, ms:              %s; median %s  (%.1f MB zip)%n", fmt(backupMs),
+                round(median(backupMs.clone())), size / 1048576.0);
+        out.println("  restore verification, ms: " + fmt(verifyMs) + "; median " + round(median(verifyMs.clone())));
+        return new BackupFigures(backupMs, verifyMs, size);
+    }
+
+    private static long fileSize(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     // ---------------------------------------------------------------- child JVMs
@@ -1230,7 +1308,7 @@ final class Bench {
     // ---------------------------------------------------------------- summary
 
     private void summary(Config config, int patients, SearchFigures search, ChartFigures chart, WorklistFigures worklist,
-                         BenchStock.RecallFigures recall, BenchStock.ReceiveFigures receive,
+                         BenchStock.RecallFigures recall, BenchStock.ReceiveFigures receive, BackupFigures backup,
                          Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
                          Map<JvmSet, RedrawFigures> redraw, Display display) {
         int runs = config.runs();
@@ -1270,6 +1348,11 @@ final class Bench {
             line("receive a scanned pack p95 (median of rounds')", round(receive.medianRoundP95()) + " ms", "<= 50 ms",
                     receive.medianRoundP95() <= BenchStock.RECEIVE_P95_TARGET_MS);
             info("  receive p50", round(percentile(receive.all(), 50)) + " ms");
+        }
+        if (backup != null) {
+            info("backup (median of " + runs + ")", round(median(backup.backupMs().clone())) + " ms");
+            info("  backup file size", String.format(Locale.ROOT, "%.1f MB", backup.sizeBytes() / 1048576.0));
+            info("restore verification (median of " + runs + ")", round(median(backup.verifyMs().clone())) + " ms");
         }
         for (JvmSet jvm : config.jvmSets()) {
             boolean childParts = config.parts().contains(Part.START) || config.parts().contains(Part.MEMORY)

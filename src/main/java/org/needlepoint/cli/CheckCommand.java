@@ -1,11 +1,9 @@
 package org.needlepoint.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.needlepoint.app.Services;
-import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.Integrity;
 
 /**
  * {@code check}: counts per record type, then WARNING lines (on stdout: things to act on, such as a
@@ -22,31 +20,19 @@ final class CheckCommand {
     }
 
     int run(Services s) {
-        List<String> problems = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        String migrations = s.db().validateMigrations();
-        if (migrations != null) {
-            problems.add(migrations);
+        Integrity found = Integrity.of(s.db(), s.checks());
+        for (Map.Entry<String, Long> e : found.counts().entrySet()) {
+            out.println(e.getKey() + ": " + e.getValue());
         }
-        for (RecordCheck check : s.checks()) {
-            s.db().read(c -> {
-                for (Map.Entry<String, Long> e : check.counts(c).entrySet()) {
-                    out.println(e.getKey() + ": " + e.getValue());
-                }
-                problems.addAll(check.problems(c));
-                warnings.addAll(check.warnings(c));
-                return null;
-            });
-        }
-        for (String w : warnings) {
+        for (String w : found.warnings()) {
             out.println("WARNING " + w);
         }
-        for (String p : problems) {
+        for (String p : found.problems()) {
             err.println("PROBLEM " + p);
         }
-        String warned = warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)";
-        out.println(problems.isEmpty() ? "check: OK" + warned + " (" + s.db().folder() + ")"
-                : "check: " + problems.size() + " problem(s)" + warned);
-        return problems.isEmpty() ? 0 : 1;
+        String warned = found.warnings().isEmpty() ? "" : ", " + found.warnings().size() + " warning(s)";
+        out.println(found.ok() ? "check: OK" + warned + " (" + s.db().folder() + ")"
+                : "check: " + found.problems().size() + " problem(s)" + warned);
+        return found.ok() ? 0 : 1;
     }
 }

@@ -43,16 +43,24 @@ public final class Cli {
               recall LOT          print everyone who received lot LOT (every product with that lot
                                   number) as CSV: one row per patient per visit; exits 1 when no
                                   lot has that number
+              backup [--to DIR]   back up the clinic's records now, to the backup folder (rotated as
+                                  set in Admin → Backups) or to DIR (not rotated); prints the file
+                                  written and its size. The app must be closed (in the app: Back up now)
+              restore FILE        replace the clinic's records with a backup, after checking it (it
+                                  must open, load and pass every check of `check`); the replaced
+                                  records are kept in the data folder's replaced-<date>-<time>.
+                                  The app must be closed (in the app: Admin → Backups → Restore)
               bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
                     [--bench-jvm app|as-started]
                                   measure patient search, chart save and reload, cold start,
                                   memory, site-map redraw, the follow-up worklist, the recall
-                                  list over N patients' 1,000,000 charted points, and receiving
-                                  a scanned pack; prints figures. PARTS: some of search,chart,
-                                  start,memory,redraw,worklist,recall,receive (default all),
-                                  or installed (the installer's app-image with and without its
-                                  AppCDS archive beside a bare window; only when named). SETS:
-                                  JVM options for the child JVMs, "app" (default), "none" or
+                                  list over N patients' 1,000,000 charted points, receiving
+                                  a scanned pack and backup; prints figures. PARTS: some of
+                                  search,chart,start,memory,redraw,worklist,recall,receive,backup
+                                  (default all), or installed (the installer's app-image with
+                                  and without its AppCDS archive beside a bare window; only when
+                                  named). SETS: JVM options for the child JVMs, "app" (default),
+                                  "none" or
                                   options; several sets separated by ";" are compared
               scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
                                   standard input) and print its gtin, lot, expiry, serial and
@@ -123,6 +131,17 @@ public final class Cli {
                     }
                     yield withServices(folder, s -> new RecallCommand(out, err).run(s, opts.get(0)));
                 }
+                case "backup" -> {
+                    Options o = Options.parse(opts, "--to");
+                    String to = o.stringValue("--to", null);
+                    yield new BackupCommand(out, err).backup(folder, to == null ? null : Path.of(to), clock, hasher);
+                }
+                case "restore" -> {
+                    if (opts.size() != 1 || opts.get(0).startsWith("--")) {
+                        throw new IllegalArgumentException("restore needs the backup file: restore FILE. Try --help.");
+                    }
+                    yield new BackupCommand(out, err).restore(folder, Path.of(opts.get(0)), clock, hasher);
+                }
                 case "seed-demo" -> {
                     Options o = Options.parse(opts, "--patients", "--seed");
                     int n = o.intValue("--patients", 200, 0, 1_000_000);
@@ -137,7 +156,7 @@ public final class Cli {
                     }
                     yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
                             o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
-                            "search,chart,start,memory,redraw,worklist,recall,receive")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
+                            "search,chart,start,memory,redraw,worklist,recall,receive,backup")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
                             benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 case "scan" -> new ScanCommand(out, err, System.in, clock).run(opts);

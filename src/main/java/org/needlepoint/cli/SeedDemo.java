@@ -63,6 +63,7 @@ public final class SeedDemo {
         s.auth().signIn("admin", adminPw.toCharArray());
         DemoCharts.Result charted;
         DemoFollowUps.Result followed;
+        s.db().bulkLoad(true); // thousands of saves in a row: written every half second, flushed at the end
         try {
             s.users().create(new UserDraft("injector", "Demo Injector", Role.INJECTOR, "NP", "DEMO-NP-0001"),
                     injectorPw.toCharArray(), injectorPw.toCharArray());
@@ -83,6 +84,7 @@ public final class SeedDemo {
             followed = new DemoFollowUps(s, rnd).seed(first, charted.signed(), injectorPw.toCharArray(),
                     deskPw.toCharArray());
         } finally {
+            s.db().bulkLoad(false);
             s.auth().signOut();
         }
         out.println("Demo clinic created in " + s.db().folder() + " with " + patients + " synthetic patients.");

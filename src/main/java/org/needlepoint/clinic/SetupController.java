@@ -30,6 +30,7 @@ public final class SetupController {
     @FXML private PasswordField adminPassword;
     @FXML private PasswordField adminConfirm;
     @FXML private Label setupError;
+    @FXML private Label setupDataFolder;
     @FXML private Button createButton;
 
     public SetupController(ClinicService clinic, AuthService auth, Background background, Consumer<User> onDone) {
@@ -42,6 +43,18 @@ public final class SetupController {
     @FXML
     private void initialize() {
         javafx.application.Platform.runLater(clinicName::requestFocus);
+    }
+
+    /**
+     * Says where the new clinic's records will be kept: setup on a PC that has been in use means the
+     * clinic's data folder is missing (a disconnected disk or share), not that there is no clinic.
+     */
+    public void showDataFolder(java.nio.file.Path folder) {
+        setupDataFolder.setText("The clinic's records will be kept in " + folder + ". If this clinic already uses"
+                + " Needlepoint on this PC, its records are not in that folder: close Needlepoint and check that the disk"
+                + " or network share holding them is connected, or restore a backup (the restore command).");
+        setupDataFolder.setVisible(true);
+        setupDataFolder.setManaged(true);
     }
 
     @FXML

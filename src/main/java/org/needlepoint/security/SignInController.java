@@ -54,7 +54,14 @@ public final class SignInController {
     }
 
     public void showMessage(String message) {
+        signInError.setStyle(null);
         Forms.showError(signInError, message);
+    }
+
+    /** Something that went well but must be read before signing in (a restore): same place, calm colours. */
+    public void showNotice(String message) {
+        Forms.showError(signInError, message);
+        signInError.setStyle("-fx-background-color: -color-success-subtle; -fx-text-fill: -color-success-fg;");
     }
 
     @FXML

@@ -534,7 +534,7 @@ class CliTest {
     void benchRefusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
         Run part = run("bench", "--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive; not speed");
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, backup; not speed");
 
         Run jvm = run("bench", "--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);

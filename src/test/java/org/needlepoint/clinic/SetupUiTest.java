@@ -18,6 +18,8 @@ class SetupUiTest extends UiTest {
     @Test
     void firstRunCreatesTheClinicAndItsAdministrator(FxRobot robot) {
         assertThat(robot.lookup("#clinicName").tryQuery()).isPresent();
+        assertThat(text(robot, "setupDataFolder")).startsWith("The clinic's records will be kept in " + clinic.folder + ".")
+                .contains("check that the disk or network share holding them is connected, or restore a backup");
         screenshot("setup");
         robot.clickOn("#clinicName").write("Harbour Skin Clinic");
         robot.clickOn("#clinicAddress").write("2 Quay Road, Demo Town");
@@ -36,6 +38,8 @@ class SetupUiTest extends UiTest {
         });
         assertThat(text(robot, "statusUser")).contains("Pat Owner");
         assertThat(robot.lookup("#navAdmin").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(org.needlepoint.store.BackupFile.list(clinic.folder.resolve("backups")))
+                .as("the day's first backup, made as soon as the clinic exists").hasSize(1);
     }
 
     @Test

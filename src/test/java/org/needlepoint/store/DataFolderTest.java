@@ -103,9 +103,55 @@ class DataFolderTest {
                     .hasMessageContaining("cannot be written to");
             assertThatThrownBy(() -> DataFolder.prepare(readOnly.resolve("inside")))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("Cannot create the data folder");
+                    .hasMessageContaining("does not exist and cannot be created because writing there is not allowed");
         } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aDataFolderUnderARegularFileIsRefusedBeforeAnythingIsWritten() throws Exception {
+        // works as root too, where folder permissions do not bite: no one can create a folder inside a file
+        Path file = Files.writeString(dir.resolve("usb-disk"), "not a folder");
+        Path data = file.resolve("needlepoint");
+        assertThatThrownBy(() -> Database.open(data))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("The data folder " + data + " does not exist and cannot be created because part of the path"
+                        + " is a file, not a folder. If it is on another disk or a network share, check that it is connected;"
+                        + " or choose another folder with --data.");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aDataFolderOnAFullDiskIsRefusedBeforeTheDatabaseIsOpened() throws Exception {
+        Path devFull = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.exists(devFull), "needs Linux's /dev/full, a device that is always full");
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.createSymbolicLink(data.resolve(".needlepoint-write-check"), devFull);
+        assertThatThrownBy(() -> Database.open(data))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("The data folder " + data + " is on a disk that is full. Free some space on that disk, then try"
+                        + " again.");
+        assertThat(data.resolve(Database.DB_FILE)).doesNotExist();
+        assertThat(data.resolve("needlepoint.lock")).doesNotExist();
+    }
+
+    @Test
+    void aReadOnlyDatabaseFileIsRefused() throws Exception {
+        try (Database db = Database.open(dir)) {
+            db.read(c -> null);
+        }
+        Path file = dir.resolve(Database.DB_FILE);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(file), "file permissions are not enforced for this user (root)");
+            assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("The clinic's database file " + file + " cannot be written to");
+        } finally {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

@@ -143,6 +143,38 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void aFileMostlyOfOldVersionsIsCompactedAndKeepsEverySave() throws Exception {
+        Path file = dir.resolve(Database.DB_FILE);
+        long grown;
+        try (Database db = Database.open(dir)) {
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                db.tx(c -> insertSetting(c, "grow." + n, "x".repeat(500)));
+            }
+            assertThat(db.wasteful()).as("fill rate " + db.fillRate() + "%").isTrue();
+            long before = Files.size(file);
+            assertThat(db.compactIfWasteful()).isTrue();
+            assertThat(Files.size(file)).isLessThan(before / 2);
+            assertThat(db.wasteful()).isFalse();
+            assertThat(db.compactIfWasteful()).isFalse();
+            assertThat(settingsNamed(db, "grow.%")).isEqualTo(400);
+            db.tx(c -> insertSetting(c, "after.compaction", "yes")); // still open and writable
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                db.tx(c -> c.createStatement().executeUpdate("UPDATE setting SET val = 'y" + n + "' WHERE name = 'grow.1'"));
+            }
+            grown = Files.size(file);
+        }
+        long closed = Files.size(file);
+        try (Database db = Database.open(dir)) {
+            assertThat(settingsNamed(db, "grow.%")).isEqualTo(400);
+            assertThat(strings(db, "SELECT val FROM setting WHERE name = 'grow.1'")).containsExactly("y399");
+            assertThat(settingsNamed(db, "after.compaction")).isEqualTo(1);
+        }
+        assertThat(closed).as("closing compacts a wasteful file").isLessThan(grown / 2);
+    }
+
     private static Object insertSetting(Connection c, String name, String val) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (name, val) VALUES (?, ?)")) {
             ps.setString(1, name);

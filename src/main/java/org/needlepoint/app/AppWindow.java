@@ -148,7 +148,9 @@ public final class AppWindow implements Shell {
                 .register(SafetySignalsController.class, () -> new SafetySignalsController(services.adverseEvents(),
                         services.followUps(), background, this))
                 .register(FollowUpRulesController.class, () -> new FollowUpRulesController(services.followUps(),
-                        background));
+                        background))
+                .register(org.needlepoint.inventory.ProductsAdminController.class,
+                        () -> new org.needlepoint.inventory.ProductsAdminController(services.inventory(), background));
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */

@@ -5,8 +5,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The Admin section: staff accounts, the audit log, the follow-up rules, backups and clinic settings,
- * one tab each. The account list, the audit log, the rules and the backups are read again whenever
+ * The Admin section: staff accounts, the audit log, the follow-up rules, products, backups and clinic settings,
+ * one tab each. The account list, the audit log, the rules, the products and the backups are read again whenever
  * their tab is shown, so they include lockouts and what the admin has just done.
  */
 public final class AdminController {
@@ -17,6 +17,8 @@ public final class AdminController {
     @FXML private UserAdminController userAdminController;
     @FXML private AuditLogController auditLogController;
     @FXML private org.needlepoint.followup.FollowUpRulesController followUpRulesController;
+    @FXML private Tab productsTab;
+    @FXML private org.needlepoint.inventory.ProductsAdminController productsAdminController;
     @FXML private Tab backupsTab;
     @FXML private BackupsController backupsController;
 
@@ -29,6 +31,8 @@ public final class AdminController {
                 auditLogController.refresh();
             } else if (tab == followUpRulesTab) {
                 followUpRulesController.refresh();
+            } else if (tab == productsTab) {
+                productsAdminController.refresh();
             } else if (tab == backupsTab) {
                 backupsController.refresh();
             }

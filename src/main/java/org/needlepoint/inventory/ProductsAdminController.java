@@ -1,0 +1,304 @@
+package org.needlepoint.inventory;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import org.needlepoint.app.Background;
+import org.needlepoint.app.Forms;
+import org.needlepoint.common.Amounts;
+import org.needlepoint.common.ValidationException;
+import org.needlepoint.store.StaleRecordException;
+
+/**
+ * Admin ▸ Products: the catalogue (a table) and the chosen product's editable fields beside it
+ * (kind, unit and pack size are what the product is and are shown, not edited), and the inventory
+ * setting "warn about lots expiring within N days". Read again whenever the tab is shown.
+ */
+public final class ProductsAdminController {
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+
+    private final InventoryService inventory;
+    private final Background background;
+
+    @FXML private TableView<Product> productsTable;
+    @FXML private TableColumn<Product, String> productNameColumn;
+    @FXML private TableColumn<Product, String> productKindColumn;
+    @FXML private TableColumn<Product, String> productUnitColumn;
+    @FXML private TableColumn<Product, String> productPackColumn;
+    @FXML private TableColumn<Product, String> productHoursColumn;
+    @FXML private TableColumn<Product, String> productReorderColumn;
+    @FXML private TableColumn<Product, String> productGtinsColumn;
+    @FXML private TableColumn<Product, String> productActiveColumn;
+    @FXML private VBox productEditor;
+    @FXML private Label productTitle;
+    @FXML private Label productFixed;
+    @FXML private TextField productName;
+    @FXML private TextField productStorage;
+    @FXML private TextField productDiluent;
+    @FXML private TextField productDiluentMl;
+    @FXML private TextField productUsableHours;
+    @FXML private TextField productPointMin;
+    @FXML private TextField productPointMax;
+    @FXML private TextField productVisitMax;
+    @FXML private TextField productReorderLevel;
+    @FXML private TextArea productGtins;
+    @FXML private CheckBox productActive;
+    @FXML private Label productError;
+    @FXML private Label productStatus;
+    @FXML private Button saveProductButton;
+    @FXML private TextField expiringDays;
+    @FXML private Label expiringError;
+    @FXML private Label expiringStatus;
+    @FXML private Button saveExpiringButton;
+
+    private Map<String, Control> fields;
+    private Product product;
+    private boolean saving;
+
+    public ProductsAdminController(InventoryService inventory, Background background) {
+        this.inventory = inventory;
+        this.background = background;
+    }
+
+    @FXML
+    private void initialize() {
+        column(productNameColumn, Product::name);
+        column(productKindColumn, p -> p.kind().toString());
+        column(productUnitColumn, p -> p.unit().symbol());
+        column(productPackColumn, p -> Amounts.plain(p.packSize()) + " " + p.packUnit() + " / " + p.packWord());
+        column(productHoursColumn, p -> p.usableHours() == null ? "—" : p.usableHours() + " h");
+        column(productReorderColumn, p -> p.reorderLevel() == 0 ? "never" : Integer.toString(p.reorderLevel()));
+        column(productGtinsColumn, p -> String.join(", ", p.gtins()));
+        column(productActiveColumn, p -> p.active() ? "Yes" : "No");
+        productsTable.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null && (product == null || p.id() != product.id() || p.version() != product.version())) {
+                edit(p);
+            }
+        });
+        fields = new LinkedHashMap<>();
+        fields.put("name", productName);
+        fields.put("storage", productStorage);
+        fields.put("defaultDiluent", productDiluent);
+        fields.put("defaultDiluentMl", productDiluentMl);
+        fields.put("usableHours", productUsableHours);
+        fields.put("pointMin", productPointMin);
+        fields.put("pointMax", productPointMax);
+        fields.put("visitMax", productVisitMax);
+        fields.put("reorderLevel", productReorderLevel);
+        fields.put("gtins", productGtins);
+        productEditor.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SAVE.match(e)) {
+                e.consume();
+                save();
+            }
+        });
+        productEditor.setDisable(true);
+        refresh();
+    }
+
+    private static void column(TableColumn<Product, String> c, Function<Product, String> text) {
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(text.apply(v.getValue())));
+    }
+
+    /** Reads the catalogue and the setting again, keeping the chosen product chosen. */
+    public void refresh() {
+        load(null);
+    }
+
+    private void load(String message) {
+        background.run(() -> new Loaded(inventory.products(), inventory.expiringWithinDays()), l -> {
+            Long chosen = product == null ? (l.products().isEmpty() ? null : l.products().get(0).id()) : product.id();
+            product = null;
+            productsTable.getItems().setAll(l.products());
+            if (chosen != null) {
+                l.products().stream().filter(p -> p.id() == chosen).findFirst().ifPresent(p -> {
+                    productsTable.getSelectionModel().select(p);
+                    edit(p);
+                });
+            }
+            expiringDays.setText(Integer.toString(l.expiringDays()));
+            Forms.mark(expiringDays, null);
+            saveExpiringButton.setDisable(false);
+            Forms.showError(productError, message);
+        }, error -> Forms.showError(productError, Forms.message(error)));
+    }
+
+    private record Loaded(List<Product> products, int expiringDays) {
+    }
+
+    private void edit(Product p) {
+        product = p;
+        productEditor.setDisable(false);
+        productTitle.setText(p.name() + (p.active() ? "" : "  (not in use)"));
+        productFixed.setText(p.kind() + ", " + Amounts.plain(p.packSize()) + " " + p.packUnit() + " per " + p.packWord()
+                + ", charted in " + p.unit().symbol() + ". These cannot change: add a new product for another kind or"
+                + " pack size.");
+        productName.setText(p.name());
+        productStorage.setText(orEmpty(p.storage()));
+        productDiluent.setText(orEmpty(p.defaultDiluent()));
+        productDiluentMl.setText(Amounts.plain(p.defaultDiluentMl()));
+        productUsableHours.setText(p.usableHours() == null ? "" : p.usableHours().toString());
+        productPointMin.setText(Amounts.plain(p.pointMin()));
+        productPointMax.setText(Amounts.plain(p.pointMax()));
+        productVisitMax.setText(Amounts.plain(p.visitMax()));
+        productReorderLevel.setText(Integer.toString(p.reorderLevel()));
+        productGtins.setText(String.join("\n", p.gtins()));
+        productActive.setSelected(p.active());
+        Forms.markAll(fields, Map.of());
+        Forms.showError(productError, null);
+        Forms.showStatus(productStatus, null);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @FXML
+    private void save() {
+        if (product == null || saving) {
+            return;
+        }
+        Forms.showStatus(productStatus, null);
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal ml = amount(productDiluentMl, "defaultDiluentMl", "Type the diluent volume in mL, e.g. 2.5, or leave it empty.", errors);
+        Integer hours = whole(productUsableHours, true, "usableHours", "Type the usable hours as a whole number, e.g. 24, or leave it empty.", errors);
+        BigDecimal min = amount(productPointMin, "pointMin", "Type the per-point minimum as a number, or leave it empty.", errors);
+        BigDecimal max = amount(productPointMax, "pointMax", "Type the per-point maximum as a number, or leave it empty.", errors);
+        BigDecimal visit = amount(productVisitMax, "visitMax", "Type the per-visit maximum as a number, or leave it empty.", errors);
+        Integer reorder = whole(productReorderLevel, false, "reorderLevel", "Type the reorder level in packs (0 = never).", errors);
+        List<String> gtins = gtins(productGtins.getText(), errors);
+        Forms.markAll(fields, errors);
+        if (!errors.isEmpty()) {
+            Forms.showError(productError, new ValidationException(errors).getMessage());
+            return;
+        }
+        Product p = product;
+        Product edited = p.withNames(productName.getText(), p.brand())
+                .withStorage(productStorage.getText())
+                .withReconstitution(productDiluent.getText(), ml, hours)
+                .withLimits(min, max, visit)
+                .withReorderLevel(reorder)
+                .withGtins(gtins)
+                .withLook(p.colour(), productActive.isSelected());
+        saving = true;
+        Forms.showError(productError, null);
+        background.run(() -> inventory.updateProduct(edited), saved -> {
+            saving = false;
+            int i = -1;
+            for (int k = 0; k < productsTable.getItems().size(); k++) {
+                if (productsTable.getItems().get(k).id() == saved.id()) {
+                    i = k;
+                }
+            }
+            product = saved;
+            if (i >= 0) {
+                productsTable.getItems().set(i, saved);
+                productsTable.getSelectionModel().select(i);
+            }
+            edit(saved);
+            Forms.showStatus(productStatus, "Saved " + saved.name() + ".");
+        }, error -> {
+            saving = false;
+            if (error instanceof ValidationException v) {
+                Forms.markAll(fields, v.fieldErrors());
+                Forms.showError(productError, v.getMessage());
+            } else if (error instanceof StaleRecordException) {
+                load(Forms.message(error) + " The form now shows the saved product: make your change again.");
+            } else {
+                Forms.showError(productError, Forms.message(error));
+            }
+        });
+    }
+
+    /** One GTIN per line, each checked and normalised to 14 digits; a bad line is reported under "gtins". */
+    private static List<String> gtins(String text, Map<String, String> errors) {
+        List<String> out = new ArrayList<>();
+        for (String line : (text == null ? "" : text).split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                String g = Gs1Parser.normalizeGtin(line);
+                if (!out.contains(g)) {
+                    out.add(g);
+                }
+            } catch (Gs1Exception e) {
+                errors.put("gtins", "\"" + line.strip() + "\" is not a GTIN: " + e.getMessage());
+                return out;
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal amount(TextField f, String field, String message, Map<String, String> errors) {
+        String t = f.getText() == null ? "" : f.getText().strip().replace(',', '.');
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    private static Integer whole(TextField f, boolean optional, String field, String message, Map<String, String> errors) {
+        String t = f.getText() == null ? "" : f.getText().strip();
+        if (t.isEmpty() && optional) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    @FXML
+    private void saveExpiring() {
+        Forms.showStatus(expiringStatus, null);
+        Forms.showError(expiringError, null);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer days = whole(expiringDays, false, "expiringWithinDays", "Type the days as a whole number, 1 to 365.", errors);
+        if (days != null && (days < 1 || days > 365)) {
+            errors.put("expiringWithinDays", "Expiring soon must be between 1 and 365 days.");
+        }
+        if (!errors.isEmpty()) {
+            Forms.mark(expiringDays, errors.get("expiringWithinDays"));
+            Forms.showError(expiringError, errors.get("expiringWithinDays"));
+            return;
+        }
+        Forms.mark(expiringDays, null);
+        background.run(() -> {
+            inventory.setExpiringWithinDays(days);
+            return inventory.expiringWithinDays();
+        }, now -> {
+            expiringDays.setText(Integer.toString(now));
+            Forms.showStatus(expiringStatus, "Saved: lots expiring within " + now + " days are flagged.");
+        }, error -> {
+            if (error instanceof ValidationException v) {
+                Forms.mark(expiringDays, v.fieldErrors().get("expiringWithinDays"));
+            }
+            Forms.showError(expiringError, Forms.message(error));
+        });
+    }
+}

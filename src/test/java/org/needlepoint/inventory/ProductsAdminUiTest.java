@@ -1,0 +1,129 @@
+package org.needlepoint.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.needlepoint.app.Services;
+import org.needlepoint.security.Audit;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.testing.AuditLog;
+import org.needlepoint.testing.TestClinic;
+import org.needlepoint.testing.UiTest;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+
+/** Admin ▸ Products: a product's fields edited and kept, a malformed GTIN refused, the expiring-soon setting. */
+class ProductsAdminUiTest extends UiTest {
+
+    private void openProducts(FxRobot robot) {
+        signIn(robot, "admin", TestClinic.PASSWORD);
+        robot.clickOn("#navAdmin");
+        settle();
+        robot.clickOn("#productsTab");
+        settle();
+    }
+
+    private void choose(FxRobot robot, String name) {
+        Node cell = robot.lookup("#productsTable .table-cell").match(LabeledMatchers.hasText(name)).query();
+        robot.clickOn(cell);
+        settle();
+    }
+
+    private void retype(FxRobot robot, String fxId, String text) {
+        javafx.scene.control.TextInputControl field = robot.lookup("#" + fxId)
+                .match(n -> n instanceof javafx.scene.control.TextInputControl).query();
+        robot.interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        robot.push(KeyCode.BACK_SPACE);
+        if (!text.isEmpty()) {
+            robot.write(text);
+        }
+    }
+
+    private Services elsewhere() {
+        Services other = new Services(clinic.db, clinic.clock, new PasswordHasher(1_000));
+        other.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
+        return other;
+    }
+
+    private Product stored(String name) {
+        return elsewhere().inventory().products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aProductsReorderLevelUsableHoursAndGtinAreSavedAndKept(FxRobot robot) {
+        openProducts(robot);
+        choose(robot, "Dysport 300 U");
+        assertThat(text(robot, "productName")).isEqualTo("Dysport 300 U");
+        retype(robot, "productReorderLevel", "7");
+        retype(robot, "productUsableHours", "8");
+        retype(robot, "productGtins", "02099990003007\n5012345678900");
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL); // Ctrl+S
+        settle();
+
+        Product p = stored("Dysport 300 U");
+        assertThat(p.reorderLevel()).isEqualTo(7);
+        assertThat(p.usableHours()).isEqualTo(8);
+        assertThat(p.gtins()).containsExactlyInAnyOrder("02099990003007", "05012345678900");
+        assertThat(text(robot, "productStatus")).isEqualTo("Saved Dysport 300 U.");
+        assertThat(text(robot, "productGtins")).contains("05012345678900");
+        assertThat(robot.lookup("#productsTable .table-cell").match(LabeledMatchers.hasText("8 h")).tryQuery()).isPresent();
+        assertThat(AuditLog.withAction(clinic.db, Audit.UPDATE)).last()
+                .satisfies(a -> assertThat(a.recordType()).isEqualTo("product"));
+        screenshot("admin-products");
+    }
+
+    @Test
+    void aMalformedGtinIsMarkedAndNothingIsSaved(FxRobot robot) {
+        openProducts(robot);
+        choose(robot, "Dysport 300 U");
+        int before = stored("Dysport 300 U").reorderLevel();
+        retype(robot, "productReorderLevel", "9");
+        retype(robot, "productGtins", "5012345678901");
+        robot.clickOn("#saveProductButton");
+        settle();
+        assertThat(node(robot, "productGtins").getStyleClass()).contains("field-error");
+        assertThat(text(robot, "productError")).contains("5012345678901");
+        Product p = stored("Dysport 300 U");
+        assertThat(p.reorderLevel()).isEqualTo(before);
+        assertThat(p.gtins()).containsExactly("02099990003007");
+    }
+
+    @Test
+    void aProductChangedElsewhereMeanwhileIsNotOverwritten(FxRobot robot) {
+        openProducts(robot);
+        choose(robot, "Dysport 300 U");
+        Product theirs = stored("Dysport 300 U");
+        elsewhere().inventory().updateProduct(theirs.withReorderLevel(3));
+        retype(robot, "productReorderLevel", "11");
+        robot.clickOn("#saveProductButton");
+        settle();
+        assertThat(text(robot, "productError")).contains("was changed by");
+        assertThat(stored("Dysport 300 U").reorderLevel()).isEqualTo(3);
+        assertThat(text(robot, "productReorderLevel")).isEqualTo("3");
+    }
+
+    @Test
+    void theExpiringSoonSettingIsSavedAndKept(FxRobot robot) {
+        openProducts(robot);
+        javafx.scene.control.ScrollPane page = node(robot, "productsScroll");
+        robot.interact(() -> page.setVvalue(1));
+        settle();
+        assertThat(text(robot, "expiringDays")).isEqualTo(Integer.toString(InventoryService.DEFAULT_EXPIRING_DAYS));
+        retype(robot, "expiringDays", "45");
+        robot.interact(() -> robot.lookup("#saveExpiringButton").queryButton().fire());
+        settle();
+        assertThat(elsewhere().inventory().expiringWithinDays()).isEqualTo(45);
+        assertThat(text(robot, "expiringStatus")).startsWith("Saved");
+
+        retype(robot, "expiringDays", "0");
+        robot.interact(() -> robot.lookup("#saveExpiringButton").queryButton().fire());
+        settle();
+        assertThat(node(robot, "expiringDays").getStyleClass()).contains("field-error");
+        assertThat(elsewhere().inventory().expiringWithinDays()).isEqualTo(45);
+    }
+}

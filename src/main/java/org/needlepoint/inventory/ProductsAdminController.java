@@ -80,12 +80,16 @@ public final class ProductsAdminController {
     @FXML
     private void initialize() {
         column(productNameColumn, Product::name);
-        column(productKindColumn, p -> p.kind().toString());
+        column(productKindColumn, p -> switch (p.kind()) {
+            case TOXIN -> "Toxin";
+            case BIOSTIMULATOR -> "PLLA";
+            case HA_FILLER -> "HA filler";
+        });
         column(productUnitColumn, p -> p.unit().symbol());
-        column(productPackColumn, p -> Amounts.plain(p.packSize()) + " " + p.packUnit() + " / " + p.packWord());
+        column(productPackColumn, p -> Amounts.plain(p.packSize()) + " " + p.packUnit());
         column(productHoursColumn, p -> p.usableHours() == null ? "—" : p.usableHours() + " h");
         column(productReorderColumn, p -> p.reorderLevel() == 0 ? "never" : Integer.toString(p.reorderLevel()));
-        column(productGtinsColumn, p -> String.join(", ", p.gtins()));
+        column(productGtinsColumn, p -> String.join("\n", p.gtins()));
         column(productActiveColumn, p -> p.active() ? "Yes" : "No");
         productsTable.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null && (product == null || p.id() != product.id() || p.version() != product.version())) {

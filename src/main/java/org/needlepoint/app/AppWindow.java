@@ -1,5 +1,11 @@
 package org.needlepoint.app;
 
+import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.Shell;
+import org.needlepoint.ui.ViewLoader;
+import org.needlepoint.ui.View;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Background;
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
 import java.util.logging.Level;
@@ -41,8 +47,8 @@ import org.needlepoint.patient.PatientController;
 import org.needlepoint.patient.PatientSearchController;
 import org.needlepoint.security.AdminController;
 import org.needlepoint.security.AuditLogController;
-import org.needlepoint.security.BackupStatusController;
-import org.needlepoint.security.BackupsController;
+import org.needlepoint.backup.BackupStatusController;
+import org.needlepoint.backup.BackupsController;
 import org.needlepoint.security.LockController;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
@@ -67,7 +73,7 @@ public final class AppWindow implements Shell {
     private View<LockController> lockView;
     private Stage stage;
     /** Where exported files are saved: the system's save dialog; tests hand back a path. */
-    private AdverseEventController.SaveDialog saveDialog = AdverseEventController.FILE_CHOOSER;
+    private SaveDialog saveDialog = SaveDialog.PDF_CHOOSER;
     /** The "backing up before closing" overlay, while the exit backup runs. */
     private javafx.scene.Node exitBackup;
     /** The store is open and holds a clinic: there is something to back up. */
@@ -267,7 +273,7 @@ public final class AppWindow implements Shell {
         box.setId("exitBackup");
         box.getStyleClass().add("lock-screen");
         exitBackup = box;
-        background.run(() -> services.backups().backUpOnExit(org.needlepoint.store.BackupProgress.NONE), done -> stage.close(), error -> {
+        background.run(() -> services.backups().backUpOnExit(org.needlepoint.backup.BackupProgress.NONE), done -> stage.close(), error -> {
             LOG.log(Level.WARNING, "The backup on closing failed: " + Forms.message(error));
             stage.close();
         });
@@ -513,8 +519,8 @@ public final class AppWindow implements Shell {
     }
 
     /** For tests: where exported files go instead of the system's save dialog, which headless runs cannot show. */
-    public void setSaveDialog(AdverseEventController.SaveDialog dialog) {
-        this.saveDialog = dialog == null ? AdverseEventController.FILE_CHOOSER : dialog;
+    public void setSaveDialog(SaveDialog dialog) {
+        this.saveDialog = dialog == null ? SaveDialog.PDF_CHOOSER : dialog;
     }
 
     /** For tests and screenshots: the root node of the current page. */

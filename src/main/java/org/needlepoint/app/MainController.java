@@ -1,5 +1,8 @@
 package org.needlepoint.app;
 
+import org.needlepoint.ui.ViewLoader;
+import org.needlepoint.ui.Page;
+import org.needlepoint.ui.View;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
@@ -23,17 +26,6 @@ import org.needlepoint.security.User;
  * Sections are built once and kept, so switching away and back keeps whatever was typed.
  */
 public final class MainController {
-    /**
-     * A page shown in the Patients section over what it showed (the side-effect form): it is kept
-     * while the person visits other sections, and leaving it with typing unsaved asks first.
-     */
-    public interface Page {
-        boolean isDirty();
-
-        /** Asks before throwing typing away; true when the person agrees. */
-        boolean confirmDiscard();
-    }
-
     private final ViewLoader loader;
     private final User user;
     private final String clinic;

@@ -1,5 +1,7 @@
 package org.needlepoint.app;
 
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;

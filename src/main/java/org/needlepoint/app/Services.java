@@ -29,8 +29,8 @@ import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.UserService;
 import org.needlepoint.security.UserStore;
-import org.needlepoint.store.BackupService;
-import org.needlepoint.store.BackupStore;
+import org.needlepoint.backup.BackupService;
+import org.needlepoint.backup.BackupStore;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.RecordCheck;
 

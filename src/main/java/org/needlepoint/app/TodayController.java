@@ -1,5 +1,8 @@
 package org.needlepoint.app;
 
+import org.needlepoint.ui.TodayCard;
+import org.needlepoint.ui.ViewLoader;
+import org.needlepoint.ui.View;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -35,8 +35,8 @@ import org.needlepoint.security.PermissionDeniedException;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.User;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.Database;
+import org.needlepoint.store.Versions;
 
 /**
  * Injection-site maps: visits charted as points on a diagram, autosaved as drafts, signed with the
@@ -363,7 +363,7 @@ public final class ChartService {
             throw new ValidationException("status", signedMessage(v));
         }
         if (v.version() != r.version()) {
-            throw UserStore.stale(c, "visit", v.id(), "This visit's chart", clock.getZone());
+            throw Versions.stale(c, "visit", v.id(), "This visit's chart", clock.getZone());
         }
         if (v.injectorId() != u.id()) {
             throw new PermissionDeniedException("Only the visit's injector, " + v.injectorName()

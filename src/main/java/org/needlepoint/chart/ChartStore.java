@@ -19,9 +19,9 @@ import java.util.Set;
 import org.needlepoint.chart.VisitSummary.ProductAmount;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.inventory.Unit;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
 
 /**
  * All SQL for charts: visits, screening answers, injection points, addenda and patterns (products,
@@ -179,7 +179,7 @@ public final class ChartStore implements RecordCheck {
             ps.setLong(6, id);
             ps.setInt(7, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "visit", id, "This visit's chart", zone);
+                throw Versions.stale(c, "visit", id, "This visit's chart", zone);
             }
         }
     }
@@ -253,7 +253,7 @@ public final class ChartStore implements RecordCheck {
             ps.setLong(5, id);
             ps.setInt(6, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "visit", id, "This visit's chart", zone);
+                throw Versions.stale(c, "visit", id, "This visit's chart", zone);
             }
         }
     }

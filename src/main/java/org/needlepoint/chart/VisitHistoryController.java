@@ -38,9 +38,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
-import org.needlepoint.app.View;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.View;
 
 /**
  * A patient's treatment timeline, newest first: date, injector, status, products with their totals,

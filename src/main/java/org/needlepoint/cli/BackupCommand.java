@@ -9,11 +9,11 @@ import java.util.Map;
 import org.needlepoint.app.Services;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.AlreadyOpenException;
-import org.needlepoint.store.BackupFile;
-import org.needlepoint.store.BackupService;
+import org.needlepoint.backup.BackupFile;
+import org.needlepoint.backup.BackupService;
 import org.needlepoint.store.Database;
-import org.needlepoint.store.Restore;
-import org.needlepoint.store.RestoreResult;
+import org.needlepoint.backup.Restore;
+import org.needlepoint.backup.RestoreResult;
 import org.needlepoint.store.StoreException;
 
 /**

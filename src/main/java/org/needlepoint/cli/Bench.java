@@ -61,10 +61,10 @@ import org.needlepoint.patient.PatientSummary;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.UserDraft;
-import org.needlepoint.store.BackupFile;
-import org.needlepoint.store.BackupProgress;
+import org.needlepoint.backup.BackupFile;
+import org.needlepoint.backup.BackupProgress;
 import org.needlepoint.store.Database;
-import org.needlepoint.store.Restore;
+import org.needlepoint.backup.Restore;
 
 /**
  * {@code bench}: patient search latency, GUI cold start, resident memory, chart save and reload,
@@ -100,7 +100,7 @@ import org.needlepoint.store.Restore;
  * batches ({@link WorklistBenchmark}); after reopening the store, the front desk's worklist is
  * loaded through {@link FollowUpService#frontDeskWorklist} for today and the next four days: a
  * warm-up round, then R rounds of 20 loads.</li>
- * <li><b>Backup.</b> Through {@link org.needlepoint.store.BackupService} on the seeded clinic: a
+ * <li><b>Backup.</b> Through {@link org.needlepoint.backup.BackupService} on the seeded clinic: a
  * backup to a folder, then {@link Restore#verify} of that file; a warm-up round, then R rounds.</li>
  * <li><b>Installed</b> (only with {@code --only installed}, and with a display). Cold start of the
  * installer's app-image ({@link AppImage}: the one bench runs from, else
@@ -653,7 +653,7 @@ final class Bench {
     }
 
     /**
-     * {@link org.needlepoint.store.BackupService} backs the clinic up to a folder (SCRIPT in a snapshot transaction, the
+     * {@link org.needlepoint.backup.BackupService} backs the clinic up to a folder (SCRIPT in a snapshot transaction, the
      * zip written, flushed, read back and checked against its manifest, renamed into place), then
      * {@link Restore#verify} checks that file as a restore would before replacing anything (the zip
      * and checksums, the SQL loaded into a temporary database, migrated, every check of

@@ -1,7 +1,6 @@
 package org.needlepoint.cli;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
 
 /** SQL for the clinic profile and the settings table. */
 public final class ClinicStore implements RecordCheck {
@@ -47,7 +47,7 @@ public final class ClinicStore implements RecordCheck {
             ps.setLong(5, by);
             ps.setInt(6, clinic.version());
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "clinic", 1, "The clinic profile", zone);
+                throw Versions.stale(c, "clinic", 1, "The clinic profile", zone);
             }
         }
     }

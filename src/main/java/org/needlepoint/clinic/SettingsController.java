@@ -6,8 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Input that cannot be saved; {@link #fieldErrors()} maps a field name to its message. */
-public class ValidationException extends RuntimeException {
+public class ValidationException extends ReadableException {
     private final Map<String, String> fieldErrors;
 
     public ValidationException(Map<String, String> fieldErrors) {

@@ -55,12 +55,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
-import org.needlepoint.app.MainController;
-import org.needlepoint.app.Shell;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Page;
+import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.Shell;
 import org.needlepoint.chart.Catalog;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.DiagramView;
@@ -94,22 +94,7 @@ import org.needlepoint.store.StaleRecordException;
  * {@link #startFromReport} (a patient's phoned-in report: the form first asks which visit) and
  * {@link #openEvent} (a recorded event, to read or change).
  */
-public final class AdverseEventController implements MainController.Page {
-    /** Asks where to save a file; null when the person cancels. Headless tests hand back a path instead. */
-    @FunctionalInterface
-    public interface SaveDialog {
-        File ask(Window owner, String title, String initialFileName);
-    }
-
-    /** The system's save dialog, for PDFs. */
-    public static final SaveDialog FILE_CHOOSER = (owner, title, name) -> {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        return chooser.showSaveDialog(owner);
-    };
-
+public final class AdverseEventController implements Page {
     static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);

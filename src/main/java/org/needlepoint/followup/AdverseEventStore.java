@@ -23,16 +23,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.needlepoint.chart.Addendum;
 import org.needlepoint.chart.ChartStore;
-import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.chart.Depth;
 import org.needlepoint.chart.InjectionPoint;
 import org.needlepoint.chart.Region;
 import org.needlepoint.chart.VisitChart;
+import org.needlepoint.inventory.InventoryStore;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
 
 /** SQL for adverse events, their selected points, patients' phoned-in reports, and the safety figures. */
 public final class AdverseEventStore implements RecordCheck {
@@ -144,7 +144,7 @@ public final class AdverseEventStore implements RecordCheck {
             ps.setLong(i++, id);
             ps.setInt(i, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "adverse_event", id, "This adverse event", zone);
+                throw Versions.stale(c, "adverse_event", id, "This adverse event", zone);
             }
         }
     }
@@ -162,7 +162,7 @@ public final class AdverseEventStore implements RecordCheck {
             ps.setLong(6, id);
             ps.setInt(7, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "adverse_event", id, "This adverse event", zone);
+                throw Versions.stale(c, "adverse_event", id, "This adverse event", zone);
             }
         }
     }
@@ -445,7 +445,7 @@ public final class AdverseEventStore implements RecordCheck {
             ps.setLong(8, id);
             ps.setInt(9, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "patient_report", id, "This patient's report", zone);
+                throw Versions.stale(c, "patient_report", id, "This patient's report", zone);
             }
         }
     }

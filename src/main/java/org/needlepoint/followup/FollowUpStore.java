@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.security.Role;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
 
 /** SQL for protocol rules, follow-up tasks, their call attempts and the worklists. */
 public final class FollowUpStore implements RecordCheck {
@@ -95,7 +95,7 @@ public final class FollowUpStore implements RecordCheck {
             ps.setLong(12, r.id());
             ps.setInt(13, r.version());
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "followup_rule", r.id(), "The follow-up rule \"" + r.name() + "\"", zone);
+                throw Versions.stale(c, "followup_rule", r.id(), "The follow-up rule \"" + r.name() + "\"", zone);
             }
         }
     }
@@ -249,7 +249,7 @@ public final class FollowUpStore implements RecordCheck {
 
     /** The refusal of a change to a task someone else changed (or closed) since it was read. */
     private static RuntimeException stale(Connection c, long id, ZoneId zone) throws SQLException {
-        return UserStore.stale(c, "followup_task", id, "This follow-up task", zone);
+        return Versions.stale(c, "followup_task", id, "This follow-up task", zone);
     }
 
     /** Closes an OPEN task as DONE, MISSED or CANCELLED, refusing a stale version. */

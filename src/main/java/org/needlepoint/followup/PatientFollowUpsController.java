@@ -18,8 +18,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 

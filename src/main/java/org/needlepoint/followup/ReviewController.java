@@ -24,9 +24,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
-import org.needlepoint.app.Shell;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Shell;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
 

@@ -27,9 +27,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
-import org.needlepoint.app.Shell;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Shell;
 import org.needlepoint.common.Dates;
 import org.needlepoint.common.ValidationException;
 

@@ -21,8 +21,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 

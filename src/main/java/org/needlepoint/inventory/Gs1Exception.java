@@ -1,5 +1,7 @@
 package org.needlepoint.inventory;
 
+import org.needlepoint.common.ReadableException;
+
 /**
  * A scanned or typed GS1 code that cannot be used. The message is one line that a receptionist can
  * act on (what is wrong, then what to do); {@link #reason()} says what kind of problem it is, for a
@@ -7,7 +9,7 @@ package org.needlepoint.inventory;
  * {@link #ai()} names the application identifier concerned, or null when the problem is not tied
  * to one element.
  */
-public final class Gs1Exception extends RuntimeException {
+public final class Gs1Exception extends ReadableException {
     /** What kind of problem the code has. */
     public enum Reason {
         /** Nothing but whitespace (or only a symbology prefix) was given. */

@@ -23,9 +23,9 @@ import java.util.Set;
 import org.needlepoint.chart.Region;
 import org.needlepoint.chart.Side;
 import org.needlepoint.chart.VisitStatus;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
 
 /**
  * All SQL for the product catalogue and stock: products and their GTINs, lots (with their derived
@@ -187,7 +187,7 @@ public final class InventoryStore implements RecordCheck {
             ps.setLong(17, p.id());
             ps.setInt(18, p.version());
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "product", p.id(), "The product " + p.name(), zone);
+                throw Versions.stale(c, "product", p.id(), "The product " + p.name(), zone);
             }
         }
     }
@@ -333,7 +333,7 @@ public final class InventoryStore implements RecordCheck {
             ps.setLong(8, id);
             ps.setInt(9, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "lot", id, "This lot", zone);
+                throw Versions.stale(c, "lot", id, "This lot", zone);
             }
         }
     }
@@ -569,7 +569,7 @@ public final class InventoryStore implements RecordCheck {
             ps.setLong(6, id);
             ps.setInt(7, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "vial", id, "This vial", zone);
+                throw Versions.stale(c, "vial", id, "This vial", zone);
             }
         }
     }

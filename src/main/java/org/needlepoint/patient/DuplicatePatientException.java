@@ -1,9 +1,11 @@
 package org.needlepoint.patient;
 
+import org.needlepoint.common.ReadableException;
+
 import java.util.List;
 
 /** Saving would create a likely second record of a patient who is already registered. */
-public class DuplicatePatientException extends RuntimeException {
+public class DuplicatePatientException extends ReadableException {
     private final List<PatientSummary> matches;
 
     public DuplicatePatientException(List<PatientSummary> matches) {

@@ -1,6 +1,5 @@
 package org.needlepoint.patient;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,9 +30,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
-import org.needlepoint.app.Shell;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Shell;
 import org.needlepoint.common.Dates;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.Role;

@@ -16,9 +16,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
-import org.needlepoint.app.Shell;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Shell;
 
 /** The front desk's main screen: search as you type, keyboard first. */
 public final class PatientSearchController {

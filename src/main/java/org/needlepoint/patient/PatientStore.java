@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.needlepoint.common.Text;
-import org.needlepoint.security.UserStore;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
 
 /** All SQL for patients and their search keys. */
 public final class PatientStore implements RecordCheck {
@@ -96,7 +96,7 @@ public final class PatientStore implements RecordCheck {
             ps.setLong(i++, id);
             ps.setInt(i, version);
             if (ps.executeUpdate() == 0) {
-                throw UserStore.stale(c, "patient", id, "This patient's record", zone);
+                throw Versions.stale(c, "patient", id, "This patient's record", zone);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM patient_search_key WHERE patient_id = ?")) {

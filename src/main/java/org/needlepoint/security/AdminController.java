@@ -3,6 +3,7 @@ package org.needlepoint.security;
 import javafx.fxml.FXML;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.needlepoint.backup.BackupsController;
 
 /**
  * The Admin section: staff accounts, the audit log, the follow-up rules, products, backups and clinic settings,

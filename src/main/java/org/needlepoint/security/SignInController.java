@@ -8,8 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /** The sign-in form. */
 public final class SignInController {

@@ -21,8 +21,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.needlepoint.app.Background;
-import org.needlepoint.app.Forms;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
 

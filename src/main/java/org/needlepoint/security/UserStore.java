@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
-import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.store.Versions;
 
 /** SQL for staff accounts. */
 public final class UserStore implements RecordCheck {
@@ -74,7 +73,7 @@ public final class UserStore implements RecordCheck {
             ps.setLong(10, id);
             ps.setInt(11, version);
             if (ps.executeUpdate() == 0) {
-                throw stale(c, "app_user", id, "This account", zone);
+                throw Versions.stale(c, "app_user", id, "This account", zone);
             }
         }
     }
@@ -153,29 +152,6 @@ public final class UserStore implements RecordCheck {
                 Role.valueOf(rs.getString("role")), rs.getString("title"), rs.getString("licence_number"),
                 rs.getBoolean("active"), rs.getInt("failed_attempts"), Sql.getInstant(rs, "locked_until"),
                 rs.getInt("version"));
-    }
-
-    /**
-     * Builds the refusal for a stale update: names who saved the record last and when.
-     * {@code table} must have updated_by and updated_at columns.
-     */
-    public static StaleRecordException stale(Connection c, String table, long id, String what, ZoneId zone)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.updated_at, u.full_name FROM " + table
-                + " t LEFT JOIN app_user u ON u.id = t.updated_by WHERE t.id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new StaleRecordException(what + " no longer exists.");
-                }
-                String who = rs.getString(2) == null ? "another user" : rs.getString(2);
-                Instant at = Sql.getInstant(rs, "updated_at");
-                String when = at == null ? "" : " at " + DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH)
-                        .format(at.atZone(zone));
-                return new StaleRecordException(what + " was changed by " + who + when
-                        + " after you opened it. Your changes were not saved: reload to see theirs, then make yours again.");
-            }
-        }
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class DataFolder {
     }
 
     /** Writes, flushes and deletes a small file in {@code dir}; a failure is a {@link StoreException} starting with {@code what}. */
-    static void probe(Path dir, String what, String advice) {
+    public static void probe(Path dir, String what, String advice) {
         Path probe = dir.resolve(PROBE);
         try {
             Files.write(probe, new byte[4096], StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,

@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
     public static final String DB_NAME = "needlepoint";
     /** The H2 file(s) that make up the database in its folder. */
     public static final String DB_FILE = DB_NAME + ".mv.db";
-    static final String TRACE_FILE = DB_NAME + ".trace.db";
+    public static final String TRACE_FILE = DB_NAME + ".trace.db";
     private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
     private static final int H2_ALREADY_OPEN = 90020;
     private static final int H2_DATABASE_CLOSED = 90098;
@@ -83,12 +83,12 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    static String url(Path folder, String fileSystem) {
+    public static String url(Path folder, String fileSystem) {
         return "jdbc:h2:" + fileSystem + folder.resolve(DB_NAME).toAbsolutePath() + OPTIONS;
     }
 
     /** H2's defaults, for a temporary database loaded in one go (a restore's): faster, and nothing in it counts until it is closed cleanly. */
-    static String bulkUrl(Path folder) {
+    public static String bulkUrl(Path folder) {
         return "jdbc:h2:file:" + folder.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
@@ -272,7 +272,7 @@ public final class Database implements AutoCloseable {
      * When {@code swap} fails it must have put the old files back; the database is reopened on
      * them and the failure is passed on.
      */
-    void replaceFiles(Runnable swap) {
+    public void replaceFiles(Runnable swap) {
         gate.writeLock().lock();
         try {
             shutdown("SHUTDOWN");
@@ -334,7 +334,7 @@ public final class Database implements AutoCloseable {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
-    static String firstLine(String s) {
+    public static String firstLine(String s) {
         if (s == null) {
             return "";
         }
@@ -451,7 +451,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Closes and rewrites the file without the space left by old versions of rows (slower). */
-    void closeCompact() {
+    public void closeCompact() {
         close("SHUTDOWN COMPACT");
     }
 

@@ -7,12 +7,12 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /** Recognises what went wrong with a disk from the exceptions Java and H2 throw, on Linux, Windows and macOS. */
-final class DiskErrors {
+public final class DiskErrors {
     private DiskErrors() {
     }
 
     /** True when {@code e} or one of its causes says the disk is full (or the user's quota is used up). */
-    static boolean isDiskFull(Throwable e) {
+    public static boolean isDiskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = t.getMessage();
             if (m == null) {
@@ -30,7 +30,7 @@ final class DiskErrors {
     }
 
     /** True when {@code e} or a cause is a refusal to write (permissions, a read-only disk). */
-    static boolean isDenied(Throwable e) {
+    public static boolean isDenied(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AccessDeniedException) {
                 return true;
@@ -45,7 +45,7 @@ final class DiskErrors {
     }
 
     /** A short reason for a file-system failure, fit to follow "because": "the disk is full", "access is denied", ... */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         if (isDiskFull(e)) {
             return "the disk is full";
         }

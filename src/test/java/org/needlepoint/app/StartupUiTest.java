@@ -1,7 +1,5 @@
 package org.needlepoint.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.store.Database;
 import org.needlepoint.testing.TestClinic;
+import org.needlepoint.ui.Background;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The window shows the sign-in form before the store is open, and says so when it cannot open. */
 @ExtendWith(ApplicationExtension.class)
@@ -89,7 +90,7 @@ class StartupUiTest {
             });
             settle();
             assertThat(failure.get()).isNotNull();
-            assertThat(org.needlepoint.app.Forms.message(failure.get())).contains("already open");
+            assertThat(org.needlepoint.ui.Forms.message(failure.get())).contains("already open");
         }
     }
 }

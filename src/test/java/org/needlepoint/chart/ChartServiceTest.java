@@ -21,7 +21,6 @@ import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.AuditEntry;
-import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.PermissionDeniedException;
 import org.needlepoint.security.SignInException;
 import org.needlepoint.security.User;

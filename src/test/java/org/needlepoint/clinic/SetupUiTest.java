@@ -38,7 +38,7 @@ class SetupUiTest extends UiTest {
         });
         assertThat(text(robot, "statusUser")).contains("Pat Owner");
         assertThat(robot.lookup("#navAdmin").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
-        assertThat(org.needlepoint.store.BackupFile.list(clinic.folder.resolve("backups")))
+        assertThat(org.needlepoint.backup.BackupFile.list(clinic.folder.resolve("backups")))
                 .as("the day's first backup, made as soon as the clinic exists").hasSize(1);
     }
 

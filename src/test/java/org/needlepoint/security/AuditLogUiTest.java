@@ -1,13 +1,14 @@
 package org.needlepoint.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.Test;
+import org.needlepoint.testing.AdminUiBase;
 import org.needlepoint.testing.TestClinic;
 import org.testfx.api.FxRobot;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class AuditLogUiTest extends AdminUiBase {
 

@@ -1,11 +1,12 @@
 package org.needlepoint.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
+import org.needlepoint.testing.AdminUiBase;
 import org.testfx.api.FxRobot;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class ClinicSettingsUiTest extends AdminUiBase {
 

@@ -1,12 +1,13 @@
 package org.needlepoint.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
+import org.needlepoint.testing.AdminUiBase;
 import org.needlepoint.testing.TestClinic;
 import org.testfx.api.FxRobot;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class StaffAccountsUiTest extends AdminUiBase {
 

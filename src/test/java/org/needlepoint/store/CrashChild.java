@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.needlepoint.app.Services;
+import org.needlepoint.backup.BackupFile;
 import org.needlepoint.chart.ChartDraft;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.DiagramView;

@@ -1,7 +1,5 @@
 package org.needlepoint.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,9 +17,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.app.Services;
+import org.needlepoint.backup.BackupArchive;
+import org.needlepoint.backup.BackupFile;
+import org.needlepoint.backup.BackupProgress;
+import org.needlepoint.backup.BackupWriter;
+import org.needlepoint.backup.Restore;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.testing.MutableClock;
 import org.needlepoint.testing.TestClinic;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Crash safety, with real process deaths: {@link CrashChild} runs the store in a child JVM and is

@@ -1,7 +1,0 @@
-package org.needlepoint.app;
-
-import javafx.scene.Parent;
-
-/** A loaded FXML view and its controller. */
-public record View<C>(Parent root, C controller) {
-}

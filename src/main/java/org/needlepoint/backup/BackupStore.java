@@ -1,0 +1,131 @@
+package org.needlepoint.backup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.needlepoint.store.Sql;
+import org.needlepoint.store.Versions;
+
+/** SQL for the backup settings (one row) and the log of backup runs (append-only). */
+public final class BackupStore {
+
+    /** What belongs to this PC's backups rather than to the records: kept across a restore. */
+    public record History(BackupSettings settings, List<BackupRun> runs) {
+        public History {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    public BackupSettings settings(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT folder, on_start, on_exit, keep_daily, keep_weekly, version FROM backup_config WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return new BackupSettings(null, true, true, BackupSettings.DEFAULT_DAILY, BackupSettings.DEFAULT_WEEKLY, 0);
+            }
+            return new BackupSettings(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
+                    rs.getInt(6));
+        }
+    }
+
+    /** Saves {@code s} over the version it was read at; someone else's save in between is a clear conflict. */
+    public void update(Connection c, BackupSettings s, Instant now, Long by, ZoneId zone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE backup_config SET folder = ?, on_start = ?, on_exit = ?,"
+                + " keep_daily = ?, keep_weekly = ?, version = version + 1, updated_at = ?, updated_by = ?"
+                + " WHERE id = 1 AND version = ?")) {
+            ps.setString(1, s.folder());
+            ps.setBoolean(2, s.onStart());
+            ps.setBoolean(3, s.onExit());
+            ps.setInt(4, s.keepDaily());
+            ps.setInt(5, s.keepWeekly());
+            Sql.setInstant(ps, 6, now);
+            Sql.setLong(ps, 7, by);
+            ps.setInt(8, s.version());
+            if (ps.executeUpdate() == 0) {
+                throw Versions.stale(c, "backup_config", 1, "The backup settings", zone);
+            }
+        }
+    }
+
+    public void record(Connection c, BackupRun r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO backup_run (started_at, finished_at, trigger_kind, ok,"
+                + " file_path, size_bytes, message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            Sql.setInstant(ps, 1, r.startedAt());
+            Sql.setInstant(ps, 2, r.finishedAt());
+            ps.setString(3, r.trigger().name());
+            ps.setBoolean(4, r.ok());
+            ps.setString(5, r.file());
+            Sql.setLong(ps, 6, r.size());
+            ps.setString(7, r.message() == null ? null : r.message().length() > 2000 ? r.message().substring(0, 2000)
+                    : r.message());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<BackupRun> last(Connection c, boolean ok) throws SQLException {
+        List<BackupRun> runs = runs(c, "WHERE ok = ? ORDER BY finished_at DESC, id DESC LIMIT 1", ps -> ps.setBoolean(1, ok));
+        return runs.stream().findFirst();
+    }
+
+    /** The newest run, whatever its outcome. */
+    public Optional<BackupRun> last(Connection c) throws SQLException {
+        return runs(c, "ORDER BY finished_at DESC, id DESC LIMIT 1", ps -> { }).stream().findFirst();
+    }
+
+    /** Runs that finished at or after {@code t}, oldest first. */
+    public List<BackupRun> since(Connection c, Instant t) throws SQLException {
+        return runs(c, "WHERE finished_at >= ? ORDER BY finished_at, id", ps -> Sql.setInstant(ps, 1, t));
+    }
+
+    public History history(Connection c, Instant since) throws SQLException {
+        return new History(settings(c), since(c, since));
+    }
+
+    /**
+     * After a restore: the settings as they were before it, and the runs the backup cannot know of
+     * (those that finished at or after it was made).
+     */
+    public void carryOver(Connection c, History h, Instant backupMadeAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE backup_config SET folder = ?, on_start = ?, on_exit = ?,"
+                + " keep_daily = ?, keep_weekly = ?, version = version + 1 WHERE id = 1")) {
+            BackupSettings s = h.settings();
+            ps.setString(1, s.folder());
+            ps.setBoolean(2, s.onStart());
+            ps.setBoolean(3, s.onExit());
+            ps.setInt(4, s.keepDaily());
+            ps.setInt(5, s.keepWeekly());
+            ps.executeUpdate();
+        }
+        for (BackupRun r : h.runs()) {
+            if (!r.finishedAt().isBefore(backupMadeAt)) {
+                record(c, r);
+            }
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<BackupRun> runs(Connection c, String where, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT started_at, finished_at, trigger_kind, ok, file_path,"
+                + " size_bytes, message FROM backup_run " + where)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<BackupRun> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new BackupRun(Sql.getInstant(rs, "started_at"), Sql.getInstant(rs, "finished_at"),
+                            BackupRun.Trigger.valueOf(rs.getString("trigger_kind")), rs.getBoolean("ok"),
+                            rs.getString("file_path"), Sql.getLong(rs, "size_bytes"), rs.getString("message")));
+                }
+                return out;
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.needlepoint.backup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.needlepoint.store.AppVersion;
+import org.needlepoint.store.DataFolder;
+import org.needlepoint.store.Database;
+import org.needlepoint.store.DiskErrors;
+import org.needlepoint.store.Integrity;
+import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.StoreException;
+
+/**
+ * Writes one backup into a folder, so that a backup cut short (killed, power gone, disk full)
+ * never looks like a good one: the zip is written under a temporary name
+ * ({@code .needlepoint-....zip.partial}, never listed), flushed, read back and checked against its
+ * manifest, and only then renamed to {@code needlepoint-<date>-<time>.zip}. Temporary files left by
+ * a backup that was cut short are deleted by the next one (the folder's
+ * {@code .needlepoint-backup.lock} tells them apart from a backup still being written).
+ *
+ * <p>The records are read in one SNAPSHOT transaction (H2's {@code SCRIPT}, into a work folder in
+ * the data folder), so the clinic keeps working while a backup is made and the backup holds one
+ * consistent moment.
+ */
+public final class BackupWriter {
+    static final String LOCK = ".needlepoint-backup.lock";
+    public static final String WORK = "backup-work";
+    static final String PHOTOS = "photos";
+
+    private BackupWriter() {
+    }
+
+    static BackupFile write(Database db, List<RecordCheck> checks, Path target, Clock clock, BackupProgress progress) {
+        prepare(target);
+        try (FileChannel ch = FileChannel.open(target.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new BackupException("Another backup is being written to " + target + " right now. Try again when"
+                        + " it has finished.");
+            }
+            try {
+                return writeLocked(db, checks, target, clock, progress);
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw failed(target, e);
+        }
+    }
+
+    private static BackupFile writeLocked(Database db, List<RecordCheck> checks, Path target, Clock clock,
+                                          BackupProgress progress) throws IOException {
+        cleanPartials(target);
+        Path work = db.folder().resolve(WORK);
+        deleteTree(work);
+        Instant at = clock.instant();
+        LocalDateTime local = LocalDateTime.ofInstant(at, clock.getZone()).withNano(0);
+        Path partial = target.resolve(BackupFile.PARTIAL_PREFIX + BackupFile.STAMP.format(local) + "-"
+                + Long.toHexString(System.nanoTime()) + BackupFile.PARTIAL_SUFFIX);
+        try {
+            Files.createDirectories(work);
+            Path script = work.resolve(BackupArchive.SCRIPT);
+            progress.step("snapshot");
+            Map<String, Long> counts;
+            try {
+                counts = db.snapshot(c -> {
+                    Map<String, Long> m = Integrity.counts(c, checks);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+                    }
+                    return m;
+                });
+            } catch (StoreException e) {
+                if (DiskErrors.isDiskFull(e)) {
+                    throw new BackupException("The backup needs some room in the data folder (" + db.folder() + ") while"
+                            + " it is made, and that disk is full. Free some space there, then back up again.", e);
+                }
+                throw new BackupException("The records could not be read for the backup: " + e.getMessage(), e);
+            }
+            progress.step("script " + Files.size(script));
+            String schema = db.schemaVersion();
+            BackupArchive.write(partial, script, db.folder().resolve(PHOTOS),
+                    entries -> new BackupManifest(AppVersion.current(), schema, at, db.folder().toString(), counts, entries),
+                    progress);
+            progress.step("verify");
+            BackupArchive.read(partial, null);
+            Path done = freeName(target, local);
+            try {
+                Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, done);
+            }
+            syncFolder(target);
+            progress.step("done");
+            return BackupFile.of(done).orElseThrow(() -> new BackupException("The backup " + done + " vanished after it"
+                    + " was written."));
+        } finally {
+            Files.deleteIfExists(partial);
+            deleteTree(work);
+        }
+    }
+
+    /** Creates the backup folder if needed and proves it can be written. */
+    static void prepare(Path target) {
+        if (!Files.exists(target)) {
+            try {
+                Files.createDirectories(target);
+            } catch (IOException | RuntimeException e) {
+                throw new BackupException("The backup folder " + target + " does not exist and cannot be created because "
+                        + DiskErrors.reason(e) + ". If it is on another disk or a network share, check that it is connected,"
+                        + " or choose another backup folder (Admin → Backups).", e);
+            }
+        }
+        if (!Files.isDirectory(target)) {
+            throw new BackupException("The backup folder " + target + " is not a folder (a file has that name). Choose"
+                    + " another backup folder (Admin → Backups).");
+        }
+        try {
+            DataFolder.probe(target, "The backup folder " + target, " Choose another backup folder (Admin → Backups),"
+                    + " or fix its permissions.");
+        } catch (BackupException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw new BackupException(e.getMessage(), e.getCause());
+        }
+    }
+
+    static BackupException failedForTests(Path target, IOException e) {
+        return failed(target, e);
+    }
+
+    private static BackupException failed(Path target, IOException e) {
+        if (DiskErrors.isDiskFull(e)) {
+            return new BackupException("The backup folder " + target + " is on a disk that is full, so the backup was not"
+                    + " written; the previous backups are kept. Free some space there or choose another backup folder"
+                    + " (Admin → Backups).", e);
+        }
+        return new BackupException("The backup could not be written to " + target + " because " + DiskErrors.reason(e)
+                + ". The previous backups are kept.", e);
+    }
+
+    /** Deletes what backups cut short left behind; only called while holding the folder's backup lock. */
+    static void cleanPartials(Path target) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            for (Path p : files.filter(BackupFile::isPartial).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Path freeName(Path target, LocalDateTime at) {
+        for (int n = 1; ; n++) {
+            Path p = target.resolve(BackupFile.fileName(at, n));
+            if (!Files.exists(p)) {
+                return p;
+            }
+        }
+    }
+
+    /** Makes the rename itself durable where the OS allows it (Linux, macOS); elsewhere a no-op. */
+    private static void syncFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // Windows cannot open a folder this way; NTFS journals the rename
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

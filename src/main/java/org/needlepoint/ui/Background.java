@@ -1,0 +1,70 @@
+package org.needlepoint.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Runs store work off the FX thread and hands the result back on it. Tests wait on
+ * {@link #isIdle()} rather than sleeping.
+ */
+public final class Background implements AutoCloseable {
+    private final ExecutorService pool;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public Background() {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "needlepoint-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@code work} in the background; exactly one of the callbacks then runs on the FX thread. */
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+        inFlight.incrementAndGet();
+        pool.execute(() -> {
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = work.call();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            T r = result;
+            Throwable f = failure;
+            Platform.runLater(() -> {
+                // counted as done once back on the FX thread: a callback may open a modal dialog
+                inFlight.decrementAndGet();
+                if (f == null) {
+                    onSuccess.accept(r);
+                } else {
+                    onError.accept(f);
+                }
+            });
+        });
+    }
+
+    /** True when no work is running or waiting to report back. */
+    public boolean isIdle() {
+        return inFlight.get() == 0;
+    }
+
+    /** Lets running work (a save in progress) finish, for up to ten seconds, then stops. */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.needlepoint.ui;
+
+/**
+ * A controller whose view is one card on the Today (home) screen: stock alerts, follow-up counts,
+ * backup status, ... Each feature supplies its own card; {@link TodayController} lays them out and
+ * asks them to {@link #refresh()} whenever the screen is shown. A card with nothing to say for the
+ * signed-in user hides itself.
+ */
+public interface TodayCard {
+    /** Reloads the card's figures (off the FX thread, through the card's services). */
+    void refresh();
+}

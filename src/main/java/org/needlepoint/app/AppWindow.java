@@ -1,13 +1,6 @@
 package org.needlepoint.app;
 
-import org.needlepoint.ui.SaveDialog;
-import org.needlepoint.ui.Shell;
-import org.needlepoint.ui.ViewLoader;
-import org.needlepoint.ui.View;
-import org.needlepoint.ui.Forms;
-import org.needlepoint.ui.Background;
 import atlantafx.base.theme.PrimerLight;
-import java.util.List;
 import java.util.logging.Level;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -20,43 +13,32 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.needlepoint.chart.ChartController;
-import org.needlepoint.chart.CompareVisitsController;
-import org.needlepoint.chart.VisitHistoryController;
+import org.needlepoint.backup.BackupViews;
+import org.needlepoint.chart.ChartViews;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
-import org.needlepoint.clinic.SettingsController;
+import org.needlepoint.clinic.ClinicViews;
 import org.needlepoint.clinic.SetupController;
-import org.needlepoint.followup.FollowUpsCardController;
-import org.needlepoint.followup.FollowUpsController;
-import org.needlepoint.followup.PatientCallController;
-import org.needlepoint.followup.PatientFollowUpsController;
-import org.needlepoint.followup.ReviewController;
-import org.needlepoint.followup.TaskActionController;
-import org.needlepoint.followup.UrgentBannerController;
-import org.needlepoint.followup.WorklistController;
-import org.needlepoint.inventory.RecallController;
-import org.needlepoint.inventory.InventoryController;
-import org.needlepoint.inventory.ReceiveController;
-import org.needlepoint.inventory.StockCardController;
-import org.needlepoint.inventory.StockController;
 import org.needlepoint.followup.AdverseEventController;
-import org.needlepoint.followup.FollowUpRulesController;
-import org.needlepoint.followup.SafetySignalsController;
-import org.needlepoint.patient.PatientController;
-import org.needlepoint.patient.PatientSearchController;
-import org.needlepoint.security.AdminController;
-import org.needlepoint.security.AuditLogController;
-import org.needlepoint.backup.BackupStatusController;
-import org.needlepoint.backup.BackupsController;
+import org.needlepoint.followup.FollowUpViews;
+import org.needlepoint.inventory.InventoryViews;
+import org.needlepoint.patient.PatientViews;
 import org.needlepoint.security.LockController;
+import org.needlepoint.security.SecurityViews;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
-import org.needlepoint.security.UserAdminController;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.Screens;
+import org.needlepoint.ui.Shell;
+import org.needlepoint.ui.View;
+import org.needlepoint.ui.ViewLoader;
 
 /**
  * The application window and its flow: first-run setup, sign-in, the main window, and the idle
- * lock laid over it. Controllers are registered here, with their services, and nowhere else.
+ * lock laid over it. The window's own screens (setup, sign-in, lock, main, Today, Admin) are
+ * registered here; every feature registers its own screens through its {@code *Views} class.
  */
 public final class AppWindow implements Shell {
     public static final double WIDTH = 1366;
@@ -65,6 +47,7 @@ public final class AppWindow implements Shell {
     private Services services;
     private final Background background;
     private final ViewLoader loader = new ViewLoader();
+    private final Screens screens = new Screens(loader);
     private final StackPane root = new StackPane();
     private IdleMonitor idle;
     private String clinic = "Needlepoint";
@@ -84,6 +67,7 @@ public final class AppWindow implements Shell {
     public AppWindow(Services services, Background background) {
         this(background);
         this.services = services;
+        registerFeatures();
     }
 
     /** A window that opens its services itself, after showing the sign-in form ({@link #startOpening}). */
@@ -100,63 +84,22 @@ public final class AppWindow implements Shell {
                         this::unlocked, this::switchUser))
                 .register(MainController.class, () -> new MainController(loader, services.session().require(), clinic,
                         services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
-                .register(PatientSearchController.class, () -> new PatientSearchController(services.patients(), background, this))
-                .register(PatientController.class, () -> new PatientController(services.patients(), services.session(),
-                        background, this))
-                .register(ChartController.class, () -> new ChartController(services.charts(), services.inventory(),
-                        services.clock(), services.reports(), services.adverseEvents(), background, this))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
-                        services.session().require(), List.of(StockCardController.class, FollowUpsCardController.class,
-                        BackupStatusController.class)))
-                .register(BackupStatusController.class, () -> new BackupStatusController(services.backups(), background,
-                        services.clock()))
-                .register(BackupsController.class, () -> new BackupsController(services.backups(), background,
-                        services.clock(), this::restored))
-                .register(AdminController.class, AdminController::new)
-                .register(UserAdminController.class, () -> new UserAdminController(services.users(), background, services.clock()))
-                .register(AuditLogController.class, () -> new AuditLogController(services.audit(), services.users(), background,
-                        services.clock()))
-                .register(SettingsController.class, () -> new SettingsController(services.clinic(), background));
-        loader.register(VisitHistoryController.class, () -> new VisitHistoryController(services.charts(), background,
-                        services.clock(), () -> loader.load(CompareVisitsController.class)))
-                .register(CompareVisitsController.class, () -> new CompareVisitsController(services.charts(), background,
-                        services.clock()));
-        loader.register(FollowUpsController.class, () -> new FollowUpsController(services.session().require()))
-                .register(WorklistController.class, () -> new WorklistController(services.followUps(), background,
-                        services.session().require(), this, services.clock().getZone()))
-                .register(PatientCallController.class, () -> new PatientCallController(services.patients(),
-                        services.adverseEvents(), background, services.clock()))
-                .register(ReviewController.class, () -> new ReviewController(services.adverseEvents(), background, this,
-                        services.clock()))
-                .register(TaskActionController.class, () -> new TaskActionController(services.followUps(), background,
-                        services.session().require()))
-                .register(UrgentBannerController.class, () -> new UrgentBannerController(services.adverseEvents(),
-                        background, services.session().require(), services.clock(), this::followUpsChanged))
-                .register(FollowUpsCardController.class, () -> new FollowUpsCardController(services.followUps(),
-                        background, services.session().require(), this::showFollowUps))
-                .register(PatientFollowUpsController.class, () -> new PatientFollowUpsController(services.followUps(),
-                        services.adverseEvents(), background, services.session().require(), services.clock()))
-                .register(RecallController.class, () -> new RecallController(services.inventory(), services.reports(),
-                        services.session(), background, this, services.clock()));
-        loader.register(InventoryController.class, InventoryController::new)
-                .register(StockController.class, () -> new StockController(services.inventory(), background,
-                        services.session().require(), services.clock()))
-                .register(ReceiveController.class, () -> new ReceiveController(services.inventory(), background,
-                        services.session().require()))
-                .register(StockCardController.class, () -> new StockCardController(services.inventory(), background,
-                        () -> {
-                            if (main != null) {
-                                main.controller().showInventoryStock();
-                            }
-                        }));
-        loader.register(AdverseEventController.class, () -> new AdverseEventController(services.adverseEvents(),
-                        services.charts(), services.reports(), background, this, () -> saveDialog, services.clock()))
-                .register(SafetySignalsController.class, () -> new SafetySignalsController(services.adverseEvents(),
-                        services.followUps(), background, this))
-                .register(FollowUpRulesController.class, () -> new FollowUpRulesController(services.followUps(),
-                        background))
-                .register(org.needlepoint.inventory.ProductsAdminController.class,
-                        () -> new org.needlepoint.inventory.ProductsAdminController(services.inventory(), background));
+                        services.session().require(), screens.todayCards()))
+                .register(AdminController.class, () -> new AdminController(screens));
+    }
+
+    /** Each feature registers its screens, Today cards and Admin tabs, with the services they use (once they are open). */
+    private void registerFeatures() {
+        Services s = services;
+        SecurityViews.register(screens, background, s.users(), s.audit(), s.clock());
+        ClinicViews.register(screens, background, s.clinic());
+        PatientViews.register(screens, background, this, s.patients(), s.session());
+        ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
+        InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
+        FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
+                s.reports(), s.session(), () -> saveDialog, s.clock());
+        BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -195,7 +138,10 @@ public final class AppWindow implements Shell {
     }
 
     private void ready(Opened opened) {
-        services = opened.services();
+        if (services == null) {
+            services = opened.services();
+            registerFeatures();
+        }
         clinic = opened.clinicName();
         idle = new IdleMonitor(services.clock(), ClinicService.DEFAULT_IDLE_LOCK_MINUTES, this::lockNow);
         idle.attach(root.getScene());
@@ -463,7 +409,8 @@ public final class AppWindow implements Shell {
         }
     }
 
-    private void showFollowUps() {
+    @Override
+    public void showFollowUps() {
         if (main != null) {
             main.controller().showFollowups();
         }
@@ -501,6 +448,13 @@ public final class AppWindow implements Shell {
         v.controller().setOnClose(m::closePage);
         if (m.showPage(v.root(), v.controller())) {
             start.accept(v.controller());
+        }
+    }
+
+    @Override
+    public void showInventoryStock() {
+        if (main != null) {
+            main.controller().showInventoryStock();
         }
     }
 

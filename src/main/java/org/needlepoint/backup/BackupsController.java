@@ -28,6 +28,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.AdminTab;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 
@@ -37,7 +38,7 @@ import org.needlepoint.ui.Forms;
  * what will happen; when it is done everyone is signed out ({@code onRestored}), because the
  * records, and the staff accounts, are now those of the backup.
  */
-public final class BackupsController {
+public final class BackupsController implements AdminTab {
     private final BackupService backups;
     private final Background background;
     private final Clock clock;
@@ -88,6 +89,7 @@ public final class BackupsController {
     }
 
     /** Reads the status and the folder's backups again (the tab was shown, or something was done). */
+    @Override
     public void refresh() {
         background.run(() -> {
             BackupStatus status = backups.status();

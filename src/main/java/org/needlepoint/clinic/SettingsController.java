@@ -6,13 +6,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.AdminTab;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /** The clinic profile and clinic-wide settings (the idle screen lock). */
-public final class SettingsController {
+public final class SettingsController implements AdminTab {
     private final ClinicService clinics;
     private final Background background;
 
@@ -39,6 +40,21 @@ public final class SettingsController {
         fields = Map.of("clinicName", clinicNameField, "clinicAddress", clinicAddressField, "clinicPhone", clinicPhoneField,
                 "idleLockMinutes", idleMinutes);
         load(null);
+    }
+
+    /** Shown again: reads the saved settings (another admin may have changed them) unless the form holds unsaved typing. */
+    @Override
+    public void refresh() {
+        if (saved != null && !edited()) {
+            load(null);
+        }
+    }
+
+    private boolean edited() {
+        return !clinicNameField.getText().equals(saved.clinic().name())
+                || !java.util.Objects.equals(clinicAddressField.getText(), saved.clinic().address())
+                || !java.util.Objects.equals(clinicPhoneField.getText(), saved.clinic().phone())
+                || !idleMinutes.getText().equals(Integer.toString(saved.idleMinutes()));
     }
 
     /** Reads the saved settings into the form, then shows {@code error} (or nothing). */

@@ -16,18 +16,19 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.Role;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.AdminTab;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /**
  * Admin: the follow-up protocol rules (a table; the chosen rule's editable fields beside it; turn a
  * rule off or on at once) and the follow-up settings (the worklist's look-ahead, the safety-signal
  * threshold, the urgent checklist). Read again whenever the tab is shown.
  */
-public final class FollowUpRulesController {
+public final class FollowUpRulesController implements AdminTab {
     private final FollowUpService followUps;
     private final Background background;
 
@@ -119,6 +120,7 @@ public final class FollowUpRulesController {
     }
 
     /** Reads the rules and settings again, keeping the chosen rule chosen. */
+    @Override
     public void refresh() {
         load(null);
     }

@@ -20,18 +20,19 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.AdminTab;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /**
  * Admin ▸ Products: the catalogue (a table) and the chosen product's editable fields beside it
  * (kind, unit and pack size are what the product is and are shown, not edited), and the inventory
  * setting "warn about lots expiring within N days". Read again whenever the tab is shown.
  */
-public final class ProductsAdminController {
+public final class ProductsAdminController implements AdminTab {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final InventoryService inventory;
@@ -122,6 +123,7 @@ public final class ProductsAdminController {
     }
 
     /** Reads the catalogue and the setting again, keeping the chosen product chosen. */
+    @Override
     public void refresh() {
         load(null);
     }

@@ -22,13 +22,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
 import org.needlepoint.common.Dates;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.ui.AdminTab;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /** The audit log, newest first, filtered by user, patient and date range. */
-public final class AuditLogController {
+public final class AuditLogController implements AdminTab {
     private static final int LIMIT = AuditFilter.all().limit();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ENGLISH);
@@ -89,6 +90,7 @@ public final class AuditLogController {
     }
 
     /** Reads the staff list for the user filter again, then the log with the current filters. */
+    @Override
     public void refresh() {
         background.run(users::list, list -> {
             Long selected = selectedUserId();

@@ -21,13 +21,14 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.AdminTab;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /** Staff accounts: the list, and a panel beside it to create an account or edit the selected one. */
-public final class UserAdminController {
+public final class UserAdminController implements AdminTab {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final UserService users;
@@ -94,6 +95,7 @@ public final class UserAdminController {
     }
 
     /** Reads the account list again; the panel keeps what is typed in it. */
+    @Override
     public void refresh() {
         reload(() -> { });
     }

@@ -38,6 +38,12 @@ public interface Shell {
      */
     void recordEventFromReport(long patientId, long reportId, int reportVersion);
 
+    /** The Follow-ups section (the call worklist). */
+    void showFollowUps();
+
+    /** Inventory's stock list. */
+    void showInventoryStock();
+
     /** The safety-signals view: adverse events by lot, product, injector and type, and the current signals. */
     void showSafetySignals();
 

@@ -1,7 +1,5 @@
 package org.needlepoint.chart;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import atlantafx.base.theme.PrimerLight;
 import java.io.File;
 import java.nio.file.Files;
@@ -31,18 +29,21 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.needlepoint.testing.TestClinic;
 import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Screens;
 import org.needlepoint.ui.View;
 import org.needlepoint.ui.ViewLoader;
-import org.needlepoint.testing.TestClinic;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The harness of the visit-history UI tests: the timeline (and its comparison window) loaded through
- * the view loader with the factories AppWindow registers, in a 1366 x 768 window shaped like the
+ * chart's own registration (ChartViews), as AppWindow does, in a 1366 x 768 window shaped like the
  * main one (app root, main page, the history inside), on a real database with two signed visits
  * 13 weeks apart ({@link HistoryFixture}), the injector signed in.
  */
@@ -66,14 +67,12 @@ abstract class HistoryUiBase {
         clinic.signIn("injector");
         background = new Background();
         FxToolkit.setupFixture(() -> {
-            ViewLoader loader = new ViewLoader();
-            // the same factories as AppWindow's constructor
-            loader.register(VisitHistoryController.class, () -> new VisitHistoryController(clinic.services.charts(),
-                            background, clinic.services.clock(), () -> loader.load(CompareVisitsController.class)))
-                    .register(CompareVisitsController.class, () -> new CompareVisitsController(clinic.services.charts(),
-                            background, clinic.services.clock()));
+            Screens screens = new Screens(new ViewLoader());
+            // the registration AppWindow runs; no shell: these tests never open the charting screen
+            ChartViews.register(screens, background, null, clinic.services.charts(), clinic.services.inventory(),
+                    clinic.services.reports(), clinic.services.adverseEvents(), clinic.services.clock());
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            history = loader.load(VisitHistoryController.class);
+            history = screens.load(VisitHistoryController.class);
             history.controller().setOnOpenVisit(opened::add);
             mainPage = new BorderPane(history.root());
             mainPage.setId("mainPage");

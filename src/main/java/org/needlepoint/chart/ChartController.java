@@ -35,11 +35,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
-import org.needlepoint.ui.Shell;
 import org.needlepoint.chart.MapEditor.EditablePoint;
 import org.needlepoint.common.Amounts;
+import org.needlepoint.common.Decimals;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.inventory.Concentration;
 import org.needlepoint.inventory.Gs1Code;
@@ -53,6 +51,9 @@ import org.needlepoint.inventory.Unit;
 import org.needlepoint.inventory.Vial;
 import org.needlepoint.inventory.VialState;
 import org.needlepoint.patient.Patient;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Shell;
 
 /**
  * The injector's charting screen: the site map with a brush (one click, one point), patterns,
@@ -691,12 +692,7 @@ public final class ChartController {
     }
 
     private static Optional<BigDecimal> parseAmount(String text) {
-        try {
-            BigDecimal a = new BigDecimal(text.strip().replace(',', '.'));
-            return a.signum() > 0 && a.scale() <= 3 ? Optional.of(a) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Decimals.parse(text).filter(a -> a.signum() > 0 && a.scale() <= 3);
     }
 
     // ------------------------------------------------------------------------------ patterns

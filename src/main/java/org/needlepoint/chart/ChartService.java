@@ -135,7 +135,7 @@ public final class ChartService {
         if (code == null || code.gtin() == null) {
             throw new ValidationException("code", "Scan the pack's barcode.");
         }
-        String gtin = Gtin.normalise(code.gtin());
+        String gtin = Gtin.normaliseOrNull(code.gtin());
         if (gtin == null) {
             throw new ValidationException("code", "This barcode's GTIN (" + code.gtin() + ") is not a valid GTIN: scan"
                     + " the pack again.");

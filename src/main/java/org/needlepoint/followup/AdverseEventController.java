@@ -56,11 +56,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.stage.Window;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
-import org.needlepoint.ui.Page;
-import org.needlepoint.ui.SaveDialog;
-import org.needlepoint.ui.Shell;
 import org.needlepoint.chart.Catalog;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.DiagramView;
@@ -72,6 +67,7 @@ import org.needlepoint.chart.VisitStatus;
 import org.needlepoint.chart.VisitSummary;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.Dates;
+import org.needlepoint.common.Decimals;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
@@ -80,6 +76,11 @@ import org.needlepoint.patient.Patient;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.security.AuditEntry;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Page;
+import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.Shell;
 
 /**
  * The side-effect form (injectors and admins). It shows a SIGNED visit's site map read-only: a tap
@@ -636,15 +637,7 @@ public final class AdverseEventController implements Page {
     }
 
     private Optional<BigDecimal> weight() {
-        String t = weightKg.getText().strip().replace(',', '.');
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new BigDecimal(t));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Decimals.parse(weightKg.getText());
     }
 
     /** What only the screen can tell: text that is not a date or a number. */

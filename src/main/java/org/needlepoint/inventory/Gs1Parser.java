@@ -56,8 +56,8 @@ import org.needlepoint.inventory.Gs1Exception.Reason;
  * Digital Link (a web address in a QR code) is refused with its own message; it is not read.
  * The same AI twice is accepted only with the same value.
  *
- * <p>{@link #toBracketed} and {@link #toRaw} write a code back; {@link #validGtin},
- * {@link #checkDigit} and {@link #normalizeGtin} serve a GTIN typed by hand.
+ * <p>{@link #toBracketed} and {@link #toRaw} write a code back; {@link Gtin#isValid},
+ * {@link Gtin} checks and normalises a GTIN typed by hand.
  */
 public final class Gs1Parser {
     /** The group separator, ASCII 29, that ends a variable-length field. */
@@ -306,66 +306,6 @@ public final class Gs1Parser {
         return new Gs1Code(r.gtin, r.expiry, r.lot, r.serial, r.productionDate);
     }
 
-    /** True when the text is exactly 14 digits whose last is the GS1 check digit of the first 13. */
-    public static boolean validGtin(String gtin) {
-        if (gtin == null || gtin.length() != 14 || !allDigits(gtin)) {
-            return false;
-        }
-        return checkDigit(gtin.substring(0, 13)) == gtin.charAt(13) - '0';
-    }
-
-    /**
-     * The GS1 mod-10 check digit for the given digits (the code without its check digit): from the
-     * right, digits are weighted 3, 1, 3, 1, ...; the check digit brings the sum to a multiple of 10.
-     *
-     * @throws IllegalArgumentException when the text is empty or holds anything but ASCII digits
-     */
-    public static int checkDigit(String digitsWithoutCheck) {
-        if (digitsWithoutCheck == null || digitsWithoutCheck.isEmpty() || !allDigits(digitsWithoutCheck)) {
-            throw new IllegalArgumentException("A check digit needs digits, not " + digitsWithoutCheck);
-        }
-        int sum = 0;
-        int n = digitsWithoutCheck.length();
-        for (int i = 0; i < n; i++) {
-            int d = digitsWithoutCheck.charAt(n - 1 - i) - '0';
-            sum += i % 2 == 0 ? 3 * d : d;
-        }
-        return (10 - sum % 10) % 10;
-    }
-
-    /**
-     * A GTIN as a person types it from the box (8, 12, 13 or 14 digits; spaces ignored) as the
-     * 14-digit GTIN, left-padded with zeros, its check digit verified.
-     *
-     * @throws Gs1Exception with a message for the person who typed it
-     */
-    public static String normalizeGtin(String typed) {
-        String t = typed == null ? "" : typed.replace(" ", "").replace("\u00A0", "");
-        t = strip(t);
-        if (t.isEmpty()) {
-            throw new Gs1Exception(Reason.EMPTY, "01", "Type the product code (GTIN): the 8, 12, 13 or 14 digits"
-                    + " under the barcode on the box.");
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (!isDigit(t.charAt(i))) {
-                throw new Gs1Exception(Reason.BAD_CHARACTER, "01", "A product code (GTIN) has digits only; this one"
-                        + " contains " + show(t.codePointAt(i)) + ": check the number under the barcode on the box.");
-            }
-        }
-        int n = t.length();
-        if (n != 8 && n != 12 && n != 13 && n != 14) {
-            throw new Gs1Exception(n < 14 ? Reason.TRUNCATED : Reason.TOO_LONG, "01", "A product code (GTIN) has 8,"
-                    + " 12, 13 or 14 digits; this one has " + n + ": check the number under the barcode on the box.");
-        }
-        String gtin = "0".repeat(14 - n) + t;
-        int expected = checkDigit(gtin.substring(0, 13));
-        if (expected != gtin.charAt(13) - '0') {
-            throw new Gs1Exception(Reason.CHECK_DIGIT, "01", "The GTIN's check digit is wrong (expected " + expected
-                    + ", read " + gtin.charAt(13) + "): check the number under the barcode on the box.");
-        }
-        return gtin;
-    }
-
     /**
      * The code in bracketed form, {@code (01)…(11)…(17)…(10)…(21)…}, absent fields left out; a
      * {@code (} in the lot or serial is written {@code \(}. {@link #parse} reads it back to an equal
@@ -602,7 +542,7 @@ public final class Gs1Parser {
         }
         LocalDate date = null;
         if (ai.code.equals("01")) {
-            int expected = checkDigit(v.substring(0, 13));
+            int expected = Gtin.checkDigit(v.substring(0, 13));
             if (expected != v.charAt(13) - '0') {
                 throw new Gs1Exception(Reason.CHECK_DIGIT, "01", "The GTIN's check digit is wrong (expected "
                         + expected + ", read " + v.charAt(13) + "): " + AGAIN);
@@ -786,7 +726,7 @@ public final class Gs1Parser {
     }
 
     /** Strips spaces, tabs, CR, LF, form feeds and no-break spaces from both ends. */
-    private static String strip(String s) {
+    static String strip(String s) {
         int a = 0;
         int b = s.length();
         while (a < b && isSpace(s.charAt(a))) {

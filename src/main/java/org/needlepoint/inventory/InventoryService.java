@@ -137,7 +137,7 @@ public final class InventoryService {
     /** The product a GTIN (8-14 digits) belongs to; empty for an unknown or malformed GTIN. Any staff. */
     public Optional<Product> productForGtin(String gtin) {
         session.require("see products", ANY_STAFF);
-        String g = Gtin.normalise(gtin);
+        String g = Gtin.normaliseOrNull(gtin);
         if (g == null) {
             return Optional.empty();
         }
@@ -219,7 +219,7 @@ public final class InventoryService {
      */
     public Product linkGtin(String gtin, long productId) {
         User u = session.require("link barcodes to products", CLINICAL);
-        String g = Gtin.normalise(gtin);
+        String g = Gtin.normaliseOrNull(gtin);
         if (g == null) {
             throw new ValidationException("gtin", "A GTIN has 8, 12, 13 or 14 digits, the last one a correct check digit.");
         }
@@ -294,7 +294,7 @@ public final class InventoryService {
             if (Text.isBlank(t)) {
                 continue;
             }
-            String g = Gtin.normalise(t);
+            String g = Gtin.normaliseOrNull(t);
             if (g == null) {
                 e.put("gtins", "\"" + t.strip() + "\" is not a GTIN: it has 8, 12, 13 or 14 digits, the last a correct"
                         + " check digit.");
@@ -354,7 +354,7 @@ public final class InventoryService {
         Map<String, String> e = new LinkedHashMap<>();
         String gtin = null;
         if (d.gtin() != null) {
-            gtin = Gtin.normalise(d.gtin());
+            gtin = Gtin.normaliseOrNull(d.gtin());
             if (gtin == null) {
                 e.put("gtin", "A GTIN has 8, 12, 13 or 14 digits, the last one a correct check digit: scan the pack"
                         + " again or check what was typed.");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -21,6 +22,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import org.needlepoint.common.Amounts;
+import org.needlepoint.common.Decimals;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
 import org.needlepoint.ui.AdminTab;
@@ -241,7 +243,7 @@ public final class ProductsAdminController implements AdminTab {
                 continue;
             }
             try {
-                String g = Gs1Parser.normalizeGtin(line);
+                String g = Gtin.normalise(line);
                 if (!out.contains(g)) {
                     out.add(g);
                 }
@@ -254,16 +256,14 @@ public final class ProductsAdminController implements AdminTab {
     }
 
     private static BigDecimal amount(TextField f, String field, String message, Map<String, String> errors) {
-        String t = f.getText() == null ? "" : f.getText().strip().replace(',', '.');
-        if (t.isEmpty()) {
+        if (Decimals.isBlank(f.getText())) {
             return null;
         }
-        try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
+        Optional<BigDecimal> v = Decimals.parse(f.getText());
+        if (v.isEmpty()) {
             errors.put(field, message);
-            return null;
         }
+        return v.orElse(null);
     }
 
     private static Integer whole(TextField f, boolean optional, String field, String message, Map<String, String> errors) {

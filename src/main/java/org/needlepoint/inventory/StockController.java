@@ -24,13 +24,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.needlepoint.ui.Background;
-import org.needlepoint.ui.Forms;
 import org.needlepoint.common.Amounts;
+import org.needlepoint.common.Decimals;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Forms;
 
 /**
  * The stock of lots: alert strips (expiring soon, under reorder level, needing a count), a table of
@@ -415,11 +416,7 @@ public final class StockController {
     }
 
     private static BigDecimal decimal(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Decimals.parse(text).orElse(null);
     }
 
     @FXML

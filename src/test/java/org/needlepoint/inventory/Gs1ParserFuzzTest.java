@@ -72,8 +72,8 @@ class Gs1ParserFuzzTest {
         for (int i = 0; i < 5_000; i++) {
             String typed = random.nextBoolean() ? randomText() : digits(random.nextInt(16));
             try {
-                String gtin = Gs1Parser.normalizeGtin(typed);
-                if (!Gs1Parser.validGtin(gtin)) {
+                String gtin = Gtin.normalise(typed);
+                if (!Gtin.isValid(gtin)) {
                     fail("normalizeGtin gave " + gtin + " for " + show(typed));
                 }
             } catch (Gs1Exception e) {
@@ -105,7 +105,7 @@ class Gs1ParserFuzzTest {
         }
         parsed++;
         // Plain checks, message built only on failure: AssertJ per input would dominate the run time.
-        if (c == null || !Gs1Parser.validGtin(c.gtin())) {
+        if (c == null || !Gtin.isValid(c.gtin())) {
             fail("no valid GTIN in " + c + " from " + show(text));
         }
         for (String field : new String[] {c.lot(), c.serial()}) {
@@ -151,7 +151,7 @@ class Gs1ParserFuzzTest {
 
     private Gs1Code randomCode() {
         String body = digits(13);
-        String gtin = body + Gs1Parser.checkDigit(body);
+        String gtin = body + Gtin.checkDigit(body);
         LocalDate expiry = random.nextInt(5) == 0 ? null : randomDate();
         LocalDate production = random.nextInt(3) == 0 ? randomDate() : null;
         String lot = random.nextInt(6) == 0 ? null : gs1Text(1 + random.nextInt(20));

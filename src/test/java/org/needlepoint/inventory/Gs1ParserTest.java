@@ -494,26 +494,26 @@ class Gs1ParserTest {
     class CheckDigits {
         @Test
         void checkDigitOfGs1Examples() {
-            assertThat(Gs1Parser.checkDigit("0950600013435")).isEqualTo(2);
-            assertThat(Gs1Parser.checkDigit("400638133393")).isEqualTo(1);
-            assertThat(Gs1Parser.checkDigit("03600029145")).isEqualTo(2);
-            assertThat(Gs1Parser.checkDigit("7123456")).isEqualTo(4);
-            assertThat(Gs1Parser.checkDigit("10614141000041")).as("weights start at 3 from the right whatever the length")
-                    .isEqualTo(Gs1Parser.checkDigit("0010614141000041"));
-            assertThatThrownBy(() -> Gs1Parser.checkDigit("12a")).isInstanceOf(IllegalArgumentException.class);
+            assertThat(Gtin.checkDigit("0950600013435")).isEqualTo(2);
+            assertThat(Gtin.checkDigit("400638133393")).isEqualTo(1);
+            assertThat(Gtin.checkDigit("03600029145")).isEqualTo(2);
+            assertThat(Gtin.checkDigit("7123456")).isEqualTo(4);
+            assertThat(Gtin.checkDigit("10614141000041")).as("weights start at 3 from the right whatever the length")
+                    .isEqualTo(Gtin.checkDigit("0010614141000041"));
+            assertThatThrownBy(() -> Gtin.checkDigit("12a")).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void validGtinNeedsFourteenDigitsWithTheRightCheckDigit() {
-            assertThat(Gs1Parser.validGtin(GTIN)).isTrue();
-            assertThat(Gs1Parser.validGtin(GTIN_NDC)).isTrue();
-            assertThat(Gs1Parser.validGtin(GTIN_EAN)).isTrue();
-            assertThat(Gs1Parser.validGtin(GTIN_CASE)).isTrue();
-            assertThat(Gs1Parser.validGtin("09506000134353")).isFalse();
-            assertThat(Gs1Parser.validGtin("9506000134352")).as("13 digits").isFalse();
-            assertThat(Gs1Parser.validGtin("0950600013435X")).isFalse();
-            assertThat(Gs1Parser.validGtin(null)).isFalse();
-            assertThat(Gs1Parser.validGtin("")).isFalse();
+            assertThat(Gtin.isValid(GTIN)).isTrue();
+            assertThat(Gtin.isValid(GTIN_NDC)).isTrue();
+            assertThat(Gtin.isValid(GTIN_EAN)).isTrue();
+            assertThat(Gtin.isValid(GTIN_CASE)).isTrue();
+            assertThat(Gtin.isValid("09506000134353")).isFalse();
+            assertThat(Gtin.isValid("9506000134352")).as("13 digits").isFalse();
+            assertThat(Gtin.isValid("0950600013435X")).isFalse();
+            assertThat(Gtin.isValid(null)).isFalse();
+            assertThat(Gtin.isValid("")).isFalse();
         }
 
         @Test
@@ -522,7 +522,7 @@ class Gs1ParserTest {
                 for (char d = '0'; d <= '9'; d++) {
                     if (GTIN.charAt(pos) != d) {
                         String wrong = GTIN.substring(0, pos) + d + GTIN.substring(pos + 1);
-                        assertThat(Gs1Parser.validGtin(wrong)).as(wrong).isFalse();
+                        assertThat(Gtin.isValid(wrong)).as(wrong).isFalse();
                     }
                 }
             }
@@ -530,27 +530,27 @@ class Gs1ParserTest {
 
         @Test
         void normalizeGtinPadsTypedCodesToFourteenDigits() {
-            assertThat(Gs1Parser.normalizeGtin("09506000134352")).isEqualTo(GTIN);
-            assertThat(Gs1Parser.normalizeGtin("9506000134352")).isEqualTo(GTIN);
-            assertThat(Gs1Parser.normalizeGtin(" 5 012345 678900 ")).isEqualTo(GTIN_EAN);
-            assertThat(Gs1Parser.normalizeGtin("036000291452")).isEqualTo("00036000291452");
-            assertThat(Gs1Parser.normalizeGtin("71234564")).isEqualTo("00000071234564");
+            assertThat(Gtin.normalise("09506000134352")).isEqualTo(GTIN);
+            assertThat(Gtin.normalise("9506000134352")).isEqualTo(GTIN);
+            assertThat(Gtin.normalise(" 5 012345 678900 ")).isEqualTo(GTIN_EAN);
+            assertThat(Gtin.normalise("036000291452")).isEqualTo("00036000291452");
+            assertThat(Gtin.normalise("71234564")).isEqualTo("00000071234564");
         }
 
         @Test
         void normalizeGtinRefusesWithAMessageForThePersonTyping() {
             Gs1Exception check = org.assertj.core.api.Assertions.catchThrowableOfType(Gs1Exception.class,
-                    () -> Gs1Parser.normalizeGtin("9506000134357"));
+                    () -> Gtin.normalise("9506000134357"));
             assertThat(check.reason()).isEqualTo(Reason.CHECK_DIGIT);
             assertThat(check.getMessage()).isEqualTo("The GTIN's check digit is wrong (expected 2, read 7): check the"
                     + " number under the barcode on the box.");
-            assertThatThrownBy(() -> Gs1Parser.normalizeGtin("95060001343")).isInstanceOf(Gs1Exception.class)
+            assertThatThrownBy(() -> Gtin.normalise("95060001343")).isInstanceOf(Gs1Exception.class)
                     .hasMessageContaining("this one has 11");
-            assertThatThrownBy(() -> Gs1Parser.normalizeGtin("950600013435X")).isInstanceOf(Gs1Exception.class)
+            assertThatThrownBy(() -> Gtin.normalise("950600013435X")).isInstanceOf(Gs1Exception.class)
                     .hasMessageContaining("contains 'X'");
-            assertThatThrownBy(() -> Gs1Parser.normalizeGtin("")).isInstanceOf(Gs1Exception.class)
+            assertThatThrownBy(() -> Gtin.normalise("")).isInstanceOf(Gs1Exception.class)
                     .hasMessageStartingWith("Type the product code");
-            assertThatThrownBy(() -> Gs1Parser.normalizeGtin(null)).isInstanceOf(Gs1Exception.class);
+            assertThatThrownBy(() -> Gtin.normalise(null)).isInstanceOf(Gs1Exception.class);
         }
     }
 

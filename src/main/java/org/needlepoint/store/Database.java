@@ -32,6 +32,18 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * transaction is rolled back, the person is told, and the next call opens the database again.
  */
 public final class Database implements AutoCloseable {
+    /** When a committed transaction is safe. */
+    public enum Durability {
+        /** On the disk when the commit returns: survives the app being killed and the power going. The app's setting. */
+        FLUSHED,
+        /**
+         * Handed to the operating system when the commit returns (no flush): survives the app being killed, not a
+         * power cut. For throwaway databases whose durability is not what is being tried (the UI tests'), where
+         * a flush per save only costs time.
+         */
+        WRITTEN
+    }
+
     public static final String DB_NAME = "needlepoint";
     /** The H2 file(s) that make up the database in its folder. */
     public static final String DB_FILE = DB_NAME + ".mv.db";
@@ -52,28 +64,40 @@ public final class Database implements AutoCloseable {
     private volatile JdbcConnectionPool pool;
     private volatile Flyway flyway;
     private volatile boolean broken;
-    private volatile boolean syncEachCommit = true;
+    private final boolean flushEachCommit;
+    /** seed-demo's or bench's loading in one go ({@link #bulkLoad}): commits gathered, nothing flushed, no compaction. */
+    private volatile boolean bulk;
     /** Transactions committed, to look at the file's dead space every {@link #COMPACT_CHECK_EVERY}. */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     static final int COMPACT_CHECK_EVERY = 1000;
     private boolean closed;
 
-    private Database(Path folder, String url, FolderLock lock) {
+    private Database(Path folder, String url, FolderLock lock, Durability durability) {
         this.folder = folder;
         this.url = url;
         this.lock = lock;
+        this.flushEachCommit = durability == Durability.FLUSHED;
     }
 
     /** Opens (creating if needed) and migrates the database in {@code folder}. */
     public static Database open(Path folder) {
-        return open(folder, "file:");
+        return open(folder, Durability.FLUSHED);
+    }
+
+    /** Opens (creating if needed) and migrates the database in {@code folder}, its commits as durable as {@code durability} says. */
+    public static Database open(Path folder, Durability durability) {
+        return open(folder, "file:", durability);
     }
 
     /** Opens through an H2 file system prefix ("file:", or a test's simulated disk). */
     static Database open(Path folder, String fileSystem) {
+        return open(folder, fileSystem, Durability.FLUSHED);
+    }
+
+    private static Database open(Path folder, String fileSystem, Durability durability) {
         DataFolder.prepare(folder);
         FolderLock lock = FolderLock.acquire(folder);
-        Database db = new Database(folder, url(folder, fileSystem), lock);
+        Database db = new Database(folder, url(folder, fileSystem), lock, durability);
         try {
             db.connect();
         } catch (RuntimeException e) {
@@ -140,7 +164,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> T tx(SqlWork<T> work) {
         T result = commit(work);
-        if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && syncEachCommit) {
+        if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && !bulk) {
             // the file grows with every save; an app left running for days is kept in check here, later
             // than at the quiet moments (close, after a backup) as saves wait while it runs
             compactIfLive(25);
@@ -159,7 +183,7 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly(c);
                 throw e;
             }
-            if (syncEachCommit) {
+            if (flushEachCommit && !bulk) {
                 try (Statement st = c.createStatement()) {
                     st.execute("CHECKPOINT SYNC");
                 }
@@ -176,7 +200,7 @@ public final class Database implements AutoCloseable {
      * done every 1,000 commits while loading). The app never turns it on.
      */
     public void bulkLoad(boolean on) {
-        syncEachCommit = !on;
+        bulk = on;
         read(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute(on ? "SET WRITE_DELAY 500" : "SET WRITE_DELAY 0");

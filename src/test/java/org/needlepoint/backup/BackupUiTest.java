@@ -20,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The backup card on the home screen and Admin → Backups, on the real window and store. */
 class BackupUiTest extends AdminUiBase {
+    @Override
+    protected boolean automaticBackups() {
+        return true; // what these tests try
+    }
+
 
     private Path usb() {
         return clinic.folder.resolve("usb-disk");

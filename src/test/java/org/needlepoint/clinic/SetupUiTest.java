@@ -9,6 +9,11 @@ import org.needlepoint.testing.UiTest;
 import org.testfx.api.FxRobot;
 
 class SetupUiTest extends UiTest {
+    @Override
+    protected boolean automaticBackups() {
+        return true; // what these tests try
+    }
+
 
     @Override
     protected void prepare(TestClinic c) {

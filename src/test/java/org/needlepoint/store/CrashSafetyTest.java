@@ -52,7 +52,7 @@ class CrashSafetyTest {
     @Test
     void killingTheAppWhileItSavesLosesNoSaveItReported() throws Exception {
         Path data = dir.resolve("data");
-        try (TestClinic clinic = new TestClinic(data)) {
+        try (TestClinic clinic = new TestClinic(data, Database.Durability.FLUSHED)) {
             clinic.withStaff();
         }
         Random rnd = new Random(SEED);
@@ -84,7 +84,7 @@ class CrashSafetyTest {
         Path data = dir.resolve("data");
         Path usb = dir.resolve("usb");
         BackupFile first;
-        try (TestClinic clinic = new TestClinic(data)) {
+        try (TestClinic clinic = new TestClinic(data, Database.Durability.FLUSHED)) {
             clinic.withStaff();
             clinic.signIn("desk");
             for (int i = 0; i < 150; i++) {
@@ -133,7 +133,7 @@ class CrashSafetyTest {
         assertThat(cutShort).as("kills that landed inside a backup").isGreaterThanOrEqualTo(BACKUP_KILLS / 2);
 
         // The next backup clears what the killed ones left behind.
-        try (TestClinic clinic = new TestClinic(data)) {
+        try (TestClinic clinic = new TestClinic(data, Database.Durability.FLUSHED)) {
             clinic.services.backups().backUpFromCommandLine(usb, BackupProgress.NONE);
             assertThat(data.resolve(BackupWriter.WORK)).doesNotExist();
         }

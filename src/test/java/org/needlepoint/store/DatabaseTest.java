@@ -48,11 +48,11 @@ class DatabaseTest {
     @Test
     void reopeningAFolderKeepsItsDataAndDoesNotMigrateAgain() {
         Patient saved;
-        try (TestClinic clinic = new TestClinic(dir).withStaff()) {
+        try (TestClinic clinic = new TestClinic(dir, Database.Durability.FLUSHED).withStaff()) {
             clinic.signIn("desk");
             saved = clinic.services.patients().create(TestClinic.patient("Ann", "Smith", "1985-03-14", "(555) 010-2345"), false);
         }
-        try (TestClinic again = new TestClinic(dir)) {
+        try (TestClinic again = new TestClinic(dir, Database.Durability.FLUSHED)) {
             assertThat(again.services.clinic().isSetUp()).isTrue();
             again.signIn("desk");
             Patient reread = again.services.patients().open(saved.id());

@@ -27,10 +27,34 @@ public final class TestClinic implements AutoCloseable {
     public final MutableClock clock = MutableClock.morning();
     public final Services services;
 
+    /**
+     * A clinic whose commits are written but not flushed to the disk one by one ({@link Database.Durability#WRITTEN}):
+     * what most tests try is not durability, and a flush per save is most of their time. The store's own tests
+     * (crash safety, full disks) use {@link #TestClinic(Path, Database.Durability)} with FLUSHED, as the app does.
+     */
     public TestClinic(Path folder) {
+        this(folder, Database.Durability.WRITTEN);
+    }
+
+    public TestClinic(Path folder, Database.Durability durability) {
         this.folder = folder;
-        this.db = Database.open(folder);
+        this.db = Database.open(folder, durability);
         this.services = new Services(db, clock, new PasswordHasher(1_000));
+    }
+
+    /**
+     * Switches the automatic backups (at the day's first start and on closing) on or off. The UI tests switch them
+     * off unless they try them: each is a full verified backup, seconds of every window's start.
+     */
+    public TestClinic automaticBackups(boolean on) {
+        db.tx(c -> {
+            var store = new org.needlepoint.backup.BackupStore();
+            var s = store.settings(c);
+            store.update(c, new org.needlepoint.backup.BackupSettings(s.folder(), on, on, s.keepDaily(), s.keepWeekly(),
+                    s.version()), clock.instant(), null, clock.getZone());
+            return null;
+        });
+        return this;
     }
 
     /** Sets up the clinic with admin "admin", injector "injector" and front desk "desk", all with {@link #PASSWORD}; nobody is left signed in. */

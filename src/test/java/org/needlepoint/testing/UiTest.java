@@ -41,6 +41,9 @@ public abstract class UiTest {
         folder = Files.createTempDirectory("needlepoint-ui");
         clinic = new TestClinic(folder);
         prepare(clinic);
+        if (!automaticBackups()) {
+            clinic.automaticBackups(false);
+        }
         background = new Background();
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
@@ -48,6 +51,14 @@ public abstract class UiTest {
             window.start(stage);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Whether the clinic backs up at the window's start and on closing, as a real one does; off by default, so a
+     * test that does not try backups does not pay for one at every start.
+     */
+    protected boolean automaticBackups() {
+        return false;
     }
 
     /** Seed data before the window opens; by default a clinic with admin, injector and desk accounts. */

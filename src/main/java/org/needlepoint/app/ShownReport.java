@@ -6,9 +6,10 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * Opt-in start-up report, used by {@code bench} to time cold start from outside the process. With
- * {@code -Dneedlepoint.reportShown=true}, prints {@code NEEDLEPOINT_SHOWN <window title>} on
- * standard output once the stage is first shown (on the FX event after its WINDOW_SHOWN event);
+ * Opt-in start-up report, used by the benchmark (src/bench) to time cold start from outside the
+ * process. With {@code -Dneedlepoint.reportShown=true}, prints
+ * {@code NEEDLEPOINT_SHOWN <window title>} on standard output once the stage is first shown (on
+ * the FX event after its WINDOW_SHOWN event);
  * with {@code -Dneedlepoint.exitWhenShown=true} as well, the application then exits normally
  * ({@link Platform#exit()}, so {@code Application.stop()} still runs). Without the properties it
  * does nothing.

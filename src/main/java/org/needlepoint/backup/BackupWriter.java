@@ -146,11 +146,8 @@ public final class BackupWriter {
         }
     }
 
-    static BackupException failedForTests(Path target, IOException e) {
-        return failed(target, e);
-    }
-
-    private static BackupException failed(Path target, IOException e) {
+    /** What a person reads when writing a backup to {@code target} failed with {@code e} (a full disk, ...). */
+    static BackupException failed(Path target, IOException e) {
         if (DiskErrors.isDiskFull(e)) {
             return new BackupException("The backup folder " + target + " is on a disk that is full, so the backup was not"
                     + " written; the previous backups are kept. Free some space there or choose another backup folder"

@@ -21,7 +21,7 @@ import org.needlepoint.store.Database;
  *
  * <p>In an empty data folder it sets up a clinic (an administrator with a random password) and
  * registers {@link #PATIENTS} synthetic patients, then starts the real app through
- * {@link org.needlepoint.Main} on that folder and works it as a person would ({@link BenchGui}):
+ * {@link org.needlepoint.Main} on that folder and works it as a person would ({@link AppDriver}):
  * the sign-in window, the store opening behind it, signing in, a patient search. It prints
  * {@code NEEDLEPOINT_TRAINED rows=<n>} and exits 0; any failure exits 1. The build runs it headless
  * (Monocle), so it needs no display.
@@ -56,8 +56,8 @@ public final class CdsTraining {
     private static int run(Path folder) throws Exception {
         String password = password();
         String query = seed(folder, password);
-        Thread app = BenchGui.startApp(folder.toString());
-        int rows = BenchGui.signInAndSearch(ADMIN, password, query);
+        Thread app = AppDriver.startApp(folder.toString());
+        int rows = AppDriver.signInAndSearch(ADMIN, password, query);
         System.out.println(MARKER + " rows=" + rows);
         System.out.flush();
         Platform.exit();

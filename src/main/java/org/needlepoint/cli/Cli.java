@@ -50,18 +50,6 @@ public final class Cli {
                                   must open, load and pass every check of `check`); the replaced
                                   records are kept in the data folder's replaced-<date>-<time>.
                                   The app must be closed (in the app: Admin → Backups → Restore)
-              bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
-                    [--bench-jvm app|as-started]
-                                  measure patient search, chart save and reload, cold start,
-                                  memory, site-map redraw, the follow-up worklist, the recall
-                                  list over N patients' 1,000,000 charted points, receiving
-                                  a scanned pack and backup; prints figures. PARTS: some of
-                                  search,chart,start,memory,redraw,worklist,recall,receive,backup
-                                  (default all), or installed (the installer's app-image with
-                                  and without its AppCDS archive beside a bare window; only when
-                                  named). SETS: JVM options for the child JVMs, "app" (default),
-                                  "none" or
-                                  options; several sets separated by ";" are compared
               scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
                                   standard input) and print its gtin, lot, expiry, serial and
                                   productionDate as JSON; exits 2 with a message when the code is
@@ -147,17 +135,6 @@ public final class Cli {
                     int n = o.intValue("--patients", 200, 0, 1_000_000);
                     long seed = o.longValue("--seed", 42L);
                     yield withServices(folder, s -> new SeedDemo(out, err).run(s, n, seed));
-                }
-                case "bench" -> {
-                    Options o = Options.parse(opts, "--patients", "--runs", "--only", "--jvm-options", "--bench-jvm");
-                    String benchJvm = o.stringValue("--bench-jvm", "app");
-                    if (!benchJvm.equals("app") && !benchJvm.equals("as-started")) {
-                        throw new IllegalArgumentException("--bench-jvm takes app or as-started, not " + benchJvm + ".");
-                    }
-                    yield new Bench(out, err).run(new Bench.Config(o.intValue("--patients", 100_000, 1000, 1_000_000),
-                            o.intValue("--runs", 5, 1, 50), Bench.Part.parse(o.stringValue("--only",
-                            "search,chart,start,memory,redraw,worklist,recall,receive,backup")), Bench.JvmSet.parse(o.stringValue("--jvm-options", "app")),
-                            benchJvm.equals("as-started"), List.copyOf(opts)));
                 }
                 case "scan" -> new ScanCommand(out, err, System.in, clock).run(opts);
                 default -> {

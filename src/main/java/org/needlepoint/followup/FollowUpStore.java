@@ -102,11 +102,11 @@ public final class FollowUpStore implements RecordCheck {
 
     // ----------------------------------------------------------------------------------- tasks
 
-    private static final String INSERT_TASK = "INSERT INTO followup_task (patient_id, task_kind, due_date, earliest_date,"
+    static final String INSERT_TASK = "INSERT INTO followup_task (patient_id, task_kind, due_date, earliest_date,"
             + " assignee_role, assignee_user, reason, clinical, source_type, source_key, rule_id, source_visit_id,"
             + " source_event_id, source_lot_id, created_at, created_by, updated_at, updated_by)";
 
-    private static int setTask(PreparedStatement ps, TaskRow t, Instant now, Long by) throws SQLException {
+    static int setTask(PreparedStatement ps, TaskRow t, Instant now, Long by) throws SQLException {
         int i = 1;
         ps.setLong(i++, t.patientId());
         ps.setString(i++, t.kind().name());
@@ -143,27 +143,6 @@ public final class FollowUpStore implements RecordCheck {
                 return Optional.empty();
             }
             return Optional.of(Sql.generatedKey(ps));
-        }
-    }
-
-    /**
-     * Inserts many open tasks in JDBC batches (the benchmark's synthetic clinic), each snoozed until
-     * the date at its index in {@code snoozedUntil} (null: not snoozed). Source keys must be new.
-     */
-    void insertBatch(Connection c, List<TaskRow> rows, List<LocalDate> snoozedUntil, Instant now, Long by)
-            throws SQLException {
-        String insert = INSERT_TASK.substring(0, INSERT_TASK.length() - 1) + ", snoozed_until)";
-        try (PreparedStatement ps = c.prepareStatement(insert + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (TaskRow t : rows) {
-                int i = setTask(ps, t, now, by);
-                Sql.setDate(ps, i, snoozedUntil.get(n));
-                ps.addBatch();
-                if (++n % 1000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
         }
     }
 

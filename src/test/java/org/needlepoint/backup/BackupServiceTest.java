@@ -279,11 +279,11 @@ class BackupServiceTest {
 
     @Test
     void aDiskThatFillsUpWhileTheZipIsWrittenIsNamedInTheMessage() {
-        BackupException e = BackupWriterAccess.failed(dir.resolve("usb"), new IOException("No space left on device"));
+        BackupException e = BackupWriter.failed(dir.resolve("usb"), new IOException("No space left on device"));
         assertThat(e.getMessage()).isEqualTo("The backup folder " + dir.resolve("usb") + " is on a disk that is full, so"
                 + " the backup was not written; the previous backups are kept. Free some space there or choose another backup"
                 + " folder (Admin → Backups).");
-        BackupException windows = BackupWriterAccess.failed(dir.resolve("usb"),
+        BackupException windows = BackupWriter.failed(dir.resolve("usb"),
                 new IOException("There is not enough space on the disk"));
         assertThat(windows.getMessage()).contains("is on a disk that is full");
     }

@@ -1,15 +1,18 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.app.JvmOptions;
 
-/** The statistics bench reports (nearest-rank percentiles, medians) and its options; nothing here is timed. */
+/** The statistics bench reports (nearest-rank percentiles, medians) and its command line; nothing here is timed. */
 class BenchStatsTest {
 
     @Test
@@ -61,5 +64,63 @@ class BenchStatsTest {
         assertThat(sets.get(1).label()).isEqualTo("JVM defaults");
         assertThatThrownBy(() -> Bench.JvmSet.parse("Xmx256m")).hasMessageContaining("Xmx256m");
         assertThatThrownBy(() -> Bench.JvmSet.parse(";")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Bench(o, e).run(List.of(args));
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
+        Run part = run("--only", "search,speed");
+        assertThat(part.code()).isEqualTo(2);
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, backup; not speed");
+
+        Run jvm = run("--bench-jvm", "fast");
+        assertThat(jvm.code()).isEqualTo(2);
+        assertThat(jvm.err()).contains("--bench-jvm takes app or as-started");
+
+        Run options = run("--jvm-options", "Xmx256m");
+        assertThat(options.code()).isEqualTo(2);
+        assertThat(options.out()).doesNotContain("== Needlepoint bench ==");
+
+        Run unknown = run("--data", "/tmp/x");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option --data");
+    }
+
+    @Test
+    void helpNamesEveryOptionAndMeasuresNothing() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--patients N", "--runs R", "--only PARTS", "--jvm-options SETS", "--bench-jvm",
+                "--app-image DIR").doesNotContain("== Needlepoint bench ==");
+    }
+
+    @Test
+    void defaultsAndTheAppImageToMeasure() {
+        Bench.Config defaults = Bench.Config.parse(List.of());
+        assertThat(defaults.patients()).isEqualTo(100_000);
+        assertThat(defaults.runs()).isEqualTo(5);
+        assertThat(defaults.parts()).isEqualTo(EnumSet.complementOf(EnumSet.of(Bench.Part.INSTALLED)));
+        assertThat(defaults.asStarted()).isFalse();
+        assertThat(defaults.appImage()).isNull();
+
+        Bench.Config installed = Bench.Config.parse(List.of("--only", "installed", "--app-image", "/opt/needlepoint",
+                "--runs", "15", "--patients", "2000"));
+        assertThat(installed.appImage()).isEqualTo(Path.of("/opt/needlepoint"));
+        assertThat(installed.parts()).containsExactly(Bench.Part.INSTALLED);
+        assertThat(installed.args()).containsExactly("--only", "installed", "--app-image", "/opt/needlepoint", "--runs",
+                "15", "--patients", "2000");
     }
 }

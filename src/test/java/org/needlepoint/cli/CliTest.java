@@ -529,19 +529,4 @@ class CliTest {
             System.setIn(stdin);
         }
     }
-
-    @Test
-    void benchRefusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
-        Run part = run("bench", "--only", "search,speed");
-        assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, backup; not speed");
-
-        Run jvm = run("bench", "--bench-jvm", "fast");
-        assertThat(jvm.code()).isEqualTo(2);
-        assertThat(jvm.err()).contains("--bench-jvm takes app or as-started");
-
-        Run options = run("bench", "--jvm-options", "Xmx256m");
-        assertThat(options.code()).isEqualTo(2);
-        assertThat(options.out()).doesNotContain("== Needlepoint bench ==");
-    }
 }

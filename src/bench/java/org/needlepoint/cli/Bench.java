@@ -67,7 +67,8 @@ import org.needlepoint.store.Database;
 import org.needlepoint.backup.Restore;
 
 /**
- * {@code bench}: patient search latency, GUI cold start, resident memory, chart save and reload,
+ * The benchmark (not shipped: it lives in src/bench/java and is compiled with the tests; README,
+ * "Performance", gives the command): patient search latency, GUI cold start, resident memory, chart save and reload,
  * site-map redraw, and backup and restore verification, on a synthetic clinic built in a temp
  * folder (deleted afterwards).
  *
@@ -103,17 +104,37 @@ import org.needlepoint.backup.Restore;
  * <li><b>Backup.</b> Through {@link org.needlepoint.backup.BackupService} on the seeded clinic: a
  * backup to a folder, then {@link Restore#verify} of that file; a warm-up round, then R rounds.</li>
  * <li><b>Installed</b> (only with {@code --only installed}, and with a display). Cold start of the
- * installer's app-image ({@link AppImage}: the one bench runs from, else
+ * installer's app-image ({@link AppImage}: {@code --app-image DIR}, else the one the build leaves in
  * {@code target/installer/Needlepoint}) on the clinic: its launcher as installed (with its AppCDS
  * archive), and its runtime's java with the launcher's class path and JVM options with the archive,
  * without it (the runtime's own CDS archive of JDK classes) and with no CDS at all (what a
- * mismatched archive costs), beside a {@link BareWindow} in the same runtime with and without the
- * archive. One untimed round, then R rounds, each variant once per round in a rotating order.</li>
+ * mismatched archive costs), beside a {@link BareWindow} in the same runtime (bench's own classes
+ * appended to the launcher's class path) with and without the archive. One untimed round, then R
+ * rounds, each variant once per round in a rotating order.</li>
  * </ol>
  * Child windows need a display: {@code DISPLAY} if set (e.g. under {@code xvfb-run -a}), else
  * headless Monocle when its jar is in the local Maven repository, else those parts are skipped.
  */
-final class Bench {
+public final class Bench {
+    static final String USAGE = """
+            Usage: Bench [--patients N] [--runs R] [--only PARTS] [--jvm-options SETS]
+                         [--bench-jvm app|as-started] [--app-image DIR]
+
+            Measures patient search, chart save and reload, cold start, memory, site-map redraw,
+            the follow-up worklist, the recall list over N patients' 1,000,000 charted points,
+            receiving a scanned pack and backup on a synthetic clinic in a temp folder; prints figures.
+
+              --patients N        patients of the synthetic clinic (default 100000)
+              --runs R            timed rounds of each part (default 5)
+              --only PARTS        some of search,chart,start,memory,redraw,worklist,recall,receive,backup
+                                  (default all), or installed (the installer's app-image with and
+                                  without its AppCDS archive beside a bare window; only when named)
+              --jvm-options SETS  JVM options for the child JVMs: "app" (default), "none" or options;
+                                  several sets separated by ";" are compared
+              --bench-jvm W       app (default: re-run in a JVM with the app's options) or as-started
+              --app-image DIR     the app-image --only installed measures (default: the one the build
+                                  leaves in target/installer/Needlepoint), e.g. /opt/needlepoint
+            """;
     static final double SEARCH_P95_TARGET_MS = 20;
     static final double COLD_START_RATIO_TARGET = 1.5;
     static final double RSS_TARGET_MB = 300;
@@ -133,6 +154,8 @@ final class Bench {
     private static final long CHILD_TIMEOUT_S = 180;
     private static final String MONOCLE = "org/testfx/openjfx-monocle/17.0.10/openjfx-monocle-17.0.10.jar";
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
+    /** Held so the logging configuration is not garbage-collected (as in {@link org.needlepoint.Main}). */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -140,6 +163,28 @@ final class Bench {
     Bench(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** Run with the app's class path and bench's own classes: see README, "Performance". */
+    public static void main(String[] args) {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.exit(new Bench(System.out, System.err).run(List.of(args)));
+    }
+
+    /** Parses the command line and runs; returns the exit code (2: a bad option, with a message). */
+    int run(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        Config config;
+        try {
+            config = Config.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        return run(config);
     }
 
     /** The parts of the bench, in the order they run. */
@@ -206,8 +251,25 @@ final class Bench {
         }
     }
 
-    /** What to run: {@code args} are the subcommand's own arguments, passed on when bench re-runs itself. */
-    record Config(int patients, int runs, Set<Part> parts, List<JvmSet> jvmSets, boolean asStarted, List<String> args) {
+    /**
+     * What to run: {@code appImage} is the app-image {@code installed} measures (null: the one beside
+     * the build); {@code args} are bench's own arguments, passed on when it re-runs itself.
+     */
+    record Config(int patients, int runs, Set<Part> parts, List<JvmSet> jvmSets, boolean asStarted, Path appImage,
+                  List<String> args) {
+        static Config parse(List<String> args) {
+            Options o = Options.parse(args, "--patients", "--runs", "--only", "--jvm-options", "--bench-jvm",
+                    "--app-image");
+            String benchJvm = o.stringValue("--bench-jvm", "app");
+            if (!benchJvm.equals("app") && !benchJvm.equals("as-started")) {
+                throw new IllegalArgumentException("--bench-jvm takes app or as-started, not " + benchJvm + ".");
+            }
+            String image = o.stringValue("--app-image", null);
+            return new Config(o.intValue("--patients", 100_000, 1000, 1_000_000), o.intValue("--runs", 5, 1, 50),
+                    Part.parse(o.stringValue("--only", "search,chart,start,memory,redraw,worklist,recall,receive,backup")),
+                    JvmSet.parse(o.stringValue("--jvm-options", "app")), benchJvm.equals("as-started"),
+                    image == null ? null : Path.of(image), List.copyOf(args));
+        }
     }
 
     int run(Config config) {
@@ -269,7 +331,8 @@ final class Bench {
                     }
                 }
             }
-            InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir) : null;
+            InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir, config.appImage())
+                    : null;
             summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, backup, start, memory, redraw,
                     display);
             if (installed != null) {
@@ -310,8 +373,7 @@ final class Bench {
         cmd.addAll(JvmOptions.list());
         cmd.add("-cp");
         cmd.add(String.join(File.pathSeparator, classPath()));
-        cmd.add("org.needlepoint.Main");
-        cmd.add("bench");
+        cmd.add(Bench.class.getName());
         cmd.addAll(args);
         out.println("bench: re-running in a JVM with the app's options (" + String.join(" ", JvmOptions.list())
                 + "); --bench-jvm as-started measures in this one");
@@ -965,11 +1027,16 @@ final class Bench {
     private static final int INSTALLED_BARE_NO_APPCDS = 5;
 
     /** Cold start of the installer's app-image, with and without its AppCDS archive, beside a bare window. */
-    private InstalledFigures installed(Path data, int runs, Path dir) {
+    private InstalledFigures installed(Path data, int runs, Path dir, Path imageRoot) {
         out.println();
-        AppImage image = AppImage.find(codeSource()).orElseThrow(() -> new BenchException("no app-image to measure:"
-                + " build one with mvn -Pinstaller package (bench measures the app-image it runs from, else"
-                + " target/installer/Needlepoint next to its jar)"));
+        AppImage image;
+        try {
+            image = imageRoot != null ? AppImage.read(imageRoot) : AppImage.find(codeSource()).orElseThrow(
+                    () -> new BenchException("no app-image to measure: build one with mvn package (it leaves"
+                            + " target/installer/Needlepoint), or name one with --app-image DIR"));
+        } catch (IllegalArgumentException e) {
+            throw new BenchException(e.getMessage());
+        }
         out.println("== Installed app-image " + image.root() + ": cold start to a shown window (process start -> "
                 + ShownReport.MARKER + "), 1 untimed round + " + runs + " rounds, each variant once per round ==");
         String x = System.getenv("DISPLAY");
@@ -991,19 +1058,23 @@ final class Bench {
         Map<String, String> reportEnv = Map.of("JAVA_TOOL_OPTIONS",
                 (tool == null || tool.isBlank() ? "" : tool + " ") + String.join(" ", props));
         String[] app = {image.mainClass(), "--data", data.toString()};
+        // the bare window is bench's, not the app's: its classes are appended to the launcher's class
+        // path, which keeps the archive usable (a class path may grow after the one it was dumped with)
+        List<String> bareCp = new ArrayList<>(image.classPath());
+        bareCp.add(codeSource().toString());
         List<Variant> variants = List.of(
                 new Variant("app, the launcher as installed (AppCDS)",
                         List.of(image.launcher().toString(), "--data", data.toString()), reportEnv, true),
                 new Variant("app, runtime's java + launcher's options (AppCDS)",
-                        imageCommand(image, withArchive, props, app), Map.of(), true),
+                        imageCommand(image, image.classPath(), withArchive, props, app), Map.of(), true),
                 new Variant("app, without the AppCDS archive (JDK's CDS)",
-                        imageCommand(image, withoutArchive, props, app), Map.of(), true),
+                        imageCommand(image, image.classPath(), withoutArchive, props, app), Map.of(), true),
                 new Variant("app, no CDS at all (-Xshare:off)",
-                        imageCommand(image, noCds, props, app), Map.of(), true),
+                        imageCommand(image, image.classPath(), noCds, props, app), Map.of(), true),
                 new Variant("bare JavaFX window (AppCDS)",
-                        imageCommand(image, withArchive, props, BareWindow.class.getName()), Map.of(), false),
+                        imageCommand(image, bareCp, withArchive, props, BareWindow.class.getName()), Map.of(), false),
                 new Variant("bare JavaFX window, without AppCDS (JDK's CDS)",
-                        imageCommand(image, withoutArchive, props, BareWindow.class.getName()), Map.of(), false));
+                        imageCommand(image, bareCp, withoutArchive, props, BareWindow.class.getName()), Map.of(), false));
         Map<Variant, double[]> ms = new LinkedHashMap<>();
         Map<Variant, double[]> cpuMs = new LinkedHashMap<>();
         variants.forEach(v -> {
@@ -1076,14 +1147,15 @@ final class Bench {
         return String.format(Locale.ROOT, "%.2fx", a / b);
     }
 
-    /** The app-image's runtime java with the given JVM options, the launcher's class path, then a main class and its arguments. */
-    private static List<String> imageCommand(AppImage image, List<String> options, List<String> props, String... main) {
+    /** The app-image's runtime java with the given JVM options and class path, then a main class and its arguments. */
+    private static List<String> imageCommand(AppImage image, List<String> classPath, List<String> options,
+                                             List<String> props, String... main) {
         List<String> cmd = new ArrayList<>();
         cmd.add(image.java().toString());
         cmd.addAll(options);
         cmd.addAll(props);
         cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, image.classPath()));
+        cmd.add(String.join(File.pathSeparator, classPath));
         cmd.addAll(Arrays.asList(main));
         return cmd;
     }

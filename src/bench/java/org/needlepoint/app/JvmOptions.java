@@ -10,9 +10,8 @@ import java.util.List;
 /**
  * The JVM options the app runs with. Their one source is the {@code needlepoint.jvm.options}
  * property in pom.xml: {@code mvn javafx:run} passes it to the app's JVM, and Maven copies it into
- * the resource {@code org/needlepoint/app/jvm.options} (a filtered resource), which this class
- * reads for the launchers that live in code ({@code bench}'s child JVMs). Why these options:
- * README, "Performance".
+ * the benchmark's filtered resource {@code org/needlepoint/app/jvm.options} (src/bench/resources),
+ * which this class reads for the benchmark's child JVMs. Why these options: README, "Performance".
  */
 public final class JvmOptions {
     static final String RESOURCE = "/org/needlepoint/app/jvm.options";

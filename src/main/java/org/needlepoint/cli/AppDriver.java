@@ -1,8 +1,5 @@
 package org.needlepoint.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,36 +14,15 @@ import javafx.stage.Window;
 import org.needlepoint.Main;
 
 /**
- * {@code bench}'s memory probe, run in a child JVM: starts the real app through {@link Main} on a
- * data folder, then works it as a person would, through the controls' fx:ids — signs in on the
- * sign-in form (username from the argument, password from the first line of standard input),
- * types a last-name prefix into the patient search one letter at a time, and waits for the results
- * table to fill. It then prints {@code BENCH_SEARCHED rows=<n>} and waits for standard input to
- * close before exiting; {@code bench} reads the process's resident memory in between. Nothing in
- * the app knows about this class.
+ * Starts the real app through {@link Main} in this JVM and works it as a person would, through the
+ * controls' fx:ids: the sign-in window, the store opening behind it, signing in, a patient search.
+ * The installer's AppCDS training run ({@link CdsTraining}) records the classes this loads; the
+ * benchmark's memory probe (src/bench) measures the app after it. Nothing in the app knows about it.
  */
-public final class BenchGui {
-    static final String MARKER = "BENCH_SEARCHED";
+final class AppDriver {
     private static final long TIMEOUT_MS = 120_000;
 
-    private BenchGui() {
-    }
-
-    /** Arguments: data folder, username, search text. */
-    public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String password = in.readLine();
-        Thread app = startApp(args[0]);
-        int rows = signInAndSearch(args[1], password, args[2]);
-        Thread.sleep(500);
-        fx(() -> null);
-        System.out.println(MARKER + " rows=" + rows);
-        System.out.flush();
-        while (in.read() >= 0) {
-            // wait for bench to close our standard input
-        }
-        Platform.exit();
-        app.join(TIMEOUT_MS);
+    private AppDriver() {
     }
 
     /** Starts the real app through {@link Main} on {@code folder} in a new thread and waits for JavaFX to run. */
@@ -129,6 +105,7 @@ public final class BenchGui {
         throw new IllegalStateException("timed out waiting for " + what);
     }
 
+    /** Runs {@code work} on the FX thread and returns its result. */
     static <T> T fx(Supplier<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {

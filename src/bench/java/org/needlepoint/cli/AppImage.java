@@ -12,7 +12,7 @@ import java.util.Optional;
  * A jpackage app-image of Needlepoint as the installer build makes it (installer/build.xml): where
  * its launcher, app folder and runtime are, and what its launcher runs, read from the launcher's
  * {@code Needlepoint.cfg} ({@code app.classpath}, {@code app.mainclass}, {@code java-options}, with
- * {@code $APPDIR}, {@code $BINDIR} and {@code $ROOTDIR} filled in). {@code bench --only installed}
+ * {@code $APPDIR}, {@code $BINDIR} and {@code $ROOTDIR} filled in). {@code Bench --only installed}
  * uses it to start the app as the launcher does, with and without its AppCDS archive.
  *
  * @param root        the app-image folder ({@code Needlepoint}, or {@code Needlepoint.app} on macOS)
@@ -26,7 +26,6 @@ import java.util.Optional;
 record AppImage(Path root, Path appDir, Path launcher, Path java, List<String> classPath, String mainClass,
                 List<String> javaOptions) {
     static final String CFG = "Needlepoint.cfg";
-    static final String ARCHIVE = "needlepoint.jsa";
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
 
     /** The three layouts jpackage makes: Linux, Windows, macOS. */
@@ -96,31 +95,15 @@ record AppImage(Path root, Path appDir, Path launcher, Path java, List<String> c
     }
 
     /**
-     * The app-image this code runs from (the launcher's jar sits in its app folder), else the one
-     * the installer build leaves next to the jar or classes folder ({@code target/installer/Needlepoint}).
+     * The app-image the installer build leaves beside the jar or classes folder at {@code codeSource}
+     * ({@code target/installer/Needlepoint}, or {@code Needlepoint.app} on macOS), if there is one.
      */
     static Optional<AppImage> find(Path codeSource) {
-        Path here = codeSource.toAbsolutePath().getParent();
-        if (here == null) {
+        Path target = codeSource.toAbsolutePath().getParent();
+        if (target == null) {
             return Optional.empty();
         }
-        List<Path> candidates = new ArrayList<>();
-        for (Layout layout : Layout.values()) {
-            Path dir = here;
-            for (String ignored : layout.appDir.split("/")) {
-                dir = dir == null ? null : dir.getParent();
-            }
-            if (dir != null && Files.isRegularFile(here.resolve(CFG))) {
-                candidates.add(dir);
-            }
-        }
-        for (Path target : new Path[] {here, here.getParent()}) {
-            if (target != null) {
-                candidates.add(target.resolve("installer").resolve("Needlepoint"));
-                candidates.add(target.resolve("installer").resolve("Needlepoint.app"));
-            }
-        }
-        for (Path c : candidates) {
+        for (Path c : List.of(target.resolve("installer/Needlepoint"), target.resolve("installer/Needlepoint.app"))) {
             try {
                 return Optional.of(read(c));
             } catch (IllegalArgumentException notThisOne) {

@@ -11,8 +11,8 @@ import javafx.scene.layout.StackPane;
 /**
  * Times a redraw of a busy site map: {@code points} markers on the front face of a 900 x 900 map,
  * every marker moved each frame, then CSS, layout and rendering (a scene snapshot, which renders
- * the whole scene as a frame would). For the {@code bench} subcommand; the target is one 16 ms
- * frame for 300 points.
+ * the whole scene as a frame would). For the benchmark ({@code Bench --only redraw}); the target
+ * is one 16 ms frame for 300 points.
  */
 public final class SiteMapBenchmark {
     private SiteMapBenchmark() {

@@ -1,5 +1,8 @@
 package org.needlepoint.followup;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +14,7 @@ import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.security.Role;
 import org.needlepoint.store.Database;
+import org.needlepoint.store.Sql;
 
 /**
  * The synthetic clinic of {@code bench --only worklist}: many patients and open follow-up tasks,
@@ -44,7 +48,6 @@ public final class WorklistBenchmark {
     public static Seeded seed(Database db, Supplier<PatientDetails> patient, int patients, int tasks, Random rnd,
                               Clock clock, long by) {
         PatientStore patientStore = new PatientStore();
-        FollowUpStore store = new FollowUpStore();
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         List<Long> ids = new ArrayList<>(patients);
@@ -80,10 +83,31 @@ public final class WorklistBenchmark {
                 snoozed += sleep ? 1 : 0;
             }
             db.tx(c -> {
-                store.insertBatch(c, rows, snooze, now, by);
+                insertBatch(c, rows, snooze, now, by);
                 return null;
             });
         }
         return new Seeded(patients, tasks, snoozed);
+    }
+
+    /**
+     * Inserts open tasks in JDBC batches with the store's own statement, each snoozed until the
+     * date at its index in {@code snoozedUntil} (null: not snoozed). Source keys must be new.
+     */
+    private static void insertBatch(Connection c, List<FollowUpStore.TaskRow> rows, List<LocalDate> snoozedUntil,
+                                    Instant now, Long by) throws SQLException {
+        String insert = FollowUpStore.INSERT_TASK.substring(0, FollowUpStore.INSERT_TASK.length() - 1) + ", snoozed_until)";
+        try (PreparedStatement ps = c.prepareStatement(insert + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (FollowUpStore.TaskRow t : rows) {
+                int i = FollowUpStore.setTask(ps, t, now, by);
+                Sql.setDate(ps, i, snoozedUntil.get(n));
+                ps.addBatch();
+                if (++n % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
     }
 }

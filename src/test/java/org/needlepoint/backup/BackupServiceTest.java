@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -22,7 +22,9 @@ import org.needlepoint.security.PermissionDeniedException;
 import org.needlepoint.security.SignInException;
 import org.needlepoint.store.Integrity;
 import org.needlepoint.store.StaleRecordException;
+import org.needlepoint.testing.AsUnprivilegedUser;
 import org.needlepoint.testing.AuditLog;
+import org.needlepoint.testing.PermissionScenarios;
 import org.needlepoint.testing.TestClinic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -290,17 +292,11 @@ class BackupServiceTest {
 
     @Test
     void aReadOnlyBackupFolderGivesAClearMessage() throws Exception {
-        Path usb = Files.createDirectories(dir.resolve("read-only"));
-        Files.setPosixFilePermissions(usb, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            Assumptions.assumeFalse(Files.isWritable(usb), "folder permissions are not enforced for this user (root)");
-            clinic.signIn("admin");
-            assertThatThrownBy(() -> backups.backUpFromCommandLine(usb, BackupProgress.NONE))
-                    .isInstanceOf(BackupException.class)
-                    .hasMessageContaining("The backup folder " + usb + " cannot be written to");
-        } finally {
-            Files.setPosixFilePermissions(usb, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        // in a child JVM as a user whose permissions bite, root included (AsUnprivilegedUser)
+        Map<String, String> r = AsUnprivilegedUser.run(PermissionScenarios.class, "read-only-backup-folder");
+        assertThat(r.get("writable")).as("the folder is really read-only for the child").isEqualTo("false");
+        assertThat(r.get("backup")).startsWith("BackupException: ")
+                .contains("The backup folder " + r.get("folder") + " cannot be written to");
     }
 
     @Test

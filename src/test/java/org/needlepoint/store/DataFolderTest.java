@@ -1,8 +1,5 @@
 package org.needlepoint.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,6 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.testing.AsUnprivilegedUser;
+import org.needlepoint.testing.PermissionScenarios;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class DataFolderTest {
     private static final String HOME = "/home/ann";
@@ -88,25 +90,15 @@ class DataFolderTest {
 
     @Test
     void aReadOnlyFolderGivesAClearMessage() throws Exception {
-        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
-        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            Assumptions.assumeFalse(Files.isWritable(readOnly),
-                    "folder permissions are not enforced for this user (root?)");
-            assertThatThrownBy(() -> DataFolder.prepare(readOnly))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageContaining(readOnly.toString())
-                    .hasMessageContaining("cannot be written to")
-                    .hasMessageContaining("--data");
-            assertThatThrownBy(() -> Database.open(readOnly))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("cannot be written to");
-            assertThatThrownBy(() -> DataFolder.prepare(readOnly.resolve("inside")))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("does not exist and cannot be created because writing there is not allowed");
-        } finally {
-            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        // in a child JVM as a user whose permissions bite, root included (AsUnprivilegedUser)
+        Map<String, String> r = AsUnprivilegedUser.run(PermissionScenarios.class, "read-only-data-folder");
+        String readOnly = r.get("folder");
+        assertThat(r.get("writable")).as("the folder is really read-only for the child").isEqualTo("false");
+        assertThat(r.get("prepare")).startsWith("StoreException: ").contains(readOnly).contains("cannot be written to")
+                .contains("--data");
+        assertThat(r.get("open")).startsWith("StoreException: ").contains("cannot be written to");
+        assertThat(r.get("inside")).startsWith("StoreException: ")
+                .contains("does not exist and cannot be created because writing there is not allowed");
     }
 
     @Test
@@ -141,17 +133,9 @@ class DataFolderTest {
 
     @Test
     void aReadOnlyDatabaseFileIsRefused() throws Exception {
-        try (Database db = Database.open(dir)) {
-            db.read(c -> null);
-        }
-        Path file = dir.resolve(Database.DB_FILE);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-        try {
-            Assumptions.assumeFalse(Files.isWritable(file), "file permissions are not enforced for this user (root)");
-            assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("The clinic's database file " + file + " cannot be written to");
-        } finally {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
+        Map<String, String> r = AsUnprivilegedUser.run(PermissionScenarios.class, "read-only-database-file");
+        assertThat(r.get("writable")).as("the file is really read-only for the child").isEqualTo("false");
+        assertThat(r.get("open")).startsWith("StoreException: ")
+                .contains("The clinic's database file " + r.get("file") + " cannot be written to");
     }
 }

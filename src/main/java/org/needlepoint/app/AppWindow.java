@@ -233,6 +233,11 @@ public final class AppWindow implements Shell {
         later.play();
     }
 
+    /** What the window and the features registered (tests check every view's controller is among them). */
+    Screens screens() {
+        return screens;
+    }
+
     public IdleMonitor idleMonitor() {
         return idle;
     }

@@ -22,6 +22,11 @@ public final class ViewLoader {
         return this;
     }
 
+    /** True when {@code controllerType} has a factory: its view (or an fx:include naming it) can be loaded. */
+    public boolean isRegistered(Class<?> controllerType) {
+        return factories.containsKey(controllerType);
+    }
+
     public <C> View<C> load(Class<C> controllerType) {
         String name = controllerType.getSimpleName();
         if (!name.endsWith("Controller")) {
@@ -39,7 +44,12 @@ public final class ViewLoader {
             Parent root = loader.load();
             return new View<>(root, controllerType.cast(loader.getController()));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot load view " + path + ": " + e.getMessage(), e);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("Cannot load view " + path + ": " + e.getMessage().strip()
+                    + (cause == e ? "" : " (" + cause.getMessage() + ")"), e);
         }
     }
 

@@ -3,7 +3,6 @@ package org.needlepoint.app;
 import atlantafx.base.theme.PrimerLight;
 import java.util.logging.Level;
 import javafx.application.Application;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -477,13 +476,8 @@ public final class AppWindow implements Shell {
         }
     }
 
-    /** For tests: where exported files go instead of the system's save dialog, which headless runs cannot show. */
+    /** Where exported files go: the system's save dialog unless a headless run (a test) hands back a path instead. */
     public void setSaveDialog(SaveDialog dialog) {
         this.saveDialog = dialog == null ? SaveDialog.PDF_CHOOSER : dialog;
-    }
-
-    /** For tests and screenshots: the root node of the current page. */
-    public Parent root() {
-        return root;
     }
 }

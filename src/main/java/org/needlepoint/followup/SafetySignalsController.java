@@ -68,7 +68,6 @@ public final class SafetySignalsController {
     private boolean datesSet;
     private long signalLoads;
     private long countLoads;
-    private List<SafetySignal> shownSignals = List.of();
 
     public SafetySignalsController(AdverseEventService events, FollowUpService followUps, Background background,
                                    Shell shell) {
@@ -174,7 +173,6 @@ public final class SafetySignalsController {
         FollowUpSettings st = s.settings();
         thresholdLabel.setText("A signal: one lot with " + st.signalEvents() + " or more events of one type with onset"
                 + " within " + st.signalDays() + " days (Admin \u25b8 Follow-up rules).");
-        shownSignals = s.signals();
         List<Node> rows = new ArrayList<>();
         for (SafetySignal g : s.signals()) {
             FontIcon icon = new FontIcon("mdmz-warning");
@@ -265,10 +263,5 @@ public final class SafetySignalsController {
 
     private EventDimension dimension() {
         return (EventDimension) dimensions.getSelectedToggle().getUserData();
-    }
-
-    /** For tests: the signals shown. */
-    public List<SafetySignal> signals() {
-        return shownSignals;
     }
 }

@@ -502,9 +502,4 @@ public final class StockController {
         Forms.markAll(actionFields, v.fieldErrors());
         Forms.showError(actionError, v.getMessage() + " Nothing was saved.");
     }
-
-    /** For tests: the rows the table shows. */
-    List<LotRow> rows() {
-        return List.copyOf(lotsTable.getItems());
-    }
 }

@@ -10,12 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.needlepoint.chart.Catalog;
@@ -76,7 +74,7 @@ public final class AdverseEventModel {
     private final ReadOnlyStringWrapper visitChoicesEmpty =
             new ReadOnlyStringWrapper(this, "visitChoicesEmpty", "Loading the treatments\u2026");
     private final ObservableList<VisitSummary> visitChoices = FXCollections.observableArrayList();
-    private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
 
     private long patientId;
     private String patientLabel = "";
@@ -459,16 +457,13 @@ public final class AdverseEventModel {
         return visitChoicesEmpty.getReadOnlyProperty();
     }
 
+    /** A save is under way. */
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving;
+        return saving.getReadOnlyProperty();
     }
 
     /** The recorded event as last saved or opened; null before. */
     public AdverseEvent event() {
         return event;
-    }
-
-    public String patientLabel() {
-        return patientLabel;
     }
 }

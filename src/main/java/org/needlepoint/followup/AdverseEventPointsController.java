@@ -75,10 +75,6 @@ public final class AdverseEventPointsController {
         });
     }
 
-    void focusMap() {
-        eventMap.requestFocus();
-    }
-
     @FXML
     private void selectAllPoints() {
         model.selectAll();

@@ -75,6 +75,10 @@ import javafx.scene.text.Text;
  * buttons or keys; pan by dragging an empty spot (any button), with the wheel when zoomed, or
  * space+drag. Escape or a Ctrl/Shift-click on an empty spot clears the selection. Delete removes
  * the selection, M mirrors it, Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes.
+ *
+ * <p>Picking points on a record that is not edited (the side-effect form): {@link SelectionMode#TOGGLE}
+ * makes every tap on a marker add it to or take it from {@link #selectedKeys()}, with no modifier key
+ * (gloves), and {@link #zoomToPoints} zooms so that the current view's points fill the map.
  */
 public class SiteMap extends javafx.scene.layout.Region {
     /** Smallest width and height of a marker's hit target, in px. */
@@ -85,6 +89,27 @@ public class SiteMap extends javafx.scene.layout.Region {
     public static final double CLICK_SLOP = 6;
     static final double PADDING = 16;
     private static final double ZOOM_STEP = 1.25;
+    /** Room {@link #zoomToPoints} leaves around the points: markers at the edges, the zoom buttons on the right. */
+    private static final double FIT_MARGIN_X = 160;
+    private static final double FIT_MARGIN_Y = 90;
+    /** {@link #zoomToPoints} does not bother with less than this. */
+    private static final double FIT_MIN = 1.15;
+
+    /** What a click (or tap) on a marker does to the selection. */
+    public enum SelectionMode {
+        /**
+         * A click selects the marker alone; with Shift or Ctrl it adds or removes it; a Shift- or
+         * Ctrl-click on an empty spot (or any click there on a read-only map) clears the selection.
+         * Charting works so.
+         */
+        REPLACE,
+        /**
+         * Every tap on a marker adds it to the selection or takes it out, no modifier key needed (a
+         * gloved finger); a tap on an empty spot leaves the selection alone. A press that wobbles up
+         * to twice {@link #CLICK_SLOP} is still a tap.
+         */
+        TOGGLE
+    }
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final Color INK = Color.web("#39424e");
@@ -115,6 +140,10 @@ public class SiteMap extends javafx.scene.layout.Region {
             new SimpleObjectProperty<>(this, "preferredKind", Region.Kind.MUSCLE);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final ReadOnlyObjectWrapper<Site> hoverSite = new ReadOnlyObjectWrapper<>(this, "hoverSite");
+    private final ObjectProperty<SelectionMode> selectionMode =
+            new SimpleObjectProperty<>(this, "selectionMode", SelectionMode.REPLACE);
+    /** The largest zoom a pending {@link #zoomToPoints} may use; NaN when none is pending. */
+    private double pendingFit = Double.NaN;
 
     private BiConsumer<Double, Double> onPlace;
     private MoveHandler onMove;
@@ -344,6 +373,19 @@ public class SiteMap extends javafx.scene.layout.Region {
         return geometry;
     }
 
+    /** What a click on a marker does to the selection; {@link SelectionMode#REPLACE} unless set. */
+    public ObjectProperty<SelectionMode> selectionModeProperty() {
+        return selectionMode;
+    }
+
+    public SelectionMode getSelectionMode() {
+        return selectionMode.get();
+    }
+
+    public void setSelectionMode(SelectionMode mode) {
+        selectionMode.set(Objects.requireNonNull(mode, "mode"));
+    }
+
     /** A click on an empty spot of the drawing, in normalised coordinates. */
     public void setOnPlace(BiConsumer<Double, Double> handler) {
         this.onPlace = handler;
@@ -389,6 +431,50 @@ public class SiteMap extends javafx.scene.layout.Region {
         panX = 0;
         panY = 0;
         relayout();
+    }
+
+    /**
+     * Zooms so that the current view's points fill the map, at most {@code maxZoom}: points a few
+     * millimetres apart, such as a glabellar pattern, become targets a finger can tell apart. With
+     * fewer than two points, or when they nearly fill the map already, the whole drawing shows. Before
+     * the map has a size, it zooms once it is laid out. "Fit" (or 0) shows the whole drawing again.
+     */
+    public void zoomToPoints(double maxZoom) {
+        if (!(maxZoom >= MIN_ZOOM)) {
+            throw new IllegalArgumentException("maxZoom must be at least " + MIN_ZOOM + ": " + maxZoom);
+        }
+        pendingFit = Math.min(maxZoom, MAX_ZOOM);
+        if (getWidth() > 0 && getHeight() > 0) {
+            fitPending();
+        } else {
+            requestLayout();
+        }
+    }
+
+    private void fitPending() {
+        double max = pendingFit;
+        pendingFit = Double.NaN;
+        resetZoom();
+        double w = getWidth();
+        double h = getHeight();
+        DiagramView v = view.get();
+        List<Point2D> at = points.stream().filter(p -> p.view() == v).map(p -> toLocal(p.x(), p.y())).toList();
+        if (at.size() < 2) {
+            return;
+        }
+        double minX = at.stream().mapToDouble(Point2D::getX).min().orElse(0);
+        double maxX = at.stream().mapToDouble(Point2D::getX).max().orElse(0);
+        double minY = at.stream().mapToDouble(Point2D::getY).min().orElse(0);
+        double maxY = at.stream().mapToDouble(Point2D::getY).max().orElse(0);
+        double f = Math.min(Math.min((w - FIT_MARGIN_X) / Math.max(maxX - minX, 1),
+                (h - FIT_MARGIN_Y) / Math.max(maxY - minY, 1)), max);
+        if (f < FIT_MIN) {
+            return;
+        }
+        // zoom about the point that brings the points' centre to the map's centre
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        zoomBy(f, (f * cx - w / 2) / (f - 1), (f * cy - h / 2) / (f - 1));
     }
 
     /**
@@ -447,6 +533,9 @@ public class SiteMap extends javafx.scene.layout.Region {
         zoomBox.relocate(w - in.getRight() - zoomBox.getWidth() - 10, in.getTop() + 10);
         placeReadout();
         relayout();
+        if (!Double.isNaN(pendingFit) && w > 0 && h > 0) {
+            fitPending();
+        }
     }
 
     private void placeReadout() {
@@ -868,7 +957,7 @@ public class SiteMap extends javafx.scene.layout.Region {
         } else if (e.getButton() == MouseButton.PRIMARY && m != null) {
             gesture = Gesture.MARKER;
             pressedMarker = m;
-            if (!additive && !selected.contains(m.key())) {
+            if (!toggling() && !additive && !selected.contains(m.key())) {
                 selectOnly(m.key());
             }
         } else if (e.getButton() == MouseButton.PRIMARY) {
@@ -885,7 +974,7 @@ public class SiteMap extends javafx.scene.layout.Region {
         }
         double dx = e.getX() - pressX;
         double dy = e.getY() - pressY;
-        if (!moved && Math.hypot(dx, dy) > CLICK_SLOP) {
+        if (!moved && Math.hypot(dx, dy) > (toggling() ? 2 * CLICK_SLOP : CLICK_SLOP)) {
             moved = true;
         }
         if (!moved) {
@@ -929,7 +1018,7 @@ public class SiteMap extends javafx.scene.layout.Region {
                 relayout(); // back where the model says, if the owner did not move it
             } else if (!moved) {
                 pressedMarker = null;
-                if (additive) {
+                if (additive || toggling()) {
                     if (!selected.remove(m.key())) {
                         selected.add(m.key());
                     }
@@ -942,8 +1031,9 @@ public class SiteMap extends javafx.scene.layout.Region {
             } else {
                 pressedMarker = null;
             }
-        } else if (g == Gesture.EMPTY && !moved) {
-            if (additive || readOnly.get()) {
+        } else if (g == Gesture.EMPTY && !moved && !(toggling() && readOnly.get())) {
+            // (a glove brushing a read-only drawing while picking points must not throw them away)
+            if (!toggling() && (additive || readOnly.get())) {
                 selected.clear();
             } else {
                 Point2D n = toDiagram(e.getX(), e.getY());
@@ -953,6 +1043,10 @@ public class SiteMap extends javafx.scene.layout.Region {
             }
         }
         e.consume();
+    }
+
+    private boolean toggling() {
+        return selectionMode.get() == SelectionMode.TOGGLE;
     }
 
     private void selectOnly(String key) {

@@ -13,7 +13,8 @@ import org.needlepoint.ui.Shell;
 
 /**
  * Side-effect follow-ups' screens: the worklist and a patient's call, the review list, the
- * side-effect form, safety signals, the urgent banner; its Today card and its Admin tab (rules).
+ * side-effect form and its parts (points, fields, MedWatch export), safety signals, the urgent
+ * banner; its Today card and its Admin tab (rules).
  */
 public final class FollowUpViews {
     private FollowUpViews() {
@@ -35,8 +36,12 @@ public final class FollowUpViews {
                         session.require(), shell::showFollowUps))
                 .register(PatientFollowUpsController.class, () -> new PatientFollowUpsController(followUps, events,
                         background, session.require(), clock))
-                .register(AdverseEventController.class, () -> new AdverseEventController(events, charts, reports,
-                        background, shell, saveDialog, clock))
+                .register(AdverseEventController.class, () -> new AdverseEventController(events, charts, background,
+                        shell, clock))
+                .register(AdverseEventPointsController.class, AdverseEventPointsController::new)
+                .register(AdverseEventFormController.class, AdverseEventFormController::new)
+                .register(MedWatchExportController.class, () -> new MedWatchExportController(reports, background, shell,
+                        saveDialog))
                 .register(SafetySignalsController.class, () -> new SafetySignalsController(events, followUps, background,
                         shell))
                 .register(FollowUpRulesController.class, () -> new FollowUpRulesController(followUps, background))

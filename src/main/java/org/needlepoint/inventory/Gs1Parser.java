@@ -232,6 +232,19 @@ public final class Gs1Parser {
     private Gs1Parser() {
     }
 
+    /**
+     * True when {@code text} is a pack's GS1 code, as a scanner types it or a person copies it from the
+     * box, rather than a typed lot number: it starts with an element in brackets or a symbology
+     * identifier ({@code (} or {@code ]}), holds a group separator (ASCII 29), or starts with 01 and
+     * the 14 digits of a product code followed by more. Whether the code can be read is
+     * {@link #parse}'s to say.
+     */
+    public static boolean looksLikeCode(String text) {
+        String t = text == null ? "" : strip(text);
+        return t.startsWith("(") || t.startsWith("]") || t.indexOf(GS) >= 0
+                || t.length() >= 18 && t.startsWith("01") && allDigits(t.substring(0, 16));
+    }
+
     /** Parses with today's date (the system clock) as the reference for two-digit years. */
     public static Gs1Code parse(String text) {
         return parse(text, LocalDate.now());

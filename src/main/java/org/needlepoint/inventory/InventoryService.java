@@ -724,15 +724,69 @@ public final class InventoryService {
 
     /**
      * Lots for a typed (or scanned) lot number, whatever its case: exact matches first, then numbers
-     * it begins, at most {@value #FIND_LIMIT}. Any staff.
+     * it begins, at most {@value #FIND_LIMIT}. A pack's GS1 code ({@link Gs1Parser#looksLikeCode})
+     * matches none: {@link #lotForRecall} reads it. Any staff.
      */
     public List<Lot> findLots(String typed) {
         session.require("find lots", ANY_STAFF);
         String t = Text.clean(typed);
-        if (t == null) {
+        if (t == null || Gs1Parser.looksLikeCode(typed)) {
             return List.of();
         }
         return db.read(c -> store.findLots(c, t, FIND_LIMIT, clock.instant()));
+    }
+
+    /**
+     * The lot a recall is about, from the text typed or scanned in the recall view. A pack's GS1 code
+     * ({@link Gs1Parser#looksLikeCode}: brackets, a symbology identifier, group separators, or 01 and
+     * a product code) is read for its GTIN and lot number: the lot of that number (whatever its case)
+     * of the GTIN's product. Anything else is a lot number: the lot numbered so, whatever its case, or
+     * the one lot whose number it begins; when several match, they come back to choose from.
+     *
+     * <p>Refused with a message for the person who typed it: nothing typed, and no lot by that number
+     * ({@link ValidationException} on "lot"); a code that cannot be read ({@link Gs1Exception}); a
+     * GTIN no product has, a code without a lot number, a lot never received. Unlike a scan at the
+     * chair, an expired, quarantined or recalled lot is found: a recall is about such lots. Any staff
+     * (the front desk makes the calls); nothing is changed, so nothing is audited here (opening the
+     * lot's list is, {@link #recallList}).
+     */
+    public RecallLookup lotForRecall(String typed) {
+        session.require("find lots", ANY_STAFF);
+        String t = Text.clean(typed);
+        if (t == null) {
+            throw new ValidationException("lot", "Type or scan a lot number.");
+        }
+        if (Gs1Parser.looksLikeCode(typed)) {
+            return RecallLookup.found(lotOfCode(Gs1Parser.parse(typed, clock)));
+        }
+        List<Lot> lots = db.read(c -> store.findLots(c, t, FIND_LIMIT, clock.instant()));
+        List<Lot> exact = lots.stream().filter(l -> l.lotNumber().equalsIgnoreCase(t)).toList();
+        List<Lot> pick = exact.isEmpty() ? lots : exact;
+        if (pick.isEmpty()) {
+            throw new ValidationException("lot", "No lot numbered " + t + " or beginning so is on record.");
+        }
+        return pick.size() == 1 ? RecallLookup.found(pick.get(0)) : new RecallLookup(null, pick);
+    }
+
+    /** The lot of a scanned pack, of whatever state; refused when the code does not lead to one received. */
+    private Lot lotOfCode(Gs1Code code) {
+        String gtin = Gtin.normalise(code.gtin());
+        return db.read(c -> {
+            Optional<Long> owner = store.productIdForGtin(c, gtin);
+            if (owner.isEmpty()) {
+                throw new ValidationException("lot", "This pack's GTIN (" + gtin + ") belongs to no product in the"
+                        + " catalogue.");
+            }
+            Product p = store.product(c, owner.get()).orElseThrow();
+            if (code.lot() == null) {
+                throw new ValidationException("lot", "This barcode carries no lot number: type the lot number printed"
+                        + " on the pack.");
+            }
+            return store.findLots(c, code.lot(), FIND_LIMIT, clock.instant()).stream()
+                    .filter(l -> l.productId() == p.id() && l.lotNumber().equalsIgnoreCase(code.lot())).findFirst()
+                    .orElseThrow(() -> new ValidationException("lot", "Lot " + code.lot() + " of " + p.name()
+                            + " was never received: nobody was charted with it."));
+        });
     }
 
     /**

@@ -134,7 +134,7 @@ public final class RecallController {
     private void suggest(String typed) {
         long seq = ++searchSeq;
         Forms.showError(recallError, null);
-        if (typed == null || typed.isBlank() || looksLikeGs1(typed)) {
+        if (typed == null || typed.isBlank()) {
             showSuggestions(List.of());
             return;
         }
@@ -153,65 +153,28 @@ public final class RecallController {
         recallSuggestions.setPrefHeight(Math.min(lots.size(), 5) * 40 + 4);
     }
 
-    /** Enter in the field: a scanned pack's code, or a typed lot number (exact, or the only match). */
+    /** Enter in the field: the lot of a scanned pack's code or of a typed lot number, or the lots to choose from. */
     @FXML
     private void find() {
         String text = recallLotField.getText();
-        if (text == null || text.isBlank()) {
-            Forms.showError(recallError, "Type or scan a lot number.");
-            return;
-        }
-        searchSeq++;
-        if (looksLikeGs1(text)) {
-            Gs1Code code;
-            try {
-                code = Gs1Parser.parse(text, clock);
-            } catch (Gs1Exception e) {
-                Forms.showError(recallError, e.getMessage());
+        long seq = ++searchSeq;
+        background.run(() -> inventory.lotForRecall(text), found -> {
+            if (seq != searchSeq) {
                 return;
             }
-            background.run(() -> lotOfCode(code), lot -> {
-                recallLotField.setText(lot.lotNumber());
-                searchSeq++;
+            if (found.found()) {
+                recallLotField.setText(found.lot().lotNumber());
+                searchSeq++; // the suggestions the new text asks for are not wanted
                 showSuggestions(List.of());
-                showLot(lot.id());
-            }, this::fail);
-            return;
-        }
-        background.run(() -> inventory.findLots(text), lots -> {
-            List<Lot> exact = lots.stream().filter(l -> l.lotNumber().equalsIgnoreCase(text.strip())).toList();
-            List<Lot> pick = exact.isEmpty() ? lots : exact;
-            if (pick.size() == 1) {
-                showSuggestions(List.of());
-                showLot(pick.get(0).id());
-            } else if (pick.isEmpty()) {
-                showSuggestions(List.of());
-                Forms.showError(recallError, "No lot numbered " + text.strip() + " or beginning so is on record.");
+                showLot(found.lot().id());
             } else {
-                showSuggestions(pick);
-                Forms.showError(recallError, pick.size() + " lots match: choose one.");
+                showSuggestions(found.choices());
+                Forms.showError(recallError, found.message());
             }
-        }, this::fail);
-    }
-
-    private Lot lotOfCode(Gs1Code code) {
-        Product p = inventory.productForGtin(code.gtin()).orElseThrow(() -> new org.needlepoint.common.ValidationException(
-                "lot", "This pack's GTIN (" + code.gtin() + ") belongs to no product in the catalogue."));
-        if (code.lot() == null) {
-            throw new org.needlepoint.common.ValidationException("lot", "This barcode carries no lot number: type the"
-                    + " lot number printed on the pack.");
-        }
-        return inventory.findLots(code.lot()).stream()
-                .filter(l -> l.productId() == p.id() && l.lotNumber().equalsIgnoreCase(code.lot())).findFirst()
-                .orElseThrow(() -> new org.needlepoint.common.ValidationException("lot", "Lot " + code.lot() + " of "
-                        + p.name() + " was never received: nobody was charted with it."));
-    }
-
-    /** A scanner's text, not a typed lot number: brackets, a symbology prefix, group separators or (01) + 14 digits. */
-    static boolean looksLikeGs1(String text) {
-        String t = text.strip();
-        return t.startsWith("(") || t.startsWith("]") || t.indexOf(Gs1Parser.GS) >= 0
-                || t.length() >= 18 && t.startsWith("01") && t.substring(0, 16).chars().allMatch(Character::isDigit);
+        }, error -> {
+            showSuggestions(List.of());
+            fail(error);
+        });
     }
 
     private String describe(Lot lot) {

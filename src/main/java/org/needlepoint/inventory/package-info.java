@@ -19,8 +19,9 @@
  *       {@code openVials(productId)}, {@code openVial}, {@code discardVial}.</li>
  *   <li>Home card: {@code expiringLots()} (the clinic's "expiring within" days, {@code expiringWithinDays()}),
  *       {@code belowReorder()}, {@code needingCount()}.</li>
- *   <li>Recall: {@code findLots(typed)}, {@code recallList(lotId)}, {@code exportRecallCsv(lotId, file)},
- *       {@code ReportService.recallList(lotId)} (PDF), {@code markRecalled(lotId, reason)},
+ *   <li>Recall: {@code lotForRecall(typed or scanned)} (the lot, or the lots to choose from; a pack's code
+ *       is read for its product and lot), {@code findLots(typed)} (suggestions), {@code recallList(lotId)},
+ *       {@code exportRecallCsv(lotId, file)}, {@code ReportService.recallList(lotId)} (PDF), {@code markRecalled(lotId, reason)},
  *       {@code recallNotices(lotId, pendingOnly)}.</li>
  *   <li>Admin: {@code updateProduct}, {@code createProduct}, {@code linkGtin}, {@code setExpiringWithinDays}.</li>
  *   <li>Chart: a point names its vial ({@code InjectionPoint.vialId}); {@code overrideVialExpiry(vialId,

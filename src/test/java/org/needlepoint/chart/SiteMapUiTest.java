@@ -416,6 +416,100 @@ class SiteMapUiTest {
         assertThat(markerCount(robot)).isEqualTo(1);
     }
 
+    // ------------------------------------------------------------------ picking points (the side-effect form)
+
+    @Test
+    void inToggleModeEachTapAddsOrRemovesAPointWithoutAModifierAndAnEmptyTapKeepsThem(FxRobot robot) {
+        robot.clickOn(screen(0.40, 0.30));
+        robot.clickOn(screen(0.60, 0.30));
+        robot.clickOn(screen(0.50, 0.45));
+        String a = editor.points().get(0).key();
+        String b = editor.points().get(1).key();
+        String c = editor.points().get(2).key();
+        List<EditablePoint<Dose>> placed = List.copyOf(editor.points());
+        fxRun(() -> {
+            map.selectedKeys().clear();
+            map.setReadOnly(true);
+            map.setSelectionMode(SiteMap.SelectionMode.TOGGLE);
+        });
+
+        robot.clickOn(marker(robot, a));
+        robot.clickOn(marker(robot, b));
+        assertThat(map.selectedKeys()).as("no modifier key: both stay").containsExactlyInAnyOrder(a, b);
+        robot.clickOn(marker(robot, a));
+        assertThat(map.selectedKeys()).as("a second tap takes it out").containsExactly(b);
+        robot.clickOn(screen(0.2, 0.1));
+        assertThat(map.selectedKeys()).as("a tap beside the points keeps them").containsExactly(b);
+        // a gloved finger wobbles: a press that moves 9 px is still a tap
+        Point2D at = centreOnScreen(marker(robot, c));
+        robot.drag(at, MouseButton.PRIMARY).dropTo(at.add(9, 0));
+        assertThat(map.selectedKeys()).containsExactlyInAnyOrder(b, c);
+        assertThat(editor.points()).as("nothing placed or moved").isEqualTo(placed);
+
+        fxRun(() -> map.setSelectionMode(SiteMap.SelectionMode.REPLACE));
+        robot.clickOn(marker(robot, a));
+        assertThat(map.selectedKeys()).as("back to charting: a click selects one").containsExactly(a);
+    }
+
+    @Test
+    void zoomToPointsFillsTheMapWithTheViewsPointsOnlyWhenThatHelps(FxRobot robot) {
+        // a glabellar pattern: points a few millimetres apart
+        robot.clickOn(screen(0.45, 0.42));
+        robot.clickOn(screen(0.55, 0.42));
+        robot.clickOn(screen(0.50, 0.47));
+        fxRun(() -> map.zoomToPoints(3));
+        assertThat(map.getZoom()).as("as far as allowed").isEqualTo(3.0);
+        Point2D centre = fx(() -> map.localToScreen(map.getWidth() / 2, map.getHeight() / 2));
+        double midX = (editor.points().stream().mapToDouble(EditablePoint::x).min().orElseThrow()
+                + editor.points().stream().mapToDouble(EditablePoint::x).max().orElseThrow()) / 2;
+        double midY = (editor.points().stream().mapToDouble(EditablePoint::y).min().orElseThrow()
+                + editor.points().stream().mapToDouble(EditablePoint::y).max().orElseThrow()) / 2;
+        assertThat(screen(midX, midY).distance(centre)).as("the points' middle in the map's middle").isLessThan(1.0);
+        for (EditablePoint<Dose> p : editor.points()) {
+            Point2D local = fx(() -> map.toLocal(p.x(), p.y()));
+            assertThat(local.getX()).isBetween(40.0, fx(() -> map.getWidth()) - 40);
+            assertThat(local.getY()).isBetween(40.0, fx(() -> map.getHeight()) - 40);
+        }
+        robot.clickOn("#siteMapZoomReset");
+        assertThat(map.getZoom()).isEqualTo(1.0);
+
+        fxRun(() -> map.zoomToPoints(2));
+        assertThat(map.getZoom()).isEqualTo(2.0);
+
+        // points that already fill the drawing, or a single point: the whole drawing stays
+        fxRun(() -> {
+            map.points().setAll(new MapPoint("top", DiagramView.FACE_FRONT, 0.02, 0.02, "#7c3aed", "5 U"),
+                    new MapPoint("bottom", DiagramView.FACE_FRONT, 0.98, 0.98, "#7c3aed", "5 U"));
+            map.zoomToPoints(3);
+        });
+        assertThat(map.getZoom()).isEqualTo(1.0);
+        fxRun(() -> {
+            map.zoomBy(2, 100, 100);
+            map.points().setAll(new MapPoint("one", DiagramView.FACE_FRONT, 0.5, 0.45, "#7c3aed", "5 U"));
+            map.zoomToPoints(3);
+        });
+        assertThat(map.getZoom()).isEqualTo(1.0);
+    }
+
+    @Test
+    void zoomToPointsBeforeTheMapHasASizeWaitsForItsLayout(FxRobot robot) {
+        SiteMap late = fx(() -> {
+            SiteMap m = new SiteMap(g);
+            m.points().setAll(new MapPoint("a", DiagramView.FACE_FRONT, 0.45, 0.42, "#7c3aed", "10 U"),
+                    new MapPoint("b", DiagramView.FACE_FRONT, 0.55, 0.42, "#7c3aed", "10 U"),
+                    new MapPoint("c", DiagramView.FACE_LEFT, 0.1, 0.9, "#7c3aed", "10 U"));
+            m.zoomToPoints(3);
+            return m;
+        });
+        assertThat(late.getZoom()).isEqualTo(1.0);
+        fxRun(() -> {
+            StackPane root = (StackPane) stage.getScene().getRoot();
+            root.getChildren().setAll(late);
+            root.layout();
+        });
+        assertThat(late.getZoom()).as("zoomed once laid out, to the points of its view").isEqualTo(3.0);
+    }
+
     @Test
     void theHoverReadOutNamesTheSiteUnderThePointer(FxRobot robot) {
         robot.moveTo(screenOf(centroid(Region.CORRUGATOR, Side.LEFT)));

@@ -568,4 +568,18 @@ class Gs1ParserTest {
             assertThat(parse(Gs1Parser.toRaw(bare))).isEqualTo(bare);
         }
     }
+
+    /** The recall view reads a scanner's text as a code, a typed lot number as a lot number. */
+    @Test
+    void aScannersTextLooksLikeACodeAndATypedLotNumberDoesNot() {
+        assertThat(Gs1Parser.looksLikeCode("(01)09506000134352(10)ABC")).isTrue();
+        assertThat(Gs1Parser.looksLikeCode("  ]d2010950600013435210ABC")).isTrue();
+        assertThat(Gs1Parser.looksLikeCode("10ABC" + Gs1Parser.GS + "01")).isTrue();
+        assertThat(Gs1Parser.looksLikeCode("010950600013435210ABC")).as("01, 14 digits and more").isTrue();
+        assertThat(Gs1Parser.looksLikeCode("0109506000134352")).as("a product code alone, 16 characters").isFalse();
+        assertThat(Gs1Parser.looksLikeCode("01095060001343X2ABC")).isFalse();
+        assertThat(Gs1Parser.looksLikeCode("DY301A")).isFalse();
+        assertThat(Gs1Parser.looksLikeCode("")).isFalse();
+        assertThat(Gs1Parser.looksLikeCode(null)).isFalse();
+    }
 }

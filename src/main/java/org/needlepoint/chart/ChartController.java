@@ -595,15 +595,14 @@ public final class ChartController {
             updateBrush();
             refreshPanels();
         }, error -> {
-            String message = Forms.message(error);
-            if (message.contains("already recorded")) {
+            if (error instanceof org.needlepoint.inventory.VialOverrideExistsException) {
                 overriddenVials.add(v.id());
                 showVialInfo(brushVial.getValue());
                 updateBrush();
                 return;
             }
             brushVial.setValue(null);
-            Forms.showError(chartError, message);
+            Forms.showError(chartError, Forms.message(error));
         });
     }
 

@@ -670,8 +670,9 @@ public final class InventoryService {
     /**
      * Allows charting from a vial past its usable hours on one visit, with the reason (e.g. the
      * label's hours are a clinic default the injector judged safe to exceed). Refused when the vial
-     * is still usable, discarded, or already overridden for that visit. INJECTOR or ADMIN; audited
-     * with the visit's patient.
+     * is still usable or discarded; an override the visit already has is refused with a
+     * {@link VialOverrideExistsException} (nothing changes, and the vial stays usable on that visit).
+     * INJECTOR or ADMIN; audited with the visit's patient.
      */
     public void overrideVialExpiry(long vialId, long visitId, String reason) {
         User u = session.require("override vial expiry", CLINICAL);
@@ -690,7 +691,7 @@ public final class InventoryService {
                 }
             }
             if (store.overriddenVials(c, visitId).contains(vialId)) {
-                throw new ValidationException("vial", "This vial's override for this visit is already recorded.");
+                throw new VialOverrideExistsException(vialId, visitId);
             }
             store.insertOverride(c, vialId, visitId, why, now, u.id());
             audit.log(c, Audit.UPDATE, "vial", vialId, visit.patientId(), "charting from vial " + vialId + " of "

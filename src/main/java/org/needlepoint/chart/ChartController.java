@@ -376,21 +376,12 @@ public final class ChartController {
         brushUnit.setText(p.unit().symbol() + " per point");
         boolean same = binding.brushProperty().get() != null && binding.brushProperty().get().productId() == p.id();
         if (!same) {
-            brushAmount.setText(Amounts.plain(defaultAmount(p)));
-            brushDepth.setValue(p.kind() == ProductKind.TOXIN ? Depth.INTRAMUSCULAR
-                    : p.kind() == ProductKind.BIOSTIMULATOR ? Depth.SUBCUTANEOUS : Depth.DEEP_DERMIS);
-            brushTechnique.setValue(p.kind() == ProductKind.TOXIN ? Technique.NEEDLE_BOLUS
-                    : p.kind() == ProductKind.BIOSTIMULATOR ? Technique.CANNULA_FANNING : Technique.NEEDLE_LINEAR_THREADING);
+            // the product's usual point, from the catalogue (Admin > Products)
+            brushAmount.setText(Amounts.plain(p.defaultAmount()));
+            brushDepth.setValue(p.defaultDepth());
+            brushTechnique.setValue(p.defaultTechnique());
         }
         updateBrush();
-    }
-
-    private static BigDecimal defaultAmount(Product p) {
-        return switch (p.kind()) {
-            case TOXIN -> p.speywoodUnits() ? new BigDecimal("10") : new BigDecimal("4");
-            case BIOSTIMULATOR -> new BigDecimal("0.5");
-            case HA_FILLER -> new BigDecimal("0.1");
-        };
     }
 
     private void updateBrush() {

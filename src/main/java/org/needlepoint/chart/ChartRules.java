@@ -50,8 +50,37 @@ public final class ChartRules {
     public static final Set<Depth> PLLA_DEPTHS = Set.copyOf(EnumSet.of(Depth.DEEP_DERMIS, Depth.SUBCUTANEOUS,
             Depth.SUPRAPERIOSTEAL));
 
-
     private ChartRules() {
+    }
+
+    // ------------------------------------------------------------------------------ brush defaults
+
+    /**
+     * The planes a product's usual point (its brush default) may name: toxins intramuscular,
+     * intradermal or subcutaneous; PLLA only its {@link #PLLA_DEPTHS}; HA fillers any plane but muscle.
+     */
+    public static Set<Depth> depthsFor(ProductKind kind) {
+        return switch (kind) {
+            case TOXIN -> EnumSet.of(Depth.INTRAMUSCULAR, Depth.INTRADERMAL, Depth.SUBCUTANEOUS);
+            case BIOSTIMULATOR -> EnumSet.copyOf(PLLA_DEPTHS);
+            case HA_FILLER -> EnumSet.complementOf(EnumSet.of(Depth.INTRAMUSCULAR));
+        };
+    }
+
+    /** The techniques a product's usual point may name: toxins by needle only; fillers and PLLA any. */
+    public static Set<Technique> techniquesFor(ProductKind kind) {
+        return kind == ProductKind.TOXIN
+                ? EnumSet.of(Technique.NEEDLE_BOLUS, Technique.NEEDLE_SERIAL_PUNCTURE, Technique.NEEDLE_MICRODROPLET)
+                : EnumSet.allOf(Technique.class);
+    }
+
+    /**
+     * The kind of region a product's points are charted on where muscles and areas overlap: a
+     * toxin goes into a muscle, a filler or PLLA into an area. The screen's editor and the service's
+     * re-derivation of each point's region use the same preference, so they name the same region.
+     */
+    public static Region.Kind preferredKind(Product product) {
+        return product == null || product.kind() == ProductKind.TOXIN ? Region.Kind.MUSCLE : Region.Kind.AREA;
     }
 
     // ------------------------------------------------------------------------------------ totals

@@ -81,6 +81,7 @@ public final class ChartService {
     private final Session session;
     private final Clock clock;
     private final List<SignedChartListener> signedListeners;
+    private final DiagramGeometry geometry = DiagramGeometry.standard();
 
     public ChartService(Database db, ChartStore store, InventoryStore inventory, PatientStore patients, AuthService auth,
                         Audit audit, Session session, Clock clock, List<SignedChartListener> signedListeners) {
@@ -240,13 +241,20 @@ public final class ChartService {
      * {@code original} carries the version the editor last saw; a save by someone else since then is
      * refused, naming them. A SIGNED visit is refused. Screening questions the charted products need
      * are added to the checklist, pre-flagged from the patient's record.
+     *
+     * <p>Each point's region and side are derived again from where it lands on its diagram
+     * ({@link ChartRules#located}): what the caller sent is not trusted, since the Sculptra lips and
+     * eyes warning and the off-label consent depend on them. A point on no region of its diagram is
+     * refused ("points.KEY.region") and nothing is saved.
      */
     public VisitChart saveDraft(Visit original, ChartDraft draft) {
         User u = session.require("chart visits", CHARTING);
-        List<InjectionPoint> points = draft.points().stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
+        List<InjectionPoint> sent = draft.points().stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
         return db.tx(c -> {
-            Catalog catalog = catalogFor(c, points);
-            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(points, catalog));
+            Catalog catalog = catalogFor(c, sent);
+            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(sent, catalog));
+            // regions and sides come from where the points land, never from the caller
+            List<InjectionPoint> points = ChartRules.located(sent, catalog, geometry, e);
             if (draft.notes() != null && draft.notes().length() > ChartDraft.MAX_NOTES) {
                 e.put("notes", "Clinical notes are at most " + ChartDraft.MAX_NOTES + " characters.");
             }
@@ -379,14 +387,16 @@ public final class ChartService {
     /**
      * Adds an addendum to a SIGNED visit: text and/or further points, stamped with the author and
      * the time. The original chart stays as it was. Added points need a usable lot of their product,
-     * and Sculptra off-label only if the visit's off-label consent was confirmed.
+     * and Sculptra off-label only if the visit's off-label consent was confirmed; their regions and
+     * sides are derived from where they land, as {@link #saveDraft} does, and a point on no region
+     * is refused.
      */
     public VisitChart addAddendum(long visitId, String text, List<InjectionPoint> points) {
         User u = session.require("add addenda", CHARTING);
         String body = Text.clean(text);
-        List<InjectionPoint> added = points == null ? List.of()
+        List<InjectionPoint> sent = points == null ? List.of()
                 : points.stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
-        if (body == null && added.isEmpty()) {
+        if (body == null && sent.isEmpty()) {
             throw new ValidationException("text", "Write the addendum, or add the points it records.");
         }
         if (body != null && body.length() > MAX_ADDENDUM) {
@@ -399,8 +409,9 @@ public final class ChartService {
             if (!v.signed()) {
                 throw new ValidationException("status", "This visit is not signed yet: change the chart itself.");
             }
-            Catalog catalog = catalogFor(c, added);
-            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(added, catalog));
+            Catalog catalog = catalogFor(c, sent);
+            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(sent, catalog));
+            List<InjectionPoint> added = ChartRules.located(sent, catalog, geometry, e);
             Set<String> taken = chart.allPoints().stream().map(InjectionPoint::key).collect(Collectors.toSet());
             for (InjectionPoint p : added) {
                 if (p != null && taken.contains(p.key())) {
@@ -489,7 +500,8 @@ public final class ChartService {
     /**
      * Saves points (the current map, or part of it) as a clinic pattern. All its points must be of
      * one kind of product in one unit, and toxin points of one brand, because the amounts are
-     * only meaningful in that scale.
+     * only meaningful in that scale. The pattern keeps each point's region and side as derived from
+     * where it lands; a point on no region is refused.
      */
     public ChartPattern saveAsPattern(String name, List<InjectionPoint> points) {
         User u = session.require("save patterns", CHARTING);
@@ -505,7 +517,8 @@ public final class ChartService {
         }
         return db.tx(c -> {
             Catalog catalog = catalogFor(c, points);
-            Map<String, String> e = ChartRules.pointProblems(points, catalog);
+            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(points, catalog));
+            List<InjectionPoint> located = ChartRules.located(points, catalog, geometry, e);
             if (!e.isEmpty()) {
                 throw new ValidationException(e);
             }
@@ -524,7 +537,7 @@ public final class ChartService {
             if (store.patternNameTaken(c, clean)) {
                 throw new ValidationException("name", "A pattern named \"" + clean + "\" already exists.");
             }
-            List<PatternPoint> pp = points.stream().map(p -> new PatternPoint(p.view(), p.x(), p.y(), p.region(),
+            List<PatternPoint> pp = located.stream().map(p -> new PatternPoint(p.view(), p.x(), p.y(), p.region(),
                     p.side(), p.amount(), p.depth(), p.technique())).toList();
             String brand = first.kind() == ProductKind.TOXIN ? first.brand() : null;
             long id = store.insertPattern(c, clean, first.kind(), first.unit(), brand, u.id(), clock.instant(), pp);

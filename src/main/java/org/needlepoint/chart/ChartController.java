@@ -132,6 +132,7 @@ public final class ChartController {
 
     private final MapEditor<Brush> editor = new MapEditor<>(DiagramGeometry.standard(), this::kindOf);
     private MapEditorBinding<Brush> binding;
+    private long patientId;
     private Patient patient;
     private VisitChart chart;
     private Catalog catalog;
@@ -229,8 +230,25 @@ public final class ChartController {
 
     // ------------------------------------------------------------------------------ opening
 
-    /** Opens the patient's open draft (or a new visit) when {@code visitId} is null, else that visit. */
-    public void open(Patient p, Long visitId) {
+    /**
+     * Opens the patient's open draft (or a new visit) when {@code visitId} is null, else that visit;
+     * the patient's header comes with it (one audited opening, the visit's).
+     */
+    public void open(long patientId, Long visitId) {
+        this.patientId = patientId;
+        chartSaveStatus.setText("Opening…");
+        background.run(() -> {
+            ChartService.OpenedChart opened = charts.openChart(patientId, visitId);
+            // the front desk sees signed charts read-only and has no use for (or right to) patterns
+            return new Loaded(opened.patient(), opened.chart(), charts.catalog(),
+                    opened.chart().redacted() ? List.of() : charts.patterns());
+        }, this::show, this::fail);
+    }
+
+    private record Loaded(Patient patient, VisitChart chart, Catalog catalog, List<ChartPattern> patterns) {
+    }
+
+    private void showPatient(Patient p) {
         this.patient = p;
         chartPatient.setText(p.details().displayName() + " · chart " + p.chartNumber() + " · "
                 + p.details().ageOn(charts.today()) + " years");
@@ -238,18 +256,10 @@ public final class ChartController {
         chartAllergies.setText(allergies == null ? "" : "ALLERGIES: " + allergies);
         chartAllergies.setVisible(allergies != null);
         chartAllergies.setManaged(allergies != null);
-        chartSaveStatus.setText("Opening…");
-        background.run(() -> {
-            VisitChart opened = visitId == null ? charts.startVisit(p.id()) : charts.openVisit(visitId);
-            // the front desk sees signed charts read-only and has no use for (or right to) patterns
-            return new Loaded(opened, charts.catalog(), opened.redacted() ? List.of() : charts.patterns());
-        }, this::show, this::fail);
-    }
-
-    private record Loaded(VisitChart chart, Catalog catalog, List<ChartPattern> patterns) {
     }
 
     private void show(Loaded l) {
+        showPatient(l.patient());
         loading = true;
         try {
             chart = l.chart();
@@ -318,7 +328,7 @@ public final class ChartController {
     @FXML
     private void reportSideEffect() {
         if (chart != null && chart.visit().signed() && !chart.redacted()) {
-            shell.reportSideEffect(patient, chart.visit().id());
+            shell.reportSideEffect(patientId, chart.visit().id());
         }
     }
 
@@ -752,7 +762,6 @@ public final class ChartController {
 
     @FXML
     private void copyLastVisit() {
-        long patientId = patient.id();
         background.run(() -> charts.lastVisitPoints(patientId), points -> {
             if (points.isEmpty()) {
                 Forms.showError(chartError, "This patient has no signed treatment to copy yet.");
@@ -1082,7 +1091,7 @@ public final class ChartController {
         }, signed -> {
             saving = false;
             signButton.setDisable(false);
-            Loaded l = new Loaded(signed, catalog, patterns);
+            Loaded l = new Loaded(patient, signed, catalog, patterns);
             show(l);
             shell.status("Signed the chart of " + patient.details().displayName());
         }, error -> {
@@ -1134,7 +1143,7 @@ public final class ChartController {
         background.run(() -> charts.addAddendum(visitId, text, added), updated -> {
             addendumButton.setDisable(false);
             addendumText.clear();
-            show(new Loaded(updated, catalog, patterns));
+            show(new Loaded(patient, updated, catalog, patterns));
             shell.status("Addendum added");
         }, error -> {
             addendumButton.setDisable(false);
@@ -1178,7 +1187,7 @@ public final class ChartController {
 
     @FXML
     private void back() {
-        shell.openPatient(patient.id());
+        shell.openPatient(patientId);
     }
 
     private void fail(Throwable error) {

@@ -219,6 +219,45 @@ public final class ChartService {
         });
     }
 
+    /** A chart as the charting screen opens it, with the patient it belongs to (header and screening). */
+    public record OpenedChart(Patient patient, VisitChart chart) {
+    }
+
+    /**
+     * Opens a patient's chart for the charting screen: their open draft or a new visit when
+     * {@code visitId} is null ({@link #startVisit}), else that visit of theirs ({@link #openVisit}),
+     * with the patient's record for the screen's header (name, chart number, age, allergies) and the
+     * screening checklist. Audited as those two are, once: the visit's opening is the access, and
+     * reading the header of the record it belongs to adds no second "opened the record" row.
+     */
+    public OpenedChart openChart(long patientId, Long visitId) {
+        VisitChart chart = visitId == null ? startVisit(patientId) : openVisit(visitId);
+        if (chart.visit().patientId() != patientId) {
+            throw new ValidationException("visit", "This visit belongs to another patient's chart.");
+        }
+        Patient p = db.read(c -> patients.find(c, patientId))
+                .orElseThrow(() -> new ValidationException("patient", "This patient no longer exists."));
+        return new OpenedChart(p, chart);
+    }
+
+    /**
+     * The patient a visit belongs to, for a screen that opens the visit itself and shows whose it is
+     * (the side-effect form: its {@link #openVisit} is the audited access, so this read adds no audit
+     * row). Any staff; the front desk only for a signed visit, as {@link #openVisit}.
+     */
+    public Patient patientOfVisit(long visitId) {
+        User u = session.require("open charts", ANY_STAFF);
+        return db.read(c -> {
+            Visit v = store.visit(c, visitId)
+                    .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
+            if (u.role() == Role.FRONT_DESK && !v.signed()) {
+                throw new PermissionDeniedException("Front desk accounts cannot open a visit that is still being charted.");
+            }
+            return patients.find(c, v.patientId())
+                    .orElseThrow(() -> new ValidationException("patient", "This patient no longer exists."));
+        });
+    }
+
     /**
      * The screening checklist for the products chosen so far: {@code current} answers kept, the
      * questions those products need added, pre-flagged from the patient's record. Nothing is saved.

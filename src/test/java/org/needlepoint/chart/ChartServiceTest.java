@@ -595,6 +595,37 @@ class ChartServiceTest {
                 .contains(Audit.CREATE, Audit.UPDATE, Audit.SIGN, Audit.VIEW);
     }
 
+    @Test
+    void theChartScreenOpensAVisitWithItsPatientsHeaderInOneAuditedOpening() {
+        VisitChart signed = f.signed(f.glabella());
+        int rows = auditRows();
+
+        ChartService.OpenedChart opened = charts.openChart(f.patient.id(), signed.visit().id());
+
+        assertThat(opened.chart()).isEqualTo(signed);
+        assertThat(opened.patient().chartNumber()).isEqualTo(f.patient.chartNumber());
+        assertThat(opened.patient().details().displayName()).isEqualTo(f.patient.details().displayName());
+        assertThat(AuditLog.entries(f.clinic.db)).hasSize(rows + 1);
+        assertThat(AuditLog.last(f.clinic.db)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Audit.VIEW);
+            assertThat(e.recordType()).as("the visit's opening, not a second record opening").isEqualTo("visit");
+        });
+        Patient other = f.patientWith(null, null, null, Pregnancy.NO);
+        assertThatThrownBy(() -> charts.openChart(other.id(), signed.visit().id()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("another patient");
+
+        VisitChart started = charts.openChart(other.id(), null).chart();
+        assertThat(started.visit().patientId()).isEqualTo(other.id());
+        assertThat(AuditLog.last(f.clinic.db).action()).isEqualTo(Audit.CREATE);
+
+        int before = auditRows();
+        assertThat(charts.patientOfVisit(signed.visit().id()).id()).isEqualTo(f.patient.id());
+        assertThat(auditRows()).as("the side-effect form audits its own opening of the visit").isEqualTo(before);
+        f.clinic.signIn("desk");
+        assertThatThrownBy(() -> charts.patientOfVisit(started.visit().id())).isInstanceOf(PermissionDeniedException.class);
+        assertThat(charts.patientOfVisit(signed.visit().id()).id()).isEqualTo(f.patient.id());
+    }
+
     // ----------------------------------------------------------------------- history, copy
 
     @Test

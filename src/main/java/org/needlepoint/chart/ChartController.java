@@ -1,11 +1,9 @@
 package org.needlepoint.chart;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,29 +13,22 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.needlepoint.chart.MapEditor.EditablePoint;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
-import org.needlepoint.followup.AdverseEventService;
-import org.needlepoint.followup.AdverseEventSummary;
-import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
@@ -50,20 +41,19 @@ import org.needlepoint.ui.View;
 /**
  * The injector's charting screen, coordinating its parts: the site map and its editor (one click,
  * one point; undo, mirror, delete), and beside it the brush ({@link BrushController}), the vials at
- * the chair ({@link VialsController}), patterns, the selected points ({@link SelectionController}),
- * live totals and warnings ({@link ChartSummary}); screening and consent
- * ({@link ScreeningController}); addenda once signed ({@link AddendaController}); and saving and
- * signing ({@link SigningModel}, {@link SignDialogController}). Every change saves itself as a draft.
- * Each part keeps its state and rules in its model; this class passes the chart between them.
+ * the chair ({@link VialsController}), patterns ({@link PatternsController}), the selected points
+ * ({@link SelectionController}), live totals and warnings ({@link SummaryController}); screening and
+ * consent ({@link ScreeningController}); addenda once signed ({@link AddendaController}); the side
+ * effects on a signed visit ({@link VisitEventsController}); and saving and signing
+ * ({@link SigningModel}, {@link SignDialogController}). Every change saves itself as a draft. Each
+ * part keeps its state and rules in its view-model; this class hands the chart between them.
  */
 public final class ChartController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final ChartService charts;
     private final Clock clock;
     private final ReportService reports;
-    private final AdverseEventService events;
     private final Background background;
     private final Shell shell;
     private final Supplier<View<SignDialogController>> signDialog;
@@ -78,7 +68,6 @@ public final class ChartController {
     @FXML private Label chartError;
     @FXML private Button signButton;
     @FXML private Button reportSideEffectButton;
-    @FXML private FlowPane chartEvents;
     @FXML private HBox viewSelector;
     @FXML private SiteMap siteMap;
     @FXML private Button undoButton;
@@ -90,14 +79,12 @@ public final class ChartController {
     @FXML private Tab brushTab;
     @FXML private Tab screeningTab;
     @FXML private Tab addendumTab;
-    @FXML private FlowPane patternButtons;
-    @FXML private Button copyLastVisitButton;
-    @FXML private Button savePatternButton;
-    @FXML private Label totalsLabel;
-    @FXML private VBox warningsBox;
     @FXML private BrushController brushController;
     @FXML private VialsController vialsController;
+    @FXML private VisitEventsController visitEventsController;
+    @FXML private PatternsController patternsController;
     @FXML private SelectionController selectionController;
+    @FXML private SummaryController summaryController;
     @FXML private ScreeningController screeningController;
     @FXML private AddendaController addendaController;
 
@@ -105,15 +92,13 @@ public final class ChartController {
     private long patientId;
     private Patient patient;
     private VisitChart chart;
-    private List<ChartPattern> patterns = List.of();
     private boolean loading;
 
-    public ChartController(ChartService charts, Clock clock, ReportService reports, AdverseEventService events,
-                           Background background, Shell shell, Supplier<View<SignDialogController>> signDialog) {
+    public ChartController(ChartService charts, Clock clock, ReportService reports, Background background, Shell shell,
+                           Supplier<View<SignDialogController>> signDialog) {
         this.charts = charts;
         this.clock = clock;
         this.reports = reports;
-        this.events = events;
         this.background = background;
         this.shell = shell;
         this.signDialog = signDialog;
@@ -148,10 +133,14 @@ public final class ChartController {
         brush.vialProperty().bind(vials.chartedProperty());
         binding.brushProperty().bind(brush.brushProperty());
         vialsController.wire(() -> chart == null ? null : chart.visit().id(), this::showError, this::refreshPanels);
+        patternsController.wire(brush, () -> chart == null ? null : patientId, this::points,
+                p -> editor.siteAt(p.view(), p.x(), p.y(), Brush.of(p)).region() != Region.OTHER, this::addAll,
+                this::showError);
         selectionController.setOnApply(edit -> editor.updatePayload(Set.copyOf(siteMap.selectedKeys()), edit));
         screeningController.model().setOnChange(this::changed);
         addendaController.wire(() -> chart, this::points,
-                amended -> show(new Loaded(patient, amended, catalog(), patterns)), this::showError);
+                amended -> show(new Loaded(patient, amended, catalog(), patternsController.model().patterns())),
+                this::showError);
 
         // back from the side-effect form: show what was recorded there
         chartRoot.sceneProperty().addListener((o, was, is) -> {
@@ -225,9 +214,8 @@ public final class ChartController {
         loading = true;
         try {
             chart = l.chart();
-            patterns = l.patterns();
             brushController.model().catalogProperty().set(l.catalog());
-            buildPatternButtons();
+            patternsController.model().patterns().setAll(List.copyOf(l.patterns()));
             List<InjectionPoint> all = chart.allPoints();
             editor.load(all.stream().map(ChartController::editable).toList());
             screeningController.model().load(chart);
@@ -270,9 +258,7 @@ public final class ChartController {
         siteMap.setReadOnly(redacted);
         brushTab.setDisable(redacted);
         screeningTab.setDisable(redacted);
-        for (Node n : List.of(copyLastVisitButton, savePatternButton, patternButtons)) {
-            n.setDisable(signed || redacted);
-        }
+        patternsController.setLocked(signed || redacted);
         mirrorButton.setDisable(redacted);
         deleteButton.setDisable(redacted);
         addendumTab.setDisable(!signed || redacted);
@@ -286,36 +272,7 @@ public final class ChartController {
 
     /** The side effects recorded on this (signed) visit, as links to their forms. */
     private void showEvents() {
-        if (chart == null || !chart.visit().signed() || chart.redacted()) {
-            chartEvents.getChildren().clear();
-            chartEvents.setVisible(false);
-            chartEvents.setManaged(false);
-            return;
-        }
-        long visitId = chart.visit().id();
-        background.run(() -> events.visitEvents(visitId), list -> {
-            if (chart == null || chart.visit().id() != visitId) {
-                return;
-            }
-            List<Node> links = new ArrayList<>();
-            if (!list.isEmpty()) {
-                Label title = new Label(list.size() == 1 ? "Side effect on this visit:" : list.size() + " side effects on this visit:");
-                title.getStyleClass().add("chart-events-title");
-                links.add(title);
-            }
-            for (AdverseEventSummary e : list) {
-                Button b = new Button((e.urgentOpen() ? "URGENT \u00b7 " : "") + e.headline() + " \u00b7 onset "
-                        + e.onsetDate().format(DAY) + " \u00b7 grade " + e.severity().grade() + " \u00b7 " + e.outcome().label());
-                b.setId("chartEvent-" + e.id());
-                b.getStyleClass().addAll("chart-event", e.urgentOpen() ? "chart-event-urgent"
-                        : e.outcome().resolved() ? "chart-event-resolved" : "chart-event-open");
-                b.setOnAction(a -> shell.openAdverseEvent(e.id()));
-                links.add(b);
-            }
-            chartEvents.getChildren().setAll(links);
-            chartEvents.setVisible(!list.isEmpty());
-            chartEvents.setManaged(!list.isEmpty());
-        }, this::fail);
+        visitEventsController.load(chart, this::showError);
     }
 
     @FXML
@@ -356,6 +313,7 @@ public final class ChartController {
         return new MapPoint(e.key(), e.view(), e.x(), e.y(), colour, label);
     }
 
+    /** Adds points as one undo step (a pattern, the last visit copied) and shows the view of the first. */
     private void addAll(String description, List<InjectionPoint> points) {
         editor.applyAll(description, batch -> {
             for (InjectionPoint p : points) {
@@ -363,6 +321,7 @@ public final class ChartController {
             }
             return null;
         });
+        points.stream().findFirst().ifPresent(p -> siteMap.setView(p.view()));
     }
 
     private void showSelection() {
@@ -391,73 +350,6 @@ public final class ChartController {
         editor.delete(Set.copyOf(siteMap.selectedKeys()));
     }
 
-    // ------------------------------------------------------------------------------ patterns
-
-    private void buildPatternButtons() {
-        patternButtons.getChildren().clear();
-        for (ChartPattern pattern : patterns) {
-            String name = pattern.name();
-            Button b = new Button(name.contains(" (") ? name.substring(0, name.indexOf(" (")) : name);
-            b.setId("pattern-" + pattern.id());
-            b.getStyleClass().add("pattern-button");
-            b.setTooltip(new Tooltip(name + " — " + pattern.points().size() + " points, "
-                    + pattern.unit().format(pattern.total())));
-            b.setDisable(brushController.model().productFor(pattern).isEmpty());
-            b.setOnAction(e -> applyPattern(pattern));
-            patternButtons.getChildren().add(b);
-        }
-    }
-
-    private void applyPattern(ChartPattern pattern) {
-        Optional<List<InjectionPoint>> points = brushController.model().apply(pattern, ChartService::newKey);
-        if (points.isEmpty()) {
-            showError("No product in stock fits " + pattern.name() + ".");
-            return;
-        }
-        addAll(pattern.name(), points.get());
-        points.get().stream().findFirst().ifPresent(p -> siteMap.setView(p.view()));
-    }
-
-    @FXML
-    private void copyLastVisit() {
-        background.run(() -> charts.lastVisitPoints(patientId), points -> {
-            if (points.isEmpty()) {
-                showError("This patient has no signed treatment to copy yet.");
-                return;
-            }
-            LocalDate today = charts.today();
-            // today's lots; a point the diagrams no longer put on a region is left out
-            List<InjectionPoint> copied = points.stream()
-                    .filter(p -> editor.siteAt(p.view(), p.x(), p.y(), Brush.of(p)).region() != Region.OTHER)
-                    .map(p -> p.withLot(catalog().usableLots(p.productId(), today).stream()
-                            .min(Comparator.comparing(Lot::expiry)).map(Lot::id).orElse(null))).toList();
-            addAll("Copy last visit", copied);
-            shell.status("Copied " + copied.size() + " points from the last visit: check amounts and lots"
-                    + (copied.size() < points.size() ? " (" + (points.size() - copied.size()) + " on no region left out)" : ""));
-        }, this::fail);
-    }
-
-    @FXML
-    private void saveAsPattern() {
-        List<InjectionPoint> points = points();
-        if (points.isEmpty()) {
-            showError("Place the points first; the map is saved as the pattern.");
-            return;
-        }
-        TextInputDialog d = new TextInputDialog();
-        d.setTitle("Save as pattern");
-        d.setHeaderText("Save these " + points.size() + " points as a clinic pattern");
-        d.setContentText("Pattern name");
-        d.getEditor().setId("patternName");
-        d.initOwner(owner());
-        d.showAndWait().ifPresent(name -> background.run(() -> charts.saveAsPattern(name, points), saved -> {
-            patterns = new ArrayList<>(patterns);
-            patterns.add(saved);
-            buildPatternButtons();
-            shell.status("Saved the pattern " + saved.name());
-        }, this::fail));
-    }
-
     // ------------------------------------------------------------------------------ live panels
 
     private ChartDraft draft() {
@@ -471,25 +363,12 @@ public final class ChartController {
             return;
         }
         List<InjectionPoint> pts = points();
-        totalsLabel.setText(ChartSummary.totals(pts, catalog()));
         if (!chart.visit().signed()) {
             screeningController.model().update(ChartRules.productsOf(pts, catalog()), patient.details(),
                     !ChartRules.offLabelPllaRegions(pts, catalog()).isEmpty());
         }
-        List<ChartWarning> warnings = ChartSummary.warnings(chart, draft(), catalog(), charts.today(), clock.instant(),
-                vialsController.model().overridden());
-        warningsBox.getChildren().setAll(warnings.stream().map(w -> {
-            Label l = new Label((w.error() ? "✖ " : "⚠ ") + w.message());
-            l.setWrapText(true);
-            l.getStyleClass().addAll("chart-warning", w.error() ? "chart-warning-error" : "chart-warning-warn");
-            l.setId("warning-" + w.code() + (w.pointKey() == null ? "" : "-" + w.pointKey()));
-            return l;
-        }).toList());
-        if (warnings.isEmpty()) {
-            Label ok = new Label(chart.visit().signed() ? "Signed: the chart is locked." : "No warnings.");
-            ok.getStyleClass().add("text-muted");
-            warningsBox.getChildren().add(ok);
-        }
+        summaryController.show(pts, catalog(), ChartSummary.warnings(chart, draft(), catalog(), charts.today(),
+                clock.instant(), vialsController.model().overridden()), chart.visit().signed());
         undoButton.setDisable(chart.redacted() || !editor.canUndo());
         redoButton.setDisable(chart.redacted() || !editor.canRedo());
     }
@@ -561,7 +440,7 @@ public final class ChartController {
         }, signed -> {
             signing.signingFinished(true);
             signButton.setDisable(false);
-            show(new Loaded(patient, signed, catalog(), patterns));
+            show(new Loaded(patient, signed, catalog(), patternsController.model().patterns()));
             shell.status("Signed the chart of " + patient.details().displayName());
         }, error -> {
             signing.signingFinished(false);

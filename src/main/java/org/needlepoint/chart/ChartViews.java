@@ -18,14 +18,17 @@ public final class ChartViews {
 
     public static void register(Screens screens, Background background, Shell shell, ChartService charts,
                                 InventoryService inventory, ReportService reports, AdverseEventService events, Clock clock) {
-        screens.register(ChartController.class, () -> new ChartController(charts, clock, reports, events, background,
-                        shell, () -> screens.load(SignDialogController.class)))
+        screens.register(ChartController.class, () -> new ChartController(charts, clock, reports, background, shell,
+                        () -> screens.load(SignDialogController.class)))
                 // the charting screen's parts (ChartView.fxml includes them) and dialogs
                 .register(BrushController.class, () -> new BrushController(charts, background, clock))
                 .register(VialsController.class, () -> new VialsController(inventory, charts, background, shell, clock,
                         () -> screens.load(OpenVialDialogController.class),
                         () -> screens.load(VialOverrideDialogController.class)))
+                .register(PatternsController.class, () -> new PatternsController(charts, background, shell))
+                .register(VisitEventsController.class, () -> new VisitEventsController(events, background, shell))
                 .register(SelectionController.class, SelectionController::new)
+                .register(SummaryController.class, SummaryController::new)
                 .register(ScreeningController.class, ScreeningController::new)
                 .register(AddendaController.class, () -> new AddendaController(charts, background, shell, clock))
                 .register(SignDialogController.class, SignDialogController::new)

@@ -135,6 +135,7 @@ class ChartUiTest extends UiTest {
         settle();
         person.click("#consentCheck");
         settle();
+        screenshot("chart-screening");
         person.click("#signButton");
         WaitForAsyncUtils.waitForFxEvents();
         person.click("#signPassword"); // focus is automatic on a desktop; headless Monocle needs the click

@@ -393,9 +393,9 @@ public final class AppWindow implements Shell {
     }
 
     @Override
-    public void openChart(org.needlepoint.patient.Patient patient, Long visitId) {
+    public void openChart(long patientId, Long visitId) {
         if (main != null) {
-            main.controller().showChart(patient, visitId);
+            main.controller().showChart(patientId, visitId);
         }
     }
 
@@ -428,8 +428,15 @@ public final class AppWindow implements Shell {
     }
 
     @Override
-    public void reportSideEffect(org.needlepoint.patient.Patient patient, long visitId) {
-        adverseEventPage(c -> c.startOnVisit(patient, visitId));
+    public void reportSideEffect(long patientId, long visitId) {
+        // the form names the patient; it opens (and audits) the visit itself, so the header is read without a row
+        background.run(() -> services.charts().patientOfVisit(visitId), patient -> {
+            if (patient.id() != patientId) {
+                status("That visit belongs to another patient's chart.");
+                return;
+            }
+            adverseEventPage(c -> c.startOnVisit(patient, visitId));
+        }, error -> status(Forms.message(error)));
     }
 
     @Override

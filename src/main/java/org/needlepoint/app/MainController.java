@@ -220,7 +220,7 @@ public final class MainController {
     }
 
     /** Replaces the patient form with the charting screen for that patient. */
-    void showChart(org.needlepoint.patient.Patient patient, Long visitId) {
+    void showChart(long patientId, Long visitId) {
         if (!leavePage()) {
             return;
         }
@@ -229,7 +229,7 @@ public final class MainController {
         }
         patientForm = null;
         chart = loader.load(org.needlepoint.chart.ChartController.class);
-        chart.controller().open(patient, visitId);
+        chart.controller().open(patientId, visitId);
         patientsSection.getChildren().setAll(chart.root());
         showPatients();
     }

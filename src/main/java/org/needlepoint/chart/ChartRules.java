@@ -50,8 +50,37 @@ public final class ChartRules {
     public static final Set<Depth> PLLA_DEPTHS = Set.copyOf(EnumSet.of(Depth.DEEP_DERMIS, Depth.SUBCUTANEOUS,
             Depth.SUPRAPERIOSTEAL));
 
-
     private ChartRules() {
+    }
+
+    // ------------------------------------------------------------------------------ brush defaults
+
+    /**
+     * The planes a product's usual point (its brush default) may name: toxins intramuscular,
+     * intradermal or subcutaneous; PLLA only its {@link #PLLA_DEPTHS}; HA fillers any plane but muscle.
+     */
+    public static Set<Depth> depthsFor(ProductKind kind) {
+        return switch (kind) {
+            case TOXIN -> EnumSet.of(Depth.INTRAMUSCULAR, Depth.INTRADERMAL, Depth.SUBCUTANEOUS);
+            case BIOSTIMULATOR -> EnumSet.copyOf(PLLA_DEPTHS);
+            case HA_FILLER -> EnumSet.complementOf(EnumSet.of(Depth.INTRAMUSCULAR));
+        };
+    }
+
+    /** The techniques a product's usual point may name: toxins by needle only; fillers and PLLA any. */
+    public static Set<Technique> techniquesFor(ProductKind kind) {
+        return kind == ProductKind.TOXIN
+                ? EnumSet.of(Technique.NEEDLE_BOLUS, Technique.NEEDLE_SERIAL_PUNCTURE, Technique.NEEDLE_MICRODROPLET)
+                : EnumSet.allOf(Technique.class);
+    }
+
+    /**
+     * The kind of region a product's points are charted on where muscles and areas overlap: a
+     * toxin goes into a muscle, a filler or PLLA into an area. The screen's editor and the service's
+     * re-derivation of each point's region use the same preference, so they name the same region.
+     */
+    public static Region.Kind preferredKind(Product product) {
+        return product == null || product.kind() == ProductKind.TOXIN ? Region.Kind.MUSCLE : Region.Kind.AREA;
     }
 
     // ------------------------------------------------------------------------------------ totals
@@ -450,6 +479,38 @@ public final class ChartRules {
         return e;
     }
 
+    /**
+     * The points with the region and side the diagram gives where each lands, whatever the caller
+     * sent: a point's region is never typed (the Sculptra lips and eyes warning and the off-label
+     * consent depend on it). A toxin point is read on a muscle, a filler or PLLA point on an area
+     * ({@link #preferredKind}). A point inside no region of its view is kept as it is and named in
+     * {@code problems} under "points.KEY.region": it cannot be saved. A point {@link #pointProblems}
+     * already refuses (no view, outside 0..1) is left to it.
+     */
+    public static List<InjectionPoint> located(List<InjectionPoint> points, Catalog catalog, DiagramGeometry geometry,
+                                               Map<String, String> problems) {
+        List<InjectionPoint> out = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            InjectionPoint p = points.get(i);
+            if (p == null || p.view() == null || !inUnitRange(p.x()) || !inUnitRange(p.y())) {
+                out.add(p);
+                continue;
+            }
+            Optional<Product> product = catalog.product(p.productId());
+            Optional<RegionShape> shape = geometry.shapeAt(p.view(), p.x(), p.y(), preferredKind(product.orElse(null)));
+            if (shape.isEmpty()) {
+                String key = p.key() == null || p.key().isEmpty() ? "#" + (i + 1) : p.key();
+                problems.putIfAbsent("points." + key + ".region", "A " + product.map(Product::name).map(n -> n + " ")
+                        .orElse("") + "point on the diagram \"" + p.view() + "\" lies on no region: place it on a named"
+                        + " region of the face or body, or delete it.");
+                out.add(p);
+            } else {
+                out.add(p.withSite(shape.get().region(), shape.get().side()));
+            }
+        }
+        return out;
+    }
+
     private static boolean inUnitRange(double v) {
         return !Double.isNaN(v) && v >= 0 && v <= 1;
     }
@@ -498,17 +559,24 @@ public final class ChartRules {
 
     // ---------------------------------------------------------------------------------- patterns
 
-    /** The pattern's points as new points of {@code product} (and {@code lotId}, which may be null). */
+    /**
+     * The pattern's points as new points of {@code product} (and {@code lotId}, which may be null),
+     * each on the region and side where it lands for that product.
+     */
     public static List<InjectionPoint> apply(ChartPattern pattern, Product product, Long lotId, Supplier<String> keys) {
         if (!pattern.fits(product)) {
             throw new ValidationException("product", "The pattern \"" + pattern.name() + "\" is charted in "
                     + (pattern.brand() != null ? pattern.brand() + " " : "") + pattern.unit().symbol() + " for "
                     + pattern.kind() + " products; " + product.name() + " does not fit it.");
         }
+        DiagramGeometry geometry = DiagramGeometry.standard();
         List<InjectionPoint> out = new ArrayList<>();
         for (PatternPoint pp : pattern.points()) {
-            out.add(new InjectionPoint(keys.get(), pp.view(), pp.x(), pp.y(), pp.region(), pp.side(), product.id(), lotId,
-                    pp.amount(), product.unit(), pp.depth(), pp.technique(), null, null));
+            // where the point lands names its region, as for a click (the stored names may be older)
+            Site site = geometry.shapeAt(pp.view(), pp.x(), pp.y(), preferredKind(product)).map(RegionShape::site)
+                    .orElse(new Site(pp.region(), pp.side()));
+            out.add(new InjectionPoint(keys.get(), pp.view(), pp.x(), pp.y(), site.region(), site.side(), product.id(),
+                    lotId, pp.amount(), product.unit(), pp.depth(), pp.technique(), null, null));
         }
         return out;
     }

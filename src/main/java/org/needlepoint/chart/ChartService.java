@@ -81,6 +81,7 @@ public final class ChartService {
     private final Session session;
     private final Clock clock;
     private final List<SignedChartListener> signedListeners;
+    private final DiagramGeometry geometry = DiagramGeometry.standard();
 
     public ChartService(Database db, ChartStore store, InventoryStore inventory, PatientStore patients, AuthService auth,
                         Audit audit, Session session, Clock clock, List<SignedChartListener> signedListeners) {
@@ -218,6 +219,45 @@ public final class ChartService {
         });
     }
 
+    /** A chart as the charting screen opens it, with the patient it belongs to (header and screening). */
+    public record OpenedChart(Patient patient, VisitChart chart) {
+    }
+
+    /**
+     * Opens a patient's chart for the charting screen: their open draft or a new visit when
+     * {@code visitId} is null ({@link #startVisit}), else that visit of theirs ({@link #openVisit}),
+     * with the patient's record for the screen's header (name, chart number, age, allergies) and the
+     * screening checklist. Audited as those two are, once: the visit's opening is the access, and
+     * reading the header of the record it belongs to adds no second "opened the record" row.
+     */
+    public OpenedChart openChart(long patientId, Long visitId) {
+        VisitChart chart = visitId == null ? startVisit(patientId) : openVisit(visitId);
+        if (chart.visit().patientId() != patientId) {
+            throw new ValidationException("visit", "This visit belongs to another patient's chart.");
+        }
+        Patient p = db.read(c -> patients.find(c, patientId))
+                .orElseThrow(() -> new ValidationException("patient", "This patient no longer exists."));
+        return new OpenedChart(p, chart);
+    }
+
+    /**
+     * The patient a visit belongs to, for a screen that opens the visit itself and shows whose it is
+     * (the side-effect form: its {@link #openVisit} is the audited access, so this read adds no audit
+     * row). Any staff; the front desk only for a signed visit, as {@link #openVisit}.
+     */
+    public Patient patientOfVisit(long visitId) {
+        User u = session.require("open charts", ANY_STAFF);
+        return db.read(c -> {
+            Visit v = store.visit(c, visitId)
+                    .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
+            if (u.role() == Role.FRONT_DESK && !v.signed()) {
+                throw new PermissionDeniedException("Front desk accounts cannot open a visit that is still being charted.");
+            }
+            return patients.find(c, v.patientId())
+                    .orElseThrow(() -> new ValidationException("patient", "This patient no longer exists."));
+        });
+    }
+
     /**
      * The screening checklist for the products chosen so far: {@code current} answers kept, the
      * questions those products need added, pre-flagged from the patient's record. Nothing is saved.
@@ -240,13 +280,20 @@ public final class ChartService {
      * {@code original} carries the version the editor last saw; a save by someone else since then is
      * refused, naming them. A SIGNED visit is refused. Screening questions the charted products need
      * are added to the checklist, pre-flagged from the patient's record.
+     *
+     * <p>Each point's region and side are derived again from where it lands on its diagram
+     * ({@link ChartRules#located}): what the caller sent is not trusted, since the Sculptra lips and
+     * eyes warning and the off-label consent depend on them. A point on no region of its diagram is
+     * refused ("points.KEY.region") and nothing is saved.
      */
     public VisitChart saveDraft(Visit original, ChartDraft draft) {
         User u = session.require("chart visits", CHARTING);
-        List<InjectionPoint> points = draft.points().stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
+        List<InjectionPoint> sent = draft.points().stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
         return db.tx(c -> {
-            Catalog catalog = catalogFor(c, points);
-            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(points, catalog));
+            Catalog catalog = catalogFor(c, sent);
+            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(sent, catalog));
+            // regions and sides come from where the points land, never from the caller
+            List<InjectionPoint> points = ChartRules.located(sent, catalog, geometry, e);
             if (draft.notes() != null && draft.notes().length() > ChartDraft.MAX_NOTES) {
                 e.put("notes", "Clinical notes are at most " + ChartDraft.MAX_NOTES + " characters.");
             }
@@ -379,14 +426,16 @@ public final class ChartService {
     /**
      * Adds an addendum to a SIGNED visit: text and/or further points, stamped with the author and
      * the time. The original chart stays as it was. Added points need a usable lot of their product,
-     * and Sculptra off-label only if the visit's off-label consent was confirmed.
+     * and Sculptra off-label only if the visit's off-label consent was confirmed; their regions and
+     * sides are derived from where they land, as {@link #saveDraft} does, and a point on no region
+     * is refused.
      */
     public VisitChart addAddendum(long visitId, String text, List<InjectionPoint> points) {
         User u = session.require("add addenda", CHARTING);
         String body = Text.clean(text);
-        List<InjectionPoint> added = points == null ? List.of()
+        List<InjectionPoint> sent = points == null ? List.of()
                 : points.stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
-        if (body == null && added.isEmpty()) {
+        if (body == null && sent.isEmpty()) {
             throw new ValidationException("text", "Write the addendum, or add the points it records.");
         }
         if (body != null && body.length() > MAX_ADDENDUM) {
@@ -399,8 +448,9 @@ public final class ChartService {
             if (!v.signed()) {
                 throw new ValidationException("status", "This visit is not signed yet: change the chart itself.");
             }
-            Catalog catalog = catalogFor(c, added);
-            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(added, catalog));
+            Catalog catalog = catalogFor(c, sent);
+            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(sent, catalog));
+            List<InjectionPoint> added = ChartRules.located(sent, catalog, geometry, e);
             Set<String> taken = chart.allPoints().stream().map(InjectionPoint::key).collect(Collectors.toSet());
             for (InjectionPoint p : added) {
                 if (p != null && taken.contains(p.key())) {
@@ -489,7 +539,8 @@ public final class ChartService {
     /**
      * Saves points (the current map, or part of it) as a clinic pattern. All its points must be of
      * one kind of product in one unit, and toxin points of one brand, because the amounts are
-     * only meaningful in that scale.
+     * only meaningful in that scale. The pattern keeps each point's region and side as derived from
+     * where it lands; a point on no region is refused.
      */
     public ChartPattern saveAsPattern(String name, List<InjectionPoint> points) {
         User u = session.require("save patterns", CHARTING);
@@ -505,7 +556,8 @@ public final class ChartService {
         }
         return db.tx(c -> {
             Catalog catalog = catalogFor(c, points);
-            Map<String, String> e = ChartRules.pointProblems(points, catalog);
+            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(points, catalog));
+            List<InjectionPoint> located = ChartRules.located(points, catalog, geometry, e);
             if (!e.isEmpty()) {
                 throw new ValidationException(e);
             }
@@ -524,7 +576,7 @@ public final class ChartService {
             if (store.patternNameTaken(c, clean)) {
                 throw new ValidationException("name", "A pattern named \"" + clean + "\" already exists.");
             }
-            List<PatternPoint> pp = points.stream().map(p -> new PatternPoint(p.view(), p.x(), p.y(), p.region(),
+            List<PatternPoint> pp = located.stream().map(p -> new PatternPoint(p.view(), p.x(), p.y(), p.region(),
                     p.side(), p.amount(), p.depth(), p.technique())).toList();
             String brand = first.kind() == ProductKind.TOXIN ? first.brand() : null;
             long id = store.insertPattern(c, clean, first.kind(), first.unit(), brand, u.id(), clock.instant(), pp);

@@ -55,6 +55,12 @@ public record InjectionPoint(String key, DiagramView view, double x, double y, R
                 technique, note, addendumId);
     }
 
+    /** The point on another region and side (the service derives them from where the point lands). */
+    public InjectionPoint withSite(Region newRegion, Side newSide) {
+        return new InjectionPoint(key, view, x, y, newRegion, newSide, productId, lotId, vialId, amount, unit, depth,
+                technique, note, addendumId);
+    }
+
     InjectionPoint withAddendum(Long id) {
         return new InjectionPoint(key, view, x, y, region, side, productId, lotId, vialId, amount, unit, depth,
                 technique, note, id);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.needlepoint.chart.MapEditor.EditablePoint;
@@ -24,6 +25,8 @@ public final class MapEditorBinding<P> {
     private final ObjectProperty<P> brush = new SimpleObjectProperty<>(this, "brush");
     private final Runnable refresh = this::refresh;
     private Consumer<MirrorResult<P>> onMirrored;
+    private Predicate<Site> placeable = s -> true;
+    private Consumer<Site> onRefused = s -> { };
 
     private MapEditorBinding(SiteMap map, MapEditor<P> editor, Function<EditablePoint<P>, MapPoint> marker) {
         this.map = map;
@@ -41,7 +44,7 @@ public final class MapEditorBinding<P> {
                 Objects.requireNonNull(marker));
         editor.addListener(b.refresh);
         map.setOnPlace((x, y) -> b.place(x, y));
-        map.setOnMove(editor::move);
+        map.setOnMove(b::move);
         map.setOnDelete(editor::delete);
         map.setOnMirror(b::mirror);
         map.setOnUndo(editor::undo);
@@ -66,6 +69,15 @@ public final class MapEditorBinding<P> {
         this.onMirrored = handler;
     }
 
+    /**
+     * Where a click may place a point, or a drag move one: a spot whose site {@code placeable}
+     * refuses (e.g. on no region of the diagram) places nothing, and {@code onRefused} is told.
+     */
+    public void setPlaceable(Predicate<Site> placeable, Consumer<Site> onRefused) {
+        this.placeable = Objects.requireNonNull(placeable);
+        this.onRefused = Objects.requireNonNull(onRefused);
+    }
+
     /** Mirrors the map's selection, as the M key does; the copies become the selection. */
     public MirrorResult<P> mirrorSelection() {
         return mirror(Set.copyOf(map.selectedKeys()));
@@ -87,8 +99,24 @@ public final class MapEditorBinding<P> {
         if (b == null) {
             return;
         }
+        Site site = editor.siteAt(map.getView(), x, y, b);
+        if (!placeable.test(site)) {
+            onRefused.accept(site);
+            return;
+        }
         EditablePoint<P> p = editor.add(map.getView(), x, y, b);
         select(List.of(p.key()));
+    }
+
+    private void move(String key, double x, double y) {
+        var point = editor.point(key);
+        Site site = point.map(p -> editor.siteAt(p.view(), x, y, p.payload())).orElse(null);
+        if (site != null && !placeable.test(site)) {
+            onRefused.accept(site);
+            refresh(); // the marker goes back where it was
+            return;
+        }
+        editor.move(key, x, y);
     }
 
     private MirrorResult<P> mirror(Set<String> keys) {

@@ -16,7 +16,9 @@ import java.util.Random;
 import org.needlepoint.app.Services;
 import org.needlepoint.chart.ChartDraft;
 import org.needlepoint.chart.ChartPattern;
+import org.needlepoint.chart.ChartRules;
 import org.needlepoint.chart.ChartService;
+import org.needlepoint.chart.DiagramGeometry;
 import org.needlepoint.chart.InjectionPoint;
 import org.needlepoint.chart.ScreeningAnswer;
 import org.needlepoint.chart.ScreeningEntry;
@@ -374,8 +376,13 @@ final class DemoCharts {
         List<InjectionPoint> out = new ArrayList<>();
         for (InjectionPoint p : charts.applyPattern(patterns.get(pattern).id(), product.id(), lot.id())) {
             Long vial = product.reconstituted() ? vialFor(product, lot, p.amount()) : null;
-            out.add(new InjectionPoint(p.key(), p.view(), jitter(p.x()), jitter(p.y()), p.region(), p.side(),
-                    p.productId(), p.lotId(), vial, p.amount(), p.unit(), p.depth(), p.technique(), null, null));
+            double x = jitter(p.x());
+            double y = jitter(p.y());
+            // a hand that slips off every region is not charted there (the service refuses it): keep the pattern's spot
+            boolean onRegion = DiagramGeometry.standard().shapeAt(p.view(), x, y, ChartRules.preferredKind(product))
+                    .isPresent();
+            out.add(new InjectionPoint(p.key(), p.view(), onRegion ? x : p.x(), onRegion ? y : p.y(), p.region(),
+                    p.side(), p.productId(), p.lotId(), vial, p.amount(), p.unit(), p.depth(), p.technique(), null, null));
         }
         return out;
     }

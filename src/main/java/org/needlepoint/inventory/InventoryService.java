@@ -26,8 +26,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.needlepoint.chart.Visit;
+import java.util.stream.Collectors;
+import org.needlepoint.chart.ChartRules;
 import org.needlepoint.chart.ChartStore;
+import org.needlepoint.chart.Depth;
+import org.needlepoint.chart.Technique;
+import org.needlepoint.chart.Visit;
 import org.needlepoint.clinic.ClinicStore;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.Text;
@@ -83,6 +87,10 @@ public final class InventoryService {
     public static final int MAX_DILUENT = 100;
     public static final int MAX_STORAGE = 200;
     public static final BigDecimal MAX_VIAL_ML = new BigDecimal("20");
+    /** The largest usual amount per point of a product without a per-point maximum: toxin units. */
+    public static final BigDecimal MAX_DEFAULT_U = new BigDecimal("100");
+    /** The largest usual amount per point of a product without a per-point maximum: mL of filler or PLLA. */
+    public static final BigDecimal MAX_DEFAULT_ML = new BigDecimal("5");
     public static final String EXPIRING_DAYS = "inventory.expiring.days";
     public static final int DEFAULT_EXPIRING_DAYS = 30;
     public static final int FIND_LIMIT = 50;
@@ -149,8 +157,10 @@ public final class InventoryService {
 
     /**
      * Saves an administrator's edit of a product: name, brand, diluent and its volume, usable hours,
-     * storage, limits, Speywood and milk-protein flags, colour, active, reorder level and GTINs (each
-     * 8-14 digits with a correct check digit, kept as GTIN-14, none belonging to another product).
+     * storage, limits, the brush's usual amount, depth and technique per point (see
+     * {@link #defaultProblems}), Speywood and milk-protein flags, colour, active, reorder level and
+     * GTINs (each 8-14 digits with a correct check digit, kept as GTIN-14, none belonging to another
+     * product).
      * Kind, charting unit and pack size are what the product is and cannot change (add a product
      * instead). {@code edited.version()} is the version the admin saw. ADMIN only; audited.
      */
@@ -278,7 +288,53 @@ public final class InventoryService {
         if (p.reorderLevel() < 0 || p.reorderLevel() > 9999) {
             e.put("reorderLevel", "Enter the reorder level in packs (0 to 9999; 0 = never).");
         }
+        defaultProblems(p, e);
         return e;
+    }
+
+    /**
+     * The brush's usual point, when given: an amount above zero in the product's charting unit with
+     * at most 3 decimals, within its per-point limits when it has them (and they are consistent), at most
+     * {@link #MAX_DEFAULT_U} U or {@link #MAX_DEFAULT_ML} mL, and a depth and technique the kind of
+     * product is injected with ({@link ChartRules#depthsFor}, {@link ChartRules#techniquesFor}).
+     */
+    private static void defaultProblems(Product p, Map<String, String> e) {
+        BigDecimal a = p.defaultAmount();
+        String unit = p.unit() == null ? "" : " " + p.unit().symbol();
+        if (a != null) {
+            BigDecimal cap = p.unit() == Unit.ML ? MAX_DEFAULT_ML : MAX_DEFAULT_U;
+            if (a.signum() <= 0 || Amounts.normal(a).scale() > Amounts.SCALE) {
+                e.put("defaultAmount", "Enter the usual amount per point above zero, with at most 3 decimals, or leave it"
+                        + " empty.");
+            } else if (!e.containsKey("pointMin") && !e.containsKey("pointMax")
+                    && (p.pointMin() != null && a.compareTo(p.pointMin()) < 0
+                    || p.pointMax() != null && a.compareTo(p.pointMax()) > 0)) {
+                e.put("defaultAmount", "The usual amount per point (" + Amounts.plain(a) + unit + ") lies outside this"
+                        + " product's per-point limits (" + (p.pointMin() == null ? "no minimum" : Amounts.plain(p.pointMin()))
+                        + " to " + (p.pointMax() == null ? "no maximum" : Amounts.plain(p.pointMax()) + unit) + ").");
+            } else if (a.compareTo(cap) > 0) {
+                e.put("defaultAmount", "The usual amount per point is at most " + Amounts.plain(cap) + unit + ".");
+            }
+        }
+        if (p.kind() != null && p.defaultDepth() != null && !ChartRules.depthsFor(p.kind()).contains(p.defaultDepth())) {
+            e.put("defaultDepth", p.defaultDepth() + " is not a usual depth for a " + kindWord(p.kind()) + ": choose "
+                    + ChartRules.depthsFor(p.kind()).stream().map(Depth::toString).map(s -> s.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        if (p.kind() != null && p.defaultTechnique() != null
+                && !ChartRules.techniquesFor(p.kind()).contains(p.defaultTechnique())) {
+            e.put("defaultTechnique", p.defaultTechnique() + " is not a usual technique for a " + kindWord(p.kind())
+                    + ": choose " + ChartRules.techniquesFor(p.kind()).stream().map(Technique::toString)
+                    .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    private static String kindWord(ProductKind kind) {
+        return switch (kind) {
+            case TOXIN -> "toxin";
+            case BIOSTIMULATOR -> "PLLA biostimulator";
+            case HA_FILLER -> "HA filler";
+        };
     }
 
     private static void positive(Map<String, String> e, String field, BigDecimal v) {
@@ -308,7 +364,8 @@ public final class InventoryService {
     private static Product clean(Product p) {
         return new Product(p.id(), Text.clean(p.name()), Text.clean(p.brand()), p.kind(), p.unit(), p.packSize(),
                 p.packUnit(), Text.clean(p.defaultDiluent()), p.defaultDiluentMl(), p.usableHours(), Text.clean(p.storage()),
-                p.pointMin(), p.pointMax(), p.visitMax(), p.speywoodUnits(), p.milkProtein(), p.colour().toUpperCase(Locale.ROOT),
+                p.pointMin(), p.pointMax(), p.visitMax(), p.defaultAmount(), p.defaultDepth(), p.defaultTechnique(),
+                p.speywoodUnits(), p.milkProtein(), p.colour().toUpperCase(Locale.ROOT),
                 p.reorderLevel(), p.gtins(), p.active(), p.version());
     }
 
@@ -330,7 +387,10 @@ public final class InventoryService {
         return "point " + Amounts.plain(p.pointMin()) + "-" + Amounts.plain(p.pointMax()) + ", visit max "
                 + Amounts.plain(p.visitMax()) + ", diluent " + Amounts.plain(p.defaultDiluentMl()) + " mL"
                 + ", usable " + (p.usableHours() == null ? "-" : p.usableHours() + " h") + ", reorder at "
-                + p.reorderLevel() + ", GTINs " + String.join(" ", p.gtins()) + ", active " + p.active();
+                + p.reorderLevel() + ", GTINs " + String.join(" ", p.gtins()) + ", active " + p.active()
+                + ", usual point " + (p.defaultAmount() == null ? "-" : p.unit().format(p.defaultAmount())) + " "
+                + (p.defaultDepth() == null ? "-" : p.defaultDepth().toString().toLowerCase(Locale.ROOT)) + " "
+                + (p.defaultTechnique() == null ? "-" : p.defaultTechnique().toString().toLowerCase(Locale.ROOT));
     }
 
     // ------------------------------------------------------------------------------ receiving
@@ -670,8 +730,9 @@ public final class InventoryService {
     /**
      * Allows charting from a vial past its usable hours on one visit, with the reason (e.g. the
      * label's hours are a clinic default the injector judged safe to exceed). Refused when the vial
-     * is still usable, discarded, or already overridden for that visit. INJECTOR or ADMIN; audited
-     * with the visit's patient.
+     * is still usable or discarded; an override the visit already has is refused with a
+     * {@link VialOverrideExistsException} (nothing changes, and the vial stays usable on that visit).
+     * INJECTOR or ADMIN; audited with the visit's patient.
      */
     public void overrideVialExpiry(long vialId, long visitId, String reason) {
         User u = session.require("override vial expiry", CLINICAL);
@@ -690,7 +751,7 @@ public final class InventoryService {
                 }
             }
             if (store.overriddenVials(c, visitId).contains(vialId)) {
-                throw new ValidationException("vial", "This vial's override for this visit is already recorded.");
+                throw new VialOverrideExistsException(vialId, visitId);
             }
             store.insertOverride(c, vialId, visitId, why, now, u.id());
             audit.log(c, Audit.UPDATE, "vial", vialId, visit.patientId(), "charting from vial " + vialId + " of "

@@ -20,8 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.needlepoint.chart.Depth;
 import org.needlepoint.chart.Region;
 import org.needlepoint.chart.Side;
+import org.needlepoint.chart.Technique;
 import org.needlepoint.chart.VisitStatus;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
@@ -100,8 +102,13 @@ public final class InventoryStore implements RecordCheck {
                 rs.getBigDecimal("pack_size"), PackUnit.valueOf(rs.getString("pack_unit")),
                 rs.getString("default_diluent"), rs.getBigDecimal("default_diluent_ml"), usable, rs.getString("storage"),
                 rs.getBigDecimal("point_min"), rs.getBigDecimal("point_max"), rs.getBigDecimal("visit_max"),
-                rs.getBoolean("speywood_units"), rs.getBoolean("milk_protein"), rs.getString("colour"),
+                rs.getBigDecimal("default_amount"), enumOrNull(Depth.class, rs.getString("default_depth")),
+                enumOrNull(Technique.class, rs.getString("default_technique")), rs.getBoolean("speywood_units"), rs.getBoolean("milk_protein"), rs.getString("colour"),
                 rs.getInt("reorder_level"), gtins, rs.getBoolean("active"), rs.getInt("version"));
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     /** The product a GTIN-14 belongs to. */
@@ -132,8 +139,10 @@ public final class InventoryStore implements RecordCheck {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO product (name, brand, kind, charting_unit, pack_size,"
                 + " pack_unit, default_diluent, default_diluent_ml, usable_hours, storage, point_min, point_max, visit_max,"
-                + " speywood_units, milk_protein, colour, reorder_level, active, created_at, updated_at, updated_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " speywood_units, milk_protein, colour, reorder_level, active, created_at, updated_at, updated_by,"
+                + " default_amount, default_depth, default_technique)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, p.name());
             ps.setString(2, p.brand());
             ps.setString(3, p.kind().name());
@@ -155,6 +164,9 @@ public final class InventoryStore implements RecordCheck {
             Sql.setInstant(ps, 19, now);
             Sql.setInstant(ps, 20, now);
             ps.setLong(21, by);
+            ps.setBigDecimal(22, p.defaultAmount());
+            ps.setString(23, p.defaultDepth() == null ? null : p.defaultDepth().name());
+            ps.setString(24, p.defaultTechnique() == null ? null : p.defaultTechnique().name());
             ps.executeUpdate();
             id = Sql.generatedKey(ps);
         }
@@ -162,11 +174,15 @@ public final class InventoryStore implements RecordCheck {
         return id;
     }
 
-    /** Saves the editable fields of a product (everything but kind, unit and pack size) if nobody saved it since. */
+    /**
+     * Saves the editable fields of a product (everything but kind, unit and pack size, with the
+     * brush's usual amount, depth and technique) if nobody saved it since.
+     */
     public void updateProduct(Connection c, Product p, Instant now, long by, ZoneId zone) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE product SET name = ?, brand = ?, default_diluent = ?,"
                 + " default_diluent_ml = ?, usable_hours = ?, storage = ?, point_min = ?, point_max = ?, visit_max = ?,"
                 + " speywood_units = ?, milk_protein = ?, colour = ?, reorder_level = ?, active = ?,"
+                + " default_amount = ?, default_depth = ?, default_technique = ?,"
                 + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
             ps.setString(1, p.name());
             ps.setString(2, p.brand());
@@ -182,10 +198,13 @@ public final class InventoryStore implements RecordCheck {
             ps.setString(12, p.colour());
             ps.setInt(13, p.reorderLevel());
             ps.setBoolean(14, p.active());
-            Sql.setInstant(ps, 15, now);
-            ps.setLong(16, by);
-            ps.setLong(17, p.id());
-            ps.setInt(18, p.version());
+            ps.setBigDecimal(15, p.defaultAmount());
+            ps.setString(16, p.defaultDepth() == null ? null : p.defaultDepth().name());
+            ps.setString(17, p.defaultTechnique() == null ? null : p.defaultTechnique().name());
+            Sql.setInstant(ps, 18, now);
+            ps.setLong(19, by);
+            ps.setLong(20, p.id());
+            ps.setInt(21, p.version());
             if (ps.executeUpdate() == 0) {
                 throw Versions.stale(c, "product", p.id(), "The product " + p.name(), zone);
             }

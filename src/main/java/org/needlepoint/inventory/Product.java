@@ -3,6 +3,8 @@ package org.needlepoint.inventory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.needlepoint.chart.Depth;
+import org.needlepoint.chart.Technique;
 import org.needlepoint.common.Amounts;
 
 /**
@@ -20,6 +22,10 @@ import org.needlepoint.common.Amounts;
  * @param defaultDiluentMl usual reconstitution volume; for PLLA the total suspension per vial
  * @param usableHours      how long a reconstituted vial may be used, or null (no limit)
  * @param storage          how unopened packs are kept ("2–8 °C, do not freeze"), or null
+ * @param defaultAmount    the usual amount per point, in {@code unit}: what the chart's brush starts with
+ *                         when the product is chosen (Dysport 10 U, Botox 4 U, Sculptra 0.5 mL); null: none
+ * @param defaultDepth     the usual depth for the brush, or null
+ * @param defaultTechnique the usual technique for the brush, or null
  * @param speywoodUnits    units are Speywood units (Dysport), about 2.5-3x Botox units
  * @param milkProtein      contains cow's-milk protein (screening asks about that allergy)
  * @param colour           marker colour, "#RRGGBB"
@@ -29,7 +35,8 @@ import org.needlepoint.common.Amounts;
 public record Product(long id, String name, String brand, ProductKind kind, Unit unit,
                       BigDecimal packSize, PackUnit packUnit, String defaultDiluent, BigDecimal defaultDiluentMl,
                       Integer usableHours, String storage, BigDecimal pointMin, BigDecimal pointMax, BigDecimal visitMax,
-                      boolean speywoodUnits, boolean milkProtein, String colour, int reorderLevel, List<String> gtins,
+                      BigDecimal defaultAmount, Depth defaultDepth, Technique defaultTechnique, boolean speywoodUnits,
+                      boolean milkProtein, String colour, int reorderLevel, List<String> gtins,
                       boolean active, int version) {
 
     public Product {
@@ -38,7 +45,18 @@ public record Product(long id, String name, String brand, ProductKind kind, Unit
         pointMin = Amounts.normal(pointMin);
         pointMax = Amounts.normal(pointMax);
         visitMax = Amounts.normal(visitMax);
+        defaultAmount = Amounts.normal(defaultAmount);
         gtins = gtins == null ? List.of() : List.copyOf(gtins);
+    }
+
+    /** A product without brush defaults (amount, depth and technique null). */
+    public Product(long id, String name, String brand, ProductKind kind, Unit unit, BigDecimal packSize,
+                   PackUnit packUnit, String defaultDiluent, BigDecimal defaultDiluentMl, Integer usableHours,
+                   String storage, BigDecimal pointMin, BigDecimal pointMax, BigDecimal visitMax, boolean speywoodUnits,
+                   boolean milkProtein, String colour, int reorderLevel, List<String> gtins, boolean active, int version) {
+        this(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours, storage,
+                pointMin, pointMax, visitMax, null, null, null, speywoodUnits, milkProtein, colour, reorderLevel, gtins,
+                active, version);
     }
 
     /**
@@ -82,41 +100,54 @@ public record Product(long id, String name, String brand, ProductKind kind, Unit
 
     public Product withLimits(BigDecimal min, BigDecimal max, BigDecimal perVisit) {
         return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
-                storage, min, max, perVisit, speywoodUnits, milkProtein, colour, reorderLevel, gtins, active, version);
+                storage, min, max, perVisit, defaultAmount, defaultDepth, defaultTechnique, speywoodUnits, milkProtein,
+                colour, reorderLevel, gtins, active, version);
     }
 
     public Product withReconstitution(String diluent, BigDecimal diluentMl, Integer hours) {
         return new Product(id, name, brand, kind, unit, packSize, packUnit, diluent, diluentMl, hours, storage,
-                pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, gtins, active, version);
+                pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique, speywoodUnits, milkProtein,
+                colour, reorderLevel, gtins, active, version);
     }
 
     public Product withStorage(String newStorage) {
         return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
-                newStorage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, gtins, active,
+                newStorage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique, speywoodUnits,
+                milkProtein, colour, reorderLevel, gtins, active,
                 version);
     }
 
     public Product withReorderLevel(int level) {
         return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
-                storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, level, gtins, active, version);
+                storage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique, speywoodUnits,
+                milkProtein, colour, level, gtins, active, version);
     }
 
     public Product withGtins(List<String> newGtins) {
         return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
-                storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, newGtins, active,
+                storage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique, speywoodUnits,
+                milkProtein, colour, reorderLevel, newGtins, active,
                 version);
     }
 
     public Product withNames(String newName, String newBrand) {
         return new Product(id, newName, newBrand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl,
-                usableHours, storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, colour, reorderLevel, gtins,
-                active, version);
+                usableHours, storage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique,
+                speywoodUnits, milkProtein, colour, reorderLevel, gtins, active, version);
     }
 
     public Product withLook(String newColour, boolean isActive) {
         return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
-                storage, pointMin, pointMax, visitMax, speywoodUnits, milkProtein, newColour, reorderLevel, gtins, isActive,
+                storage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique, speywoodUnits,
+                milkProtein, newColour, reorderLevel, gtins, isActive,
                 version);
+    }
+
+    /** The usual point the chart's brush starts with (any may be null: none). */
+    public Product withDefaults(BigDecimal amount, Depth depth, Technique technique) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                storage, pointMin, pointMax, visitMax, amount, depth, technique, speywoodUnits, milkProtein, colour,
+                reorderLevel, gtins, active, version);
     }
 
     @Override

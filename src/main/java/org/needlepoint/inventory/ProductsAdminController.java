@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -21,6 +22,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import org.needlepoint.chart.ChartRules;
+import org.needlepoint.chart.Depth;
+import org.needlepoint.chart.Technique;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.Decimals;
 import org.needlepoint.common.ValidationException;
@@ -60,6 +64,10 @@ public final class ProductsAdminController implements AdminTab {
     @FXML private TextField productPointMin;
     @FXML private TextField productPointMax;
     @FXML private TextField productVisitMax;
+    @FXML private TextField productDefaultAmount;
+    @FXML private Label productDefaultUnit;
+    @FXML private ComboBox<Depth> productDefaultDepth;
+    @FXML private ComboBox<Technique> productDefaultTechnique;
     @FXML private TextField productReorderLevel;
     @FXML private TextArea productGtins;
     @FXML private CheckBox productActive;
@@ -108,6 +116,9 @@ public final class ProductsAdminController implements AdminTab {
         fields.put("pointMin", productPointMin);
         fields.put("pointMax", productPointMax);
         fields.put("visitMax", productVisitMax);
+        fields.put("defaultAmount", productDefaultAmount);
+        fields.put("defaultDepth", productDefaultDepth);
+        fields.put("defaultTechnique", productDefaultTechnique);
         fields.put("reorderLevel", productReorderLevel);
         fields.put("gtins", productGtins);
         productEditor.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -156,7 +167,8 @@ public final class ProductsAdminController implements AdminTab {
         productEditor.setDisable(false);
         productTitle.setText(p.name() + (p.active() ? "" : "  (not in use)"));
         productFixed.setText(p.kind() + ", " + Amounts.plain(p.packSize()) + " " + p.packUnit() + " per " + p.packWord()
-                + ", charted in " + p.unit().symbol() + ". These cannot change: add a new product for another kind or"
+                + ", charted in " + p.unit().symbol() + (p.speywoodUnits() ? " (Speywood units)" : "")
+                + ". These cannot change: add a new product for another kind or"
                 + " pack size.");
         productName.setText(p.name());
         productStorage.setText(orEmpty(p.storage()));
@@ -166,6 +178,12 @@ public final class ProductsAdminController implements AdminTab {
         productPointMin.setText(Amounts.plain(p.pointMin()));
         productPointMax.setText(Amounts.plain(p.pointMax()));
         productVisitMax.setText(Amounts.plain(p.visitMax()));
+        productDefaultAmount.setText(Amounts.plain(p.defaultAmount()));
+        productDefaultUnit.setText(p.unit().symbol() + " per point");
+        productDefaultDepth.getItems().setAll(ChartRules.depthsFor(p.kind()));
+        productDefaultDepth.setValue(p.defaultDepth());
+        productDefaultTechnique.getItems().setAll(ChartRules.techniquesFor(p.kind()));
+        productDefaultTechnique.setValue(p.defaultTechnique());
         productReorderLevel.setText(Integer.toString(p.reorderLevel()));
         productGtins.setText(String.join("\n", p.gtins()));
         productActive.setSelected(p.active());
@@ -190,6 +208,8 @@ public final class ProductsAdminController implements AdminTab {
         BigDecimal min = amount(productPointMin, "pointMin", "Type the per-point minimum as a number, or leave it empty.", errors);
         BigDecimal max = amount(productPointMax, "pointMax", "Type the per-point maximum as a number, or leave it empty.", errors);
         BigDecimal visit = amount(productVisitMax, "visitMax", "Type the per-visit maximum as a number, or leave it empty.", errors);
+        BigDecimal usual = amount(productDefaultAmount, "defaultAmount", "Type the usual amount per point as a number, e.g."
+                + " 10 or 0.1, or leave it empty.", errors);
         Integer reorder = whole(productReorderLevel, false, "reorderLevel", "Type the reorder level in packs (0 = never).", errors);
         List<String> gtins = gtins(productGtins.getText(), errors);
         Forms.markAll(fields, errors);
@@ -202,6 +222,7 @@ public final class ProductsAdminController implements AdminTab {
                 .withStorage(productStorage.getText())
                 .withReconstitution(productDiluent.getText(), ml, hours)
                 .withLimits(min, max, visit)
+                .withDefaults(usual, productDefaultDepth.getValue(), productDefaultTechnique.getValue())
                 .withReorderLevel(reorder)
                 .withGtins(gtins)
                 .withLook(p.colour(), productActive.isSelected());

@@ -250,7 +250,7 @@ public final class PatientController {
 
     private void showHeader(Patient p) {
         treatmentsTab.setDisable(false);
-        historyController.setOnOpenVisit(visitId -> shell.openChart(p, visitId));
+        historyController.setOnOpenVisit(visitId -> shell.openChart(p.id(), visitId));
         historyController.showPatient(p.id());
         PatientDetails d = p.details();
         followUpsTab.setDisable(false);
@@ -413,7 +413,7 @@ public final class PatientController {
             return;
         }
         baseline = formState();
-        shell.openChart(current, null);
+        shell.openChart(current.id(), null);
     }
 
     @FXML

@@ -10,7 +10,7 @@ public interface Shell {
     void backToPatientSearch();
 
     /** Opens the charting screen: the patient's open draft or a new visit when {@code visitId} is null. */
-    void openChart(org.needlepoint.patient.Patient patient, Long visitId);
+    void openChart(long patientId, Long visitId);
 
     void signOut();
 
@@ -26,8 +26,8 @@ public interface Shell {
     default void followUpsChanged() {
     }
 
-    /** Opens the side-effect form on a SIGNED visit of {@code patient}: the injector selects the points on its map. */
-    void reportSideEffect(org.needlepoint.patient.Patient patient, long visitId);
+    /** Opens the side-effect form on a SIGNED visit of the patient: the injector selects the points on its map. */
+    void reportSideEffect(long patientId, long visitId);
 
     /** Opens a recorded adverse event to read or change it. */
     void openAdverseEvent(long eventId);

@@ -10,6 +10,7 @@ import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.patient.Sex;
+import org.needlepoint.testing.Spots;
 import org.needlepoint.testing.TestClinic;
 
 /** A clinic with staff, a patient and lots in stock, and builders for points and ready-to-sign drafts. */
@@ -71,9 +72,23 @@ final class ChartFixture implements AutoCloseable {
         return pt(key, region, side, product, lot == null ? null : lot.id(), amount);
     }
 
+    /**
+     * A point of {@code product} in {@code region} on {@code side}, placed where the diagram names that
+     * region for the product (the service derives region and side from the position).
+     */
     static InjectionPoint pt(String key, Region region, Side side, Product product, Long lotId, String amount) {
-        return new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(), lotId,
+        Placement at = spot(region, side, product);
+        return new InjectionPoint(key, at.view(), at.x(), at.y(), region, side, product.id(), lotId,
                 new BigDecimal(amount), product.unit(), null, null, null, null);
+    }
+
+    /** Where a point of the product lands in the region; a pairing the diagrams do not have stays at the forehead. */
+    static Placement spot(Region region, Side side, Product product) {
+        try {
+            return Spots.of(region, side, product);
+        } catch (IllegalArgumentException none) {
+            return new Placement(DiagramView.FACE_FRONT, 0.5, 0.4);
+        }
     }
 
     /** The Dysport glabellar label pattern: 5 x 10 U. */

@@ -150,6 +150,85 @@ class ChartServiceTest {
         assertThat(reload(started.visit().id())).isEqualTo(started);
     }
 
+    // ------------------------------------------------------------------- where points land
+
+    private static InjectionPoint at(InjectionPoint p, Placement where) {
+        return new InjectionPoint(p.key(), where.view(), where.x(), where.y(), p.region(), p.side(), p.productId(),
+                p.lotId(), p.vialId(), p.amount(), p.unit(), p.depth(), p.technique(), p.note(), p.addendumId());
+    }
+
+    @Test
+    void aPointSentWithAWrongRegionAndSideIsStoredWhereItLands() {
+        VisitChart started = charts.startVisit(f.patient.id());
+        Placement rightCorrugator = ChartFixture.spot(Region.CORRUGATOR, Side.RIGHT, f.dysport);
+        Placement lips = ChartFixture.spot(Region.LIPS, Side.MIDLINE, f.sculptra);
+        // the caller claims the forehead and the cheek; the points lie on the right corrugator and on the lips
+        InjectionPoint toxin = at(pt("c", Region.FRONTALIS, Side.LEFT, f.dysport, f.dysportLot, "10"), rightCorrugator);
+        InjectionPoint plla = at(pt("s", Region.MALAR, Side.LEFT, f.sculptra, f.sculptraLot, "0.5"), lips);
+
+        VisitChart saved = charts.saveDraft(started.visit(), f.ready(started, List.of(toxin, plla)));
+
+        assertThat(saved.points()).extracting(InjectionPoint::key, InjectionPoint::region, InjectionPoint::side)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c", Region.CORRUGATOR, Side.RIGHT),
+                        org.assertj.core.groups.Tuple.tuple("s", Region.LIPS, Side.MIDLINE));
+        assertThat(reload(saved.visit().id()).points()).isEqualTo(saved.points());
+        // what depends on the region follows where the point is: Sculptra in the lips warns and is off-label
+        assertThat(ChartRules.warnings(saved.points(), charts.catalog(), f.today(), false))
+                .extracting(ChartWarning::code).contains(ChartWarning.PLLA_AVOID_REGION, ChartWarning.PLLA_OFF_LABEL);
+        assertThatThrownBy(() -> charts.sign(saved.visit().id(), saved.visit().version(), PASSWORD))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("offLabelConsent"));
+    }
+
+    @Test
+    void aPointOnNoRegionOfTheDiagramIsRefusedAndNothingIsSaved() {
+        VisitChart started = charts.startVisit(f.patient.id());
+        VisitChart saved = charts.saveDraft(started.visit(), f.ready(started, f.glabella()));
+        int rows = auditRows();
+        List<InjectionPoint> points = new ArrayList<>(f.glabella());
+        // the top corner of the front face: inside the drawing's square, outside every region
+        points.add(at(pt("off", Region.TEMPLE, Side.RIGHT, f.dysport, f.dysportLot, "10"),
+                new Placement(DiagramView.FACE_FRONT, 0.02, 0.02)));
+
+        assertThatThrownBy(() -> charts.saveDraft(saved.visit(), ChartDraft.of(saved).withPoints(points)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.fieldErrors()).containsOnlyKeys("points.off.region");
+                    assertThat(e.getMessage()).contains("Dysport 300 U point", "Face, front", "lies on no region");
+                });
+        assertThat(reload(saved.visit().id())).as("nothing saved").isEqualTo(saved);
+        assertThat(auditRows()).isEqualTo(rows);
+
+        VisitChart signed = charts.sign(saved.visit().id(), saved.visit().version(), PASSWORD);
+        InjectionPoint offBody = at(pt("late", Region.ABDOMEN, Side.LEFT, f.dysport, f.dysportLot, "5"),
+                new Placement(DiagramView.BODY_BACK, 0.5, 0.3));
+        assertThatThrownBy(() -> charts.addAddendum(signed.visit().id(), "Touch-up", List.of(offBody)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("points.late.region"));
+        assertThat(reload(signed.visit().id())).isEqualTo(signed);
+        assertThatThrownBy(() -> charts.saveAsPattern("Off the face", points))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("points.off.region"));
+        assertThat(charts.patterns()).extracting(ChartPattern::name).doesNotContain("Off the face");
+    }
+
+    @Test
+    void addendumPointsAndSavedPatternsAreNamedWhereTheyLand() {
+        VisitChart signed = f.signed(f.glabella());
+        Placement leftCorrugator = ChartFixture.spot(Region.CORRUGATOR, Side.LEFT, f.dysport);
+        InjectionPoint claimedProcerus = at(pt("t1", Region.PROCERUS, Side.MIDLINE, f.dysport, f.dysportLot, "5"),
+                leftCorrugator);
+
+        VisitChart amended = charts.addAddendum(signed.visit().id(), "Touch-up", List.of(claimedProcerus));
+
+        assertThat(amended.addenda()).singleElement().satisfies(a -> assertThat(a.points()).singleElement()
+                .satisfies(p -> assertThat(p.place()).isEqualTo("Corrugator supercilii, left")));
+        ChartPattern mine = charts.saveAsPattern("One corrugator", List.of(claimedProcerus));
+        assertThat(mine.points()).singleElement().satisfies(p -> {
+            assertThat(p.region()).isEqualTo(Region.CORRUGATOR);
+            assertThat(p.side()).isEqualTo(Side.LEFT);
+        });
+    }
+
     @Test
     void theDraftSurvivesClosingTheApp() {
         VisitChart started = charts.startVisit(f.patient.id());
@@ -514,6 +593,37 @@ class ChartServiceTest {
         });
         assertThat(AuditLog.entries(f.clinic.db)).extracting(AuditEntry::action)
                 .contains(Audit.CREATE, Audit.UPDATE, Audit.SIGN, Audit.VIEW);
+    }
+
+    @Test
+    void theChartScreenOpensAVisitWithItsPatientsHeaderInOneAuditedOpening() {
+        VisitChart signed = f.signed(f.glabella());
+        int rows = auditRows();
+
+        ChartService.OpenedChart opened = charts.openChart(f.patient.id(), signed.visit().id());
+
+        assertThat(opened.chart()).isEqualTo(signed);
+        assertThat(opened.patient().chartNumber()).isEqualTo(f.patient.chartNumber());
+        assertThat(opened.patient().details().displayName()).isEqualTo(f.patient.details().displayName());
+        assertThat(AuditLog.entries(f.clinic.db)).hasSize(rows + 1);
+        assertThat(AuditLog.last(f.clinic.db)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Audit.VIEW);
+            assertThat(e.recordType()).as("the visit's opening, not a second record opening").isEqualTo("visit");
+        });
+        Patient other = f.patientWith(null, null, null, Pregnancy.NO);
+        assertThatThrownBy(() -> charts.openChart(other.id(), signed.visit().id()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("another patient");
+
+        VisitChart started = charts.openChart(other.id(), null).chart();
+        assertThat(started.visit().patientId()).isEqualTo(other.id());
+        assertThat(AuditLog.last(f.clinic.db).action()).isEqualTo(Audit.CREATE);
+
+        int before = auditRows();
+        assertThat(charts.patientOfVisit(signed.visit().id()).id()).isEqualTo(f.patient.id());
+        assertThat(auditRows()).as("the side-effect form audits its own opening of the visit").isEqualTo(before);
+        f.clinic.signIn("desk");
+        assertThatThrownBy(() -> charts.patientOfVisit(started.visit().id())).isInstanceOf(PermissionDeniedException.class);
+        assertThat(charts.patientOfVisit(signed.visit().id()).id()).isEqualTo(f.patient.id());
     }
 
     // ----------------------------------------------------------------------- history, copy

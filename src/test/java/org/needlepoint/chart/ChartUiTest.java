@@ -135,6 +135,7 @@ class ChartUiTest extends UiTest {
         settle();
         person.click("#consentCheck");
         settle();
+        screenshot("chart-screening");
         person.click("#signButton");
         WaitForAsyncUtils.waitForFxEvents();
         person.click("#signPassword"); // focus is automatic on a desktop; headless Monocle needs the click
@@ -187,6 +188,24 @@ class ChartUiTest extends UiTest {
         assertThat(draft.points()).extracting(InjectionPoint::region, InjectionPoint::side).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(Region.CORRUGATOR, Side.RIGHT),
                 org.assertj.core.groups.Tuple.tuple(Region.CORRUGATOR, Side.LEFT));
+    }
+
+    @Test
+    void aClickOnNoRegionOfTheDiagramPlacesNothing(FxRobot robot) {
+        openPatient(robot, "injector", TestClinic.PASSWORD);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.interact(() -> ((javafx.scene.control.ComboBox<Product>) node(robot, "brushProduct")).getItems().stream()
+                .filter(p -> p.name().equals("Dysport 300 U")).findFirst()
+                .ifPresent(((javafx.scene.control.ComboBox<Product>) node(robot, "brushProduct"))::setValue));
+        settle();
+
+        clickFace(robot, new Point2D(0.06, 0.03)); // above the head, beside the crown
+        assertThat(text(robot, "totalsLabel")).startsWith("No points yet");
+        assertThat(text(robot, "statusMessage")).contains("No region there");
+        clickFace(robot, centre(Region.PROCERUS, Side.MIDLINE));
+        assertThat(text(robot, "totalsLabel")).startsWith("1 point");
+        assertThat(stored().points()).singleElement().satisfies(p -> assertThat(p.region()).isEqualTo(Region.PROCERUS));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.testing.TestClinic;
+import org.needlepoint.testing.Spots;
 
 /**
  * A clinic with staff, two patients and long-dated lots of Dysport, Sculptra and an HA filler, with
@@ -70,9 +71,10 @@ final class FollowUpFixture implements AutoCloseable {
         clinic.clock.advance(Duration.ofDays(n));
     }
 
+    /** A point placed where the diagram names {@code region} and {@code side} for the product. */
     static InjectionPoint pt(String key, Region region, Side side, Product product, Lot lot, String amount, Depth depth) {
-        return new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(), lot.id(),
-                new BigDecimal(amount), product.unit(), depth, null, null, null);
+        return Spots.placed(new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(),
+                lot.id(), new BigDecimal(amount), product.unit(), depth, null, null, null), product);
     }
 
     /** Dysport glabella, 5 x 10 U, intramuscular. */

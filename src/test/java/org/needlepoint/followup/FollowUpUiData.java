@@ -22,6 +22,7 @@ import org.needlepoint.patient.Patient;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.testing.TestClinic;
+import org.needlepoint.testing.Spots;
 
 /**
  * The follow-up screens' test data, written through the real services before the window opens (or
@@ -69,8 +70,8 @@ final class FollowUpUiData {
     }
 
     private InjectionPoint pt(String key, Region region, Side side, Product product, Lot lot, String amount, Depth depth) {
-        return new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(), lot.id(),
-                new BigDecimal(amount), product.unit(), depth, null, null, null);
+        return Spots.placed(new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(),
+                lot.id(), new BigDecimal(amount), product.unit(), depth, null, null, null), product);
     }
 
     /** Dysport to the glabella, charted and signed now by whoever is signed in on {@code s} (an injector). */

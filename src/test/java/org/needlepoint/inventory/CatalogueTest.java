@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.chart.Depth;
+import org.needlepoint.chart.Technique;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.PermissionDeniedException;
@@ -115,6 +117,74 @@ class CatalogueTest {
         ReceiveResult r = inventory.receive(ReceiptDraft.of(new Gs1Code("09506000134352", f.today().plusYears(1), "D1",
                 null, null), f.today()));
         assertThat(r.product().id()).isEqualTo(d.id());
+    }
+
+    @Test
+    void theShippedProductsCarryTheBrushsUsualPointPerKind() {
+        for (Product p : inventory.products()) {
+            switch (p.kind()) {
+                case TOXIN -> {
+                    assertThat(p.defaultAmount()).as(p.name()).isEqualByComparingTo(p.speywoodUnits() ? "10" : "4");
+                    assertThat(p.defaultDepth()).as(p.name()).isEqualTo(Depth.INTRAMUSCULAR);
+                    assertThat(p.defaultTechnique()).as(p.name()).isEqualTo(Technique.NEEDLE_BOLUS);
+                }
+                case BIOSTIMULATOR -> {
+                    assertThat(p.defaultAmount()).as(p.name()).isEqualByComparingTo("0.5");
+                    assertThat(p.defaultDepth()).as(p.name()).isEqualTo(Depth.SUBCUTANEOUS);
+                    assertThat(p.defaultTechnique()).as(p.name()).isEqualTo(Technique.CANNULA_FANNING);
+                }
+                case HA_FILLER -> {
+                    assertThat(p.defaultAmount()).as(p.name()).isEqualByComparingTo("0.1");
+                    assertThat(p.defaultDepth()).as(p.name()).isEqualTo(Depth.DEEP_DERMIS);
+                    assertThat(p.defaultTechnique()).as(p.name()).isEqualTo(Technique.NEEDLE_LINEAR_THREADING);
+                }
+            }
+        }
+        assertThat(f.dysport.defaultAmount()).as("Dysport in Speywood units").isEqualByComparingTo("10");
+    }
+
+    @Test
+    void anAdministratorChangesTheUsualPointWithinThePlausibleAndTheAllowed() {
+        f.clinic.signIn("admin");
+        Product saved = inventory.updateProduct(f.dysport.withDefaults(new BigDecimal("12.5"), Depth.INTRADERMAL,
+                Technique.NEEDLE_MICRODROPLET));
+        assertThat(saved.defaultAmount()).isEqualByComparingTo("12.5");
+        assertThat(saved.defaultDepth()).isEqualTo(Depth.INTRADERMAL);
+        assertThat(saved.defaultTechnique()).isEqualTo(Technique.NEEDLE_MICRODROPLET);
+        assertThat(inventory.products()).filteredOn(p -> p.id() == f.dysport.id()).singleElement()
+                .satisfies(p -> assertThat(p.defaultAmount()).isEqualByComparingTo("12.5"));
+        assertThat(AuditLog.last(f.clinic.db).summary()).contains("usual point 12.5 U intradermal needle, microdroplets");
+
+        Product cleared = inventory.updateProduct(saved.withDefaults(null, null, null));
+        assertThat(cleared.defaultAmount()).as("none: the injector types it").isNull();
+        assertThat(cleared.defaultDepth()).isNull();
+
+        Product botox = f.botox;
+        assertThatThrownBy(() -> inventory.updateProduct(botox.withDefaults(new BigDecimal("0"), null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("defaultAmount"));
+        assertThatThrownBy(() -> inventory.updateProduct(botox.withDefaults(new BigDecimal("4.0001"), null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("defaultAmount"));
+        assertThatThrownBy(() -> inventory.updateProduct(botox.withDefaults(new BigDecimal("40"), null, null)))
+                .as("a Dysport dose typed for Botox: above its per-point maximum of 15 U")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors().get("defaultAmount"))
+                        .contains("40 U", "per-point limits", "15 U"));
+        assertThatThrownBy(() -> inventory.updateProduct(botox.withLimits(null, null, null)
+                .withDefaults(new BigDecimal("150"), null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors().get("defaultAmount"))
+                        .contains("at most 100 U"));
+        assertThatThrownBy(() -> inventory.updateProduct(f.sculptra.withDefaults(new BigDecimal("0.5"),
+                Depth.INTRAMUSCULAR, Technique.CANNULA_FANNING)))
+                .as("PLLA never goes into muscle")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("defaultDepth"));
+        assertThatThrownBy(() -> inventory.updateProduct(botox.withDefaults(new BigDecimal("4"), Depth.INTRAMUSCULAR,
+                Technique.CANNULA_FANNING)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("defaultTechnique"));
+        assertThat(inventory.products()).filteredOn(p -> p.id() == botox.id()).singleElement()
+                .satisfies(p -> assertThat(p.defaultAmount()).as("nothing saved").isEqualByComparingTo("4"));
     }
 
     @Test

@@ -127,7 +127,10 @@ class ChairTest {
             assertThat(e.summary()).contains("past its usable hours", "Kept at 4 °C");
         });
         assertThatThrownBy(() -> inventory.overrideVialExpiry(vial.id(), kept.visit().id(), "again"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already recorded");
+                .isInstanceOfSatisfying(VialOverrideExistsException.class, e -> {
+                    assertThat(e.vialId()).isEqualTo(vial.id());
+                    assertThat(e.visitId()).isEqualTo(kept.visit().id());
+                }).hasMessageContaining("already recorded");
 
         VisitChart overridden = f.charts.saveDraft(kept.visit(), ChartDraft.of(kept).withPoints(more));
         assertThat(overridden.points()).hasSize(5).allSatisfy(p -> assertThat(p.vialId()).isEqualTo(vial.id()));

@@ -16,6 +16,7 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.store.Sql;
 import org.needlepoint.testing.TestClinic;
+import org.needlepoint.testing.Spots;
 
 /**
  * A clinic with staff and two patients, the catalogue's products by name, and builders for scanned
@@ -71,9 +72,11 @@ final class InventoryFixture implements AutoCloseable {
         return inventory.receive(ReceiptDraft.of(code(p, lot, today().plusYears(1), null), today()).withQuantity(packs)).lot();
     }
 
+    /** A point placed where the diagram names {@code region} and {@code side} for the product. */
     static InjectionPoint pt(String key, Region region, Side side, Product p, Lot lot, Vial vial, String amount) {
-        return new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, p.id(), lot == null ? null : lot.id(),
-                vial == null ? null : vial.id(), new BigDecimal(amount), p.unit(), null, null, null, null);
+        return Spots.placed(new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, p.id(),
+                lot == null ? null : lot.id(), vial == null ? null : vial.id(), new BigDecimal(amount), p.unit(), null, null,
+                null, null), p);
     }
 
     /** Five glabella points of 10 U of {@code lot}, from {@code vial} (or none). */

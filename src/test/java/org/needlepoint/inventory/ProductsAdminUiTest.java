@@ -78,6 +78,41 @@ class ProductsAdminUiTest extends UiTest {
     }
 
     @Test
+    void theUsualPointAnAdminSetsIsWhatTheChartsBrushStartsWith(FxRobot robot) {
+        clinic.signIn("desk");
+        clinic.services.patients().create(TestClinic.patient("Zoë", "Marrowby", "1984-02-29", "(555) 301-4455"), false);
+        clinic.services.auth().signOut();
+        openProducts(robot);
+        choose(robot, "Dysport 300 U");
+        assertThat(text(robot, "productDefaultAmount")).isEqualTo("10");
+        retype(robot, "productDefaultAmount", "15");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<org.needlepoint.chart.Technique>) node(robot,
+                "productDefaultTechnique")).setValue(org.needlepoint.chart.Technique.NEEDLE_SERIAL_PUNCTURE));
+        robot.clickOn("#saveProductButton");
+        settle();
+        assertThat(text(robot, "productStatus")).isEqualTo("Saved Dysport 300 U.");
+        assertThat(stored("Dysport 300 U").defaultAmount()).isEqualByComparingTo("15");
+
+        robot.clickOn("#navPatients");
+        settle();
+        robot.clickOn("#searchField").write("marrowby");
+        settle();
+        robot.type(KeyCode.ENTER);
+        settle();
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        javafx.scene.control.ComboBox<Product> products = node(robot, "brushProduct");
+        robot.interact(() -> products.getItems().stream().filter(p -> p.name().equals("Dysport 300 U")).findFirst()
+                .ifPresent(products::setValue));
+        settle();
+        assertThat(text(robot, "brushAmount")).as("the brush starts with the product's usual amount").isEqualTo("15");
+        assertThat(((javafx.scene.control.ComboBox<?>) node(robot, "brushTechnique")).getValue())
+                .isEqualTo(org.needlepoint.chart.Technique.NEEDLE_SERIAL_PUNCTURE);
+        assertThat(((javafx.scene.control.ComboBox<?>) node(robot, "brushDepth")).getValue())
+                .isEqualTo(org.needlepoint.chart.Depth.INTRAMUSCULAR);
+    }
+
+    @Test
     void aMalformedGtinIsMarkedAndNothingIsSaved(FxRobot robot) {
         openProducts(robot);
         choose(robot, "Dysport 300 U");

@@ -23,6 +23,7 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.UiTest;
+import org.needlepoint.testing.Spots;
 import org.testfx.api.FxRobot;
 
 /** The recall view: type or scan a lot, see exactly who received it, export, mark it recalled. */
@@ -65,8 +66,8 @@ class RecallUiTest extends UiTest {
     }
 
     private InjectionPoint point(String key, Region region, Side side, Lot lot) {
-        return new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, dysport.id(), lot.id(), null,
-                new BigDecimal("10"), dysport.unit(), null, null, null, null);
+        return Spots.placed(new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, dysport.id(), lot.id(),
+                null, new BigDecimal("10"), dysport.unit(), null, null, null, null), dysport);
     }
 
     private void openRecall(FxRobot robot, String user) {

@@ -25,6 +25,7 @@ import org.needlepoint.patient.Patient;
 import org.needlepoint.security.Audit;
 import org.needlepoint.testing.AuditLog;
 import org.needlepoint.testing.TestClinic;
+import org.needlepoint.testing.Spots;
 
 /** The recall list PDF: the lot, its state and reason, and every patient and visit, over several pages. */
 class RecallPdfTest {
@@ -48,8 +49,9 @@ class RecallPdfTest {
             clinic.signIn("injector");
             for (Patient p : patients) {
                 VisitChart v = charts.startVisit(p.id());
-                var points = List.of(new InjectionPoint("k1", DiagramView.FACE_FRONT, 0.5, 0.4, Region.PROCERUS,
-                        Side.MIDLINE, dysport.id(), lot.id(), new BigDecimal("10"), dysport.unit(), null, null, null, null));
+                var points = List.of(Spots.placed(new InjectionPoint("k1", DiagramView.FACE_FRONT, 0.5, 0.4,
+                        Region.PROCERUS, Side.MIDLINE, dysport.id(), lot.id(), new BigDecimal("10"), dysport.unit(), null,
+                        null, null, null), dysport));
                 var screening = charts.screening(p.id(), List.of(dysport.id()), v.screening()).stream()
                         .map(e -> e.answered(ScreeningAnswer.NO, null)).toList();
                 VisitChart d = charts.saveDraft(v.visit(), new ChartDraft(null, points, screening, true, false));

@@ -17,6 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.needlepoint.chart.Catalog;
 import org.needlepoint.chart.ChartDraft;
 import org.needlepoint.chart.ChartPattern;
+import org.needlepoint.chart.ChartRules;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.Depth;
 import org.needlepoint.chart.DiagramGeometry;
@@ -116,18 +117,27 @@ final class ReportFixture implements AutoCloseable {
 
     /**
      * {@code n} points spread over the front face in a grid, alternating Dysport (5 U) and Sculptra
-     * (0.2 mL), each with its region and side from the diagram's geometry.
+     * (0.2 mL), each with its region and side from the diagram's geometry (a toxin's on a muscle, a
+     * PLLA point's on an area); grid spots on no region are skipped, as the chart would refuse them.
      */
     List<InjectionPoint> grid(int n) {
         DiagramGeometry g = DiagramGeometry.standard();
         List<InjectionPoint> out = new ArrayList<>();
-        int cols = 8;
-        for (int i = 0; i < n; i++) {
-            double x = 0.27 + (i % cols) * 0.065;
-            double y = 0.25 + (i / cols) * 0.055;
+        int cols = 12;
+        for (int k = 0; out.size() < n; k++) {
+            if (k > 10_000) {
+                throw new IllegalStateException("the face has no room for " + n + " grid points");
+            }
+            double x = 0.27 + (k % cols) * 0.04;
+            double y = 0.22 + (k / cols) * 0.025;
+            int i = out.size();
             boolean toxin = i % 2 == 0;
             Product p = toxin ? dysport : sculptra;
-            Site site = g.locate(DiagramView.FACE_FRONT, x, y);
+            var shape = g.shapeAt(DiagramView.FACE_FRONT, x, y, ChartRules.preferredKind(p));
+            if (shape.isEmpty()) {
+                continue;
+            }
+            Site site = shape.get().site();
             out.add(new InjectionPoint("p" + i, DiagramView.FACE_FRONT, x, y, site.region(), site.side(), p.id(),
                     (toxin ? dysportLot : sculptraLot).id(), new BigDecimal(toxin ? "5" : "0.2"), p.unit(),
                     toxin ? Depth.INTRAMUSCULAR : Depth.SUBCUTANEOUS,

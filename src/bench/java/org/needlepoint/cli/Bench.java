@@ -36,11 +36,15 @@ import java.util.stream.Stream;
 import org.needlepoint.app.JvmOptions;
 import org.needlepoint.app.Services;
 import org.needlepoint.app.ShownReport;
+import org.needlepoint.backup.BackupFile;
+import org.needlepoint.backup.BackupProgress;
+import org.needlepoint.backup.Restore;
 import org.needlepoint.chart.ChartDraft;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.chart.DiagramGeometry;
 import org.needlepoint.chart.DiagramView;
 import org.needlepoint.chart.InjectionPoint;
+import org.needlepoint.chart.Region;
 import org.needlepoint.chart.ScreeningAnswer;
 import org.needlepoint.chart.ScreeningEntry;
 import org.needlepoint.chart.Site;
@@ -52,6 +56,7 @@ import org.needlepoint.followup.Worklist;
 import org.needlepoint.followup.WorklistBenchmark;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.inventory.ReceiptDraft;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
@@ -61,10 +66,7 @@ import org.needlepoint.patient.PatientSummary;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.UserDraft;
-import org.needlepoint.backup.BackupFile;
-import org.needlepoint.backup.BackupProgress;
 import org.needlepoint.store.Database;
-import org.needlepoint.backup.Restore;
 
 /**
  * The benchmark (not shipped: it lives in src/bench/java and is compiled with the tests; README,
@@ -691,17 +693,21 @@ public final class Bench {
                 .orElseThrow(() -> new BenchException("the catalogue has no " + name));
     }
 
-    /** 40 toxin points and 20 filler points spread over the front face; regions and sides from the diagram. */
+    /** 40 toxin points and 20 filler points spread over the front face, each on a region; regions and sides from the diagram. */
     private static List<InjectionPoint> chartPoints(Product toxin, Lot toxinLot, Product filler, Lot fillerLot) {
         DiagramGeometry geometry = DiagramGeometry.standard();
         Random rnd = new Random(SEED);
         List<InjectionPoint> points = new ArrayList<>();
-        for (int i = 0; i < CHART_POINTS; i++) {
-            boolean tox = i < 40;
+        while (points.size() < CHART_POINTS) {
+            boolean tox = points.size() < 40;
             double x = 0.3 + 0.4 * rnd.nextDouble();
             double y = tox ? 0.12 + 0.35 * rnd.nextDouble() : 0.45 + 0.35 * rnd.nextDouble();
-            Site site = geometry.locate(DiagramView.FACE_FRONT, x, y);
             Product product = tox ? toxin : filler;
+            Site site = geometry.locate(DiagramView.FACE_FRONT, x, y,
+                    product.kind() == ProductKind.TOXIN ? Region.Kind.MUSCLE : Region.Kind.AREA);
+            if (site.region() == Region.OTHER) {
+                continue; // beside the face: the service refuses a point on no region, as the screen does
+            }
             points.add(new InjectionPoint(ChartService.newKey(), DiagramView.FACE_FRONT, x, y, site.region(), site.side(),
                     product.id(), (tox ? toxinLot : fillerLot).id(), new BigDecimal(tox ? "2" : "0.1"), product.unit(),
                     null, null, null, null));

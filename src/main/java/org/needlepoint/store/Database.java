@@ -1,15 +1,30 @@
 package org.needlepoint.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -30,6 +45,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <p>When a write fails because the disk is full, H2 closes the database; the failed
  * transaction is rolled back, the person is told, and the next call opens the database again.
+ *
+ * <p>The seal ({@link Seal}): every transaction raises the database's own counter of committed
+ * transactions ({@code commit_seal}) at its end, in the same transaction, and once the commit is on
+ * the disk the counter and every table's row count are written beside the database file
+ * ({@code needlepoint.seal}) by a thread of their own, so the save does not wait for it. Before
+ * anything is written, {@link #open} reads the database read-only and compares it with its seal: a
+ * database behind its seal (cut short, replaced by an older copy) or not matching it, a missing or
+ * unreadable one, is refused with {@link DamagedRecordsException} and left byte for byte as it was.
+ * An admin can take it as it is ({@link #openAcceptingOlder}); {@code check} reads it with
+ * {@link #openReadOnly}.
  */
 public final class Database implements AutoCloseable {
     public static final String DB_NAME = "needlepoint";
@@ -43,6 +68,8 @@ public final class Database implements AutoCloseable {
     private static final int H2_IO_EXCEPTION = 90028;
     private static final int H2_IO_EXCEPTION_2 = 90031;
     private static final int H2_FILE_CORRUPTED = 90030;
+    private static final String READ_ONLY = ";ACCESS_MODE_DATA=r";
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final Path folder;
     private final String url;
@@ -57,11 +84,26 @@ public final class Database implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     static final int COMPACT_CHECK_EVERY = 1000;
     private boolean closed;
+    /** Opened by {@link #openReadOnly} to look at damaged records: nothing is ever written. */
+    private final boolean readOnly;
+    /** The seal found at a read-only open, or the reason it could not be read. */
+    private Seal sealAtOpen;
+    private DamagedRecordsException sealUnreadable;
+    /** Work to run at the end of the transaction on a connection, while it holds the commit counter (audit entries). */
+    private final Map<Connection, List<SqlWork<?>>> atCommit = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The tables the seal counts and the statement that counts them, rebuilt when the tables change. */
+    private volatile SealQuery sealQuery = new SealQuery(List.of(), null);
+    private final Sealer sealer;
 
-    private Database(Path folder, String url, FolderLock lock) {
+    private Database(Path folder, String url, FolderLock lock, boolean readOnly) {
         this.folder = folder;
         this.url = url;
         this.lock = lock;
+        this.readOnly = readOnly;
+        this.sealer = readOnly ? null : new Sealer(folder);
+    }
+
+    private record SealQuery(List<String> tables, String sql) {
     }
 
     /** Opens (creating if needed) and migrates the database in {@code folder}. */
@@ -71,16 +113,142 @@ public final class Database implements AutoCloseable {
 
     /** Opens through an H2 file system prefix ("file:", or a test's simulated disk). */
     static Database open(Path folder, String fileSystem) {
+        return open(folder, fileSystem, false);
+    }
+
+    /**
+     * Opens records that were refused ({@link DamagedRecordsException}) as they are, once an admin has
+     * accepted them (the caller checks who and audits it): the counter is moved past the old seal, so
+     * an even older copy is still refused, and the seal is written anew. A database file that cannot
+     * be read still fails.
+     */
+    public static Database openAcceptingOlder(Path folder) {
+        return open(folder, "file:", true);
+    }
+
+    private static Database open(Path folder, String fileSystem, boolean acceptOlder) {
         DataFolder.prepare(folder);
         FolderLock lock = FolderLock.acquire(folder);
-        Database db = new Database(folder, url(folder, fileSystem), lock);
+        Database db = new Database(folder, url(folder, fileSystem), lock, false);
         try {
-            db.connect();
+            long sealed = Seal.NO_COUNTER;
+            if (acceptOlder) {
+                try {
+                    sealed = Seal.read(folder).map(Seal::counter).orElse(Seal.NO_COUNTER);
+                } catch (DamagedRecordsException unreadable) {
+                    // replaced below
+                }
+            } else {
+                db.verifySeal();
+            }
+            db.openPool();
+            db.bumpBeforeMigrating();
+            if (db.migrate() > 0) {
+                db.tx(c -> null); // the migrations are counted by a commit of their own
+            }
+            if (acceptOlder) {
+                db.continueAfter(sealed);
+            }
+            db.sealer.start(acceptOlder ? Seal.NO_COUNTER : db.sealedCounter());
+            db.sealNow();
         } catch (RuntimeException e) {
+            db.disposeQuietly();
             lock.close();
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Opens the database only to read it, as it is: no migration, no seal written, every transaction
+     * refused, the file not touched (H2 opens it read-only). For {@code check} on records that were
+     * refused, and for looking at who may accept them. Takes the folder's lock like {@link #open}.
+     */
+    public static Database openReadOnly(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new StoreException("The data folder " + folder + " does not exist.");
+        }
+        FolderLock lock = FolderLock.acquire(folder);
+        Database db = new Database(folder, url(folder, "file:") + READ_ONLY, lock, true);
+        try {
+            try {
+                db.sealAtOpen = Seal.read(folder).orElse(null);
+            } catch (DamagedRecordsException e) {
+                db.sealUnreadable = e;
+            }
+            if (!Files.exists(folder.resolve(DB_FILE))) {
+                throw db.sealAtOpen != null ? DamagedRecordsException.missing(folder, db.sealAtOpen)
+                        : new StoreException("There is no database in " + folder + ".");
+            }
+            db.openPool();
+            db.flyway = Flyway.configure().dataSource(db.pool).locations("classpath:db/migration").load();
+        } catch (RuntimeException e) {
+            db.disposeQuietly();
+            lock.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * Before anything is written: the database, read read-only, must not be behind its seal.
+     * No seal yet (a new folder, or the first start of a version with seals) is fine: it is sealed
+     * once open.
+     */
+    private void verifySeal() {
+        Optional<Seal> seal = Seal.read(folder);
+        if (seal.isEmpty()) {
+            return;
+        }
+        if (!Files.exists(folder.resolve(DB_FILE))) {
+            throw DamagedRecordsException.missing(folder, seal.get());
+        }
+        Seal found;
+        try (Connection c = DriverManager.getConnection(url + READ_ONLY, "needlepoint", "")) {
+            found = Seal.of(c, Instant.now());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_ALREADY_OPEN) {
+                throw FolderLock.alreadyOpen(folder, e);
+            }
+            throw DamagedRecordsException.unreadable(folder, seal.get(), firstLine(rootMessage(e)), e);
+        }
+        if (seal.get().refuses(found)) {
+            throw DamagedRecordsException.wentBack(folder, seal.get(), found);
+        }
+    }
+
+    private long sealedCounter() {
+        try {
+            return Seal.read(folder).map(Seal::counter).orElse(Seal.NO_COUNTER);
+        } catch (DamagedRecordsException e) {
+            return Seal.NO_COUNTER;
+        }
+    }
+
+    /**
+     * A database that is about to be migrated counts a transaction first: should the migration be
+     * cut short, the database is then ahead of its seal (fine), never changed at the same count.
+     */
+    private void bumpBeforeMigrating() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            if (Seal.tables(c).contains("COMMIT_SEAL")) {
+                st.executeUpdate("UPDATE commit_seal SET counter = counter + 1 WHERE id = 1");
+                st.execute("CHECKPOINT SYNC");
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private void disposeQuietly() {
+        JdbcConnectionPool p = pool;
+        pool = null;
+        if (p != null) {
+            p.dispose();
+        }
+        if (sealer != null) {
+            sealer.stop();
+        }
     }
 
     public static String url(Path folder, String fileSystem) {
@@ -94,7 +262,15 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool, checks the database opens, and migrates it. */
     private void connect() {
-        DataFolder.checkDatabaseFile(folder);
+        openPool();
+        migrate();
+    }
+
+    /** Opens the pool and checks the database opens. */
+    private void openPool() {
+        if (!readOnly) {
+            DataFolder.checkDatabaseFile(folder);
+        }
         JdbcConnectionPool p = JdbcConnectionPool.create(url, "needlepoint", "");
         p.setMaxConnections(16);
         try (Connection c = p.getConnection()) {
@@ -108,26 +284,39 @@ public final class Database implements AutoCloseable {
             if (full != null) {
                 throw new StoreException(full, e);
             }
+            if (e.getErrorCode() == H2_FILE_CORRUPTED || readOnly) {
+                Seal seal = sealAtOpen;
+                throw DamagedRecordsException.unreadable(folder, seal, firstLine(rootMessage(e)), e);
+            }
             throw new StoreException("Cannot open the database in " + folder + ": " + firstLine(e.getMessage()), e);
         }
+        pool = p;
+    }
+
+    /** Brings the database up to date; returns the number of migrations applied. */
+    private int migrate() {
+        JdbcConnectionPool p = pool;
         Flyway f = Flyway.configure()
                 .dataSource(p)
                 .locations("classpath:db/migration")
                 .load();
+        int applied;
         try {
-            f.migrate();
+            MigrateResult result = f.migrate();
+            applied = result.migrationsExecuted;
             try (Connection c = p.getConnection(); Statement st = c.createStatement()) {
                 st.execute("CHECKPOINT SYNC");
             }
         } catch (FlywayException | SQLException e) {
+            pool = null;
             p.dispose();
             String full = diskFull(e);
             throw new StoreException(full != null ? full
                     : "The database in " + folder + " could not be brought up to date: " + e.getMessage(), e);
         }
-        pool = p;
         flyway = f;
         broken = false;
+        return applied;
     }
 
     public Path folder() {
@@ -136,9 +325,14 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: all of it is saved, or none of it. When it returns,
-     * the transaction is on the disk.
+     * the transaction is on the disk. At its end the transaction raises the commit counter (waiting
+     * for any other transaction that holds it), runs what {@link #atCommit} deferred, and reads the
+     * seal it leaves; once the commit is on the disk that seal is written beside the database.
      */
     public <T> T tx(SqlWork<T> work) {
+        if (readOnly) {
+            throw new StoreException("The records in " + folder + " are open only to be looked at: nothing can be saved.");
+        }
         T result = commit(work);
         if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && syncEachCommit) {
             // the file grows with every save; an app left running for days is kept in check here, later
@@ -149,23 +343,266 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T commit(SqlWork<T> work) {
-        return withConnection(c -> {
+        Seal[] sealed = new Seal[1];
+        boolean sync = syncEachCommit;
+        T done = withConnection(c -> {
             c.setAutoCommit(false);
+            List<SqlWork<?>> deferred = new ArrayList<>();
+            atCommit.put(c, deferred);
             T result;
             try {
                 result = work.run(c);
+                sealed[0] = countCommit(c, deferred);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
+            } finally {
+                atCommit.remove(c);
             }
-            if (syncEachCommit) {
+            if (sync) {
                 try (Statement st = c.createStatement()) {
                     st.execute("CHECKPOINT SYNC");
                 }
             }
             return result;
         });
+        if (sync) {
+            sealer.offer(sealed[0]); // on the disk now: the seal may say so
+        }
+        return done;
+    }
+
+    /**
+     * The end of a transaction: raises the counter (the row stays locked until the commit, so
+     * transactions pass here one at a time, and nothing else is locked after it: no deadlock), runs
+     * the deferred work, and reads the state the commit will leave.
+     */
+    private Seal countCommit(Connection c, List<SqlWork<?>> deferred) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE commit_seal SET counter = counter + 1 WHERE id = 1");
+        }
+        for (int i = 0; i < deferred.size(); i++) {
+            deferred.get(i).run(c);
+        }
+        return state(c);
+    }
+
+    /** The seal of the database as {@code c} sees it. */
+    private Seal state(Connection c) throws SQLException {
+        List<String> tables = Seal.tables(c);
+        SealQuery q = sealQuery;
+        if (!q.tables().equals(tables)) {
+            q = new SealQuery(tables, Seal.countSql(tables));
+            sealQuery = q;
+        }
+        return Seal.of(c, tables, q.sql(), Instant.now());
+    }
+
+    /**
+     * Runs {@code work} at the end of the transaction on {@code c}, after the rest of it and while it
+     * holds the commit counter, so no other transaction runs its own at the same time: the audit log
+     * numbers its entries there without gaps. Outside a transaction of {@link #tx} it runs at once.
+     */
+    public void atCommit(Connection c, SqlWork<?> work) throws SQLException {
+        List<SqlWork<?>> deferred = atCommit.get(c);
+        if (deferred == null) {
+            work.run(c);
+        } else {
+            deferred.add(work);
+        }
+    }
+
+    /**
+     * Moves the commit counter past {@code counter} (nothing when it is past already): records taken
+     * in place of others (a restore, older records accepted) continue from their seal, so a copy of
+     * the ones they replaced is still refused as older afterwards.
+     */
+    public void continueAfter(long counter) {
+        if (counter == Seal.NO_COUNTER) {
+            return;
+        }
+        tx(c -> {
+            try (var ps = c.prepareStatement("UPDATE commit_seal SET counter = ? WHERE id = 1 AND counter < ?")) {
+                ps.setLong(1, counter);
+                ps.setLong(2, counter);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Writes the seal of the database as it is now (at open, after bulk loading, at close). */
+    private void sealNow() {
+        Seal now = read(this::state);
+        sealer.flush();
+        sealer.write(now);
+    }
+
+    /**
+     * What is wrong with the records against their seal, one line each ("seal: ..."); empty when
+     * they match it or are ahead of it, or when there is no seal. For {@code check}.
+     */
+    public List<String> sealProblems() {
+        List<String> problems = new ArrayList<>();
+        Seal seal;
+        if (readOnly) {
+            if (sealUnreadable != null) {
+                sealUnreadable.details().forEach(d -> problems.add("seal: " + d));
+                return problems;
+            }
+            seal = sealAtOpen;
+        } else {
+            try {
+                seal = Seal.read(folder).orElse(null); // before the records: a seal is written only after its commit
+            } catch (DamagedRecordsException e) {
+                e.details().forEach(d -> problems.add("seal: " + d));
+                return problems;
+            }
+        }
+        if (seal == null) {
+            return problems;
+        }
+        Seal found = read(this::state);
+        if (seal.refuses(found)) {
+            problems.add("seal: the records are " + (seal.compare(found) == Seal.Verdict.BEHIND ? "older than" : "not those of")
+                    + " their seal of " + seal.at() + "; the file may be damaged or was replaced");
+            seal.differences(found).forEach(d -> problems.add("seal: " + d));
+        }
+        return problems;
+    }
+
+    /** Waits until the seal of every commit so far is written (tests, and whoever copies the folder). */
+    public void flushSeal() {
+        if (sealer != null) {
+            sealer.flush();
+        }
+    }
+
+    /** The seal of the records as they are now, read in one statement. */
+    public Seal seal() {
+        return read(this::state);
+    }
+
+    /** Counts the seal's tables on a connection the caller holds (a backup's snapshot). */
+    public static Seal seal(Connection c, Instant at) throws SQLException {
+        return Seal.of(c, at);
+    }
+
+    /**
+     * Writes the seals after their commits, on a thread of its own so a save does not wait for the
+     * seal's flush: a seal is written only once its commit is on the disk, never one older than the
+     * last written, and several commits in quick succession leave one write.
+     */
+    private static final class Sealer {
+        private final Path folder;
+        private final Object lock = new Object();
+        private final Object writing = new Object();
+        private ExecutorService thread;
+        private Seal pending;
+        private boolean busy;
+        private long written = Seal.NO_COUNTER;
+
+        Sealer(Path folder) {
+            this.folder = folder;
+        }
+
+        /** Starts after the open; {@code sealed} is the counter of the seal on the disk. */
+        void start(long sealed) {
+            synchronized (lock) {
+                written = sealed;
+                if (thread == null) {
+                    thread = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "needlepoint-seal");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+            }
+        }
+
+        void offer(Seal s) {
+            synchronized (lock) {
+                if (thread == null) {
+                    return; // still opening: the open seals at its end
+                }
+                if (pending == null || s.counter() > pending.counter()) {
+                    pending = s;
+                }
+                if (!busy) {
+                    busy = true;
+                    thread.execute(this::drain);
+                }
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Seal s;
+                synchronized (lock) {
+                    s = pending;
+                    pending = null;
+                    if (s == null) {
+                        busy = false;
+                        lock.notifyAll();
+                        return;
+                    }
+                }
+                write(s);
+            }
+        }
+
+        /** Writes {@code s} unless a seal at least as late is on the disk; a failure is logged, and the next commit tries again. */
+        void write(Seal s) {
+            synchronized (writing) {
+                if (s.counter() <= written) {
+                    return;
+                }
+                try {
+                    s.write(folder);
+                    written = s.counter();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "The seal of the records in " + folder + " could not be written: " + e, e);
+                }
+            }
+        }
+
+        /** Waits until every offered seal is written. */
+        void flush() {
+            synchronized (lock) {
+                while (busy) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** After the files were replaced (a restore): the seal on the disk is theirs. */
+        void reset(long sealed) {
+            flush();
+            synchronized (writing) {
+                written = sealed;
+            }
+        }
+
+        void stop() {
+            flush();
+            synchronized (lock) {
+                if (thread != null) {
+                    thread.shutdown();
+                    try {
+                        thread.awaitTermination(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    thread = null;
+                }
+            }
+        }
     }
 
     /**
@@ -187,6 +624,7 @@ public final class Database implements AutoCloseable {
             return null;
         });
         if (!on) {
+            sealNow(); // no seal is written while loading: nothing was on the disk for sure
             compactIfWasteful(); // not done every 1,000 commits while loading
         }
     }
@@ -251,7 +689,7 @@ public final class Database implements AutoCloseable {
 
     /** After H2 closed the database (a failed write), opens it again before the next transaction. */
     private void reconnectIfBroken() {
-        if (!broken || gate.getReadHoldCount() > 0) {
+        if (!broken || readOnly || gate.getReadHoldCount() > 0) {
             return;
         }
         gate.writeLock().lock();
@@ -276,6 +714,7 @@ public final class Database implements AutoCloseable {
         gate.writeLock().lock();
         try {
             shutdown("SHUTDOWN");
+            sealer.flush(); // no seal of the old records may land after the swap
             RuntimeException failure = null;
             try {
                 swap.run();
@@ -283,6 +722,8 @@ public final class Database implements AutoCloseable {
                 failure = e;
             }
             connect();
+            sealer.reset(sealedCounter()); // the restored records came with their own seal
+            sealNow();
             if (failure != null) {
                 throw failure;
             }
@@ -298,6 +739,9 @@ public final class Database implements AutoCloseable {
             return new StoreException(full, e);
         }
         int code = e.getErrorCode();
+        if (readOnly) {
+            return new StoreException("The records in " + folder + " could not be read: " + firstLine(rootMessage(e)), e);
+        }
         if (code == H2_DATABASE_CLOSED || code == H2_FILE_CORRUPTED
                 || (code == H2_GENERAL_ERROR || code == H2_IO_EXCEPTION || code == H2_IO_EXCEPTION_2) && hasIoCause(e)) {
             broken = true;
@@ -378,7 +822,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        close(wasteful() ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+        close(!readOnly && wasteful() ? "SHUTDOWN COMPACT" : "SHUTDOWN");
     }
 
     /**
@@ -462,7 +906,22 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            Seal last = null;
+            if (!readOnly && pool != null) {
+                try (Connection c = pool.getConnection()) {
+                    last = state(c); // what the shutdown leaves: written once it is on the disk
+                } catch (SQLException | RuntimeException e) {
+                    LOG.log(Level.FINE, "No seal at closing", e);
+                }
+            }
             shutdown(shutdown);
+            if (sealer != null) {
+                sealer.flush();
+                if (last != null) {
+                    sealer.write(last);
+                }
+                sealer.stop();
+            }
             lock.close();
         } finally {
             gate.writeLock().unlock();

@@ -68,10 +68,10 @@ public final class Database implements AutoCloseable {
     private static final int H2_IO_EXCEPTION = 90028;
     private static final int H2_IO_EXCEPTION_2 = 90031;
     private static final int H2_FILE_CORRUPTED = 90030;
-    private static final String READ_ONLY = ";ACCESS_MODE_DATA=r";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final Path folder;
+    private final String fileSystem;
     private final String url;
     private final FolderLock lock;
     /** Transactions share it; swapping the database files (restore) or reconnecting takes it alone. */
@@ -95,9 +95,10 @@ public final class Database implements AutoCloseable {
     private volatile SealQuery sealQuery = new SealQuery(List.of(), null);
     private final Sealer sealer;
 
-    private Database(Path folder, String url, FolderLock lock, boolean readOnly) {
+    private Database(Path folder, String fileSystem, FolderLock lock, boolean readOnly) {
         this.folder = folder;
-        this.url = url;
+        this.fileSystem = fileSystem;
+        this.url = readOnly ? ReadOnlyFiles.url(folder, fileSystem) : url(folder, fileSystem);
         this.lock = lock;
         this.readOnly = readOnly;
         this.sealer = readOnly ? null : new Sealer(folder);
@@ -129,7 +130,7 @@ public final class Database implements AutoCloseable {
     private static Database open(Path folder, String fileSystem, boolean acceptOlder) {
         DataFolder.prepare(folder);
         FolderLock lock = FolderLock.acquire(folder);
-        Database db = new Database(folder, url(folder, fileSystem), lock, false);
+        Database db = new Database(folder, fileSystem, lock, false);
         try {
             long sealed = Seal.NO_COUNTER;
             if (acceptOlder) {
@@ -169,7 +170,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The data folder " + folder + " does not exist.");
         }
         FolderLock lock = FolderLock.acquire(folder);
-        Database db = new Database(folder, url(folder, "file:") + READ_ONLY, lock, true);
+        Database db = new Database(folder, "file:", lock, true);
         try {
             try {
                 db.sealAtOpen = Seal.read(folder).orElse(null);
@@ -184,10 +185,24 @@ public final class Database implements AutoCloseable {
             db.flyway = Flyway.configure().dataSource(db.pool).locations("classpath:db/migration").load();
         } catch (RuntimeException e) {
             db.disposeQuietly();
+            ReadOnlyFiles.release(folder);
             lock.close();
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Reads the database in {@code folder} as it is: read-only, nothing written, its files let go if
+     * it cannot be opened. The caller holds the folder's lock (a restore reading what it keeps).
+     */
+    public static <T> T readAsItIs(Path folder, SqlWork<T> work) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ReadOnlyFiles.url(folder, "file:"), "needlepoint", "")) {
+            return work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            ReadOnlyFiles.release(folder);
+            throw e;
+        }
     }
 
     /**
@@ -204,9 +219,10 @@ public final class Database implements AutoCloseable {
             throw DamagedRecordsException.missing(folder, seal.get());
         }
         Seal found;
-        try (Connection c = DriverManager.getConnection(url + READ_ONLY, "needlepoint", "")) {
+        try (Connection c = DriverManager.getConnection(ReadOnlyFiles.url(folder, fileSystem), "needlepoint", "")) {
             found = Seal.of(c, Instant.now());
         } catch (SQLException e) {
+            ReadOnlyFiles.release(folder);
             if (e.getErrorCode() == H2_ALREADY_OPEN) {
                 throw FolderLock.alreadyOpen(folder, e);
             }
@@ -915,6 +931,9 @@ public final class Database implements AutoCloseable {
                 }
             }
             shutdown(shutdown);
+            if (readOnly) {
+                ReadOnlyFiles.release(folder);
+            }
             if (sealer != null) {
                 sealer.flush();
                 if (last != null) {

@@ -94,8 +94,8 @@ public final class Restore {
     }
 
     /**
-     * As {@link #verify(Path, Path, Function, BackupProgress)}, and once the records passed, {@code approve}
-     * runs on them (still open) and may refuse them by throwing: the restore from the damaged-records
+     * As {@link #verify(Path, Path, Function, BackupProgress)}, and once the records are loaded and open,
+     * {@code approve} runs on them and may refuse them by throwing: the restore from the damaged-records
      * screen checks there that the admin's password is one of the backup's admins.
      *
      * <p>The backup's seal (its manifest's) is put beside the loaded records, so opening them checks
@@ -147,6 +147,7 @@ public final class Restore {
                             + manifest.appVersion() + ", schema " + manifest.schemaVersion() + "). Update Needlepoint on this"
                             + " PC, then restore it.");
                 }
+                approve.accept(d); // before the checks, which take a while: a wrong password is told at once
                 integrity = Integrity.of(d, checksFor.apply(d));
                 if (!integrity.ok()) {
                     throw new BackupException(what + " does not pass the integrity check, so it is not used: "
@@ -163,7 +164,6 @@ public final class Restore {
                     throw new BackupException(what + " is damaged: its records do not add up to what it recorded ("
                             + String.join(", ", differ) + ").");
                 }
-                approve.accept(d);
                 d.continueAfter(replacedCounter(dataFolder));
             } catch (RuntimeException e) {
                 d.close();

@@ -198,8 +198,10 @@ public final class Cli {
                 int code = new CheckCommand(out, err).run(new Services(db, clock, hasher));
                 return code == 0 ? 1 : code;
             } catch (StoreException unreadable) {
+                // cannot even be read as they are (missing, or H2 cannot open the file): what open found
                 List<String> problems = new ArrayList<>(refused.details());
-                if (!(unreadable instanceof DamagedRecordsException) || refused.kind() != ((DamagedRecordsException) unreadable).kind()) {
+                boolean same = unreadable instanceof DamagedRecordsException d && d.kind() == refused.kind();
+                if (!same) {
                     problems.add(Database.firstLine(unreadable.getMessage()));
                 }
                 problems.forEach(p -> err.println("PROBLEM " + p));

@@ -31,7 +31,16 @@ public final class ReferenceCheck implements RecordCheck {
     record Key(String name, String child, List<String> columns, String parent, List<String> parentColumns) {
         /** Rows whose key columns are all set and name no parent row (MATCH SIMPLE, as H2 enforces it). */
         String orphanSql() {
-            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(q(child)).append(" c WHERE ");
+            return "SELECT COUNT(*) FROM " + orphans();
+        }
+
+        /** The first few values those rows name, for the message. */
+        String exampleSql() {
+            return "SELECT DISTINCT c." + q(columns.get(0)) + " FROM " + orphans() + " ORDER BY 1 LIMIT 4";
+        }
+
+        private String orphans() {
+            StringBuilder sql = new StringBuilder(q(child)).append(" c WHERE ");
             for (String col : columns) {
                 sql.append("c.").append(q(col)).append(" IS NOT NULL AND ");
             }
@@ -54,9 +63,16 @@ public final class ReferenceCheck implements RecordCheck {
         for (Key k : keys(c)) {
             long orphans = Sql.count(c, k.orphanSql());
             if (orphans > 0) {
+                List<String> named = new ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(k.exampleSql())) {
+                    while (rs.next()) {
+                        named.add(rs.getString(1));
+                    }
+                }
                 p.add("records: " + orphans + " " + lower(k.child()) + " row" + (orphans == 1 ? "" : "s") + " name"
-                        + (orphans == 1 ? "s" : "") + " a " + lower(k.parent()) + " that does not exist ("
+                        + (orphans == 1 ? "s" : "") + " a " + noun(k.parent()) + " that does not exist ("
                         + lower(k.child()) + "." + String.join(", ", k.columns().stream().map(ReferenceCheck::lower).toList())
+                        + " " + String.join(", ", named.subList(0, Math.min(3, named.size()))) + (named.size() > 3 ? ", ..." : "")
                         + ")");
             }
         }
@@ -92,6 +108,12 @@ public final class ReferenceCheck implements RecordCheck {
 
     private static String q(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The table as a thing: "patient", "visit", "user" (app_user). */
+    private static String noun(String table) {
+        String t = lower(table);
+        return t.equals("app_user") ? "user" : t;
     }
 
     private static String lower(String identifier) {

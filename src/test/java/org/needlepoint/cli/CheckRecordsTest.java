@@ -102,7 +102,7 @@ class CheckRecordsTest {
         Run r = check();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly(
-                "PROBLEM records: 1 visit row names a patient that does not exist (visit.patient_id)");
+                "PROBLEM records: 1 visit row names a patient that does not exist (visit.patient_id 987654)");
         assertThat(r.out()).contains("check: 1 problem(s)");
     }
 
@@ -130,9 +130,10 @@ class CheckRecordsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).contains(
                 "PROBLEM charts: the guards that keep signed charts unchanged are missing",
-                "PROBLEM records: " + points + " injection_point rows name a visit that does not exist (injection_point.visit_id)",
+                "PROBLEM records: " + points + " injection_point rows name a visit that does not exist (injection_point.visit_id "
+                        + visit + ")",
                 "PROBLEM records: " + tasks + " followup_task row" + (tasks == 1 ? " names" : "s name")
-                        + " a patient that does not exist (followup_task.patient_id)");
+                        + " a patient that does not exist (followup_task.patient_id 99999)");
         if (screening > 0) {
             assertThat(r.err()).contains("visit_screening row");
         }

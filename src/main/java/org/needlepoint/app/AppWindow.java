@@ -127,13 +127,43 @@ public final class AppWindow implements Shell {
         stage.setTitle("Needlepoint — sign in");
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
             if (services == null) {
-                background.run(() -> {
-                    Services s = open.call();
-                    return new Opened(s, s.clinic().isSetUp(), clinicName(s));
-                }, this::ready, onFailure::accept);
+                openStore(open, onFailure, null);
             }
         });
         stage.show();
+    }
+
+    /**
+     * Opens the store in the background. Records refused as damaged show the screen that says so and
+     * offers the newest backup (or, to an admin, the records as they are); once one is done the store
+     * is opened again, and the sign-in form says what was done ({@code notice}).
+     */
+    private void openStore(java.util.concurrent.Callable<Services> open, java.util.function.Consumer<Throwable> onFailure,
+                           String notice) {
+        background.run(() -> {
+            Services s = open.call();
+            return new Opened(s, s.clinic().isSetUp(), clinicName(s));
+        }, opened -> {
+            ready(opened);
+            if (notice != null && signInView != null && root.getChildren().contains(signInView.root())) {
+                signInNotice(notice);
+            }
+        }, error -> {
+            if (error instanceof org.needlepoint.store.DamagedRecordsException damaged) {
+                var records = new org.needlepoint.backup.DamagedRecords(damaged, d -> new Services(d,
+                        java.time.Clock.systemDefaultZone(), new org.needlepoint.security.PasswordHasher()).checks(),
+                        new org.needlepoint.security.PasswordHasher(), java.time.Clock.systemDefaultZone());
+                View<org.needlepoint.backup.DamagedRecordsController> v = new ViewLoader()
+                        .register(org.needlepoint.backup.DamagedRecordsController.class, () ->
+                                new org.needlepoint.backup.DamagedRecordsController(records, background,
+                                        done -> openStore(open, onFailure, done)))
+                        .load(org.needlepoint.backup.DamagedRecordsController.class);
+                root.getChildren().setAll(v.root());
+                stage.setTitle("Needlepoint — the clinic's records need attention");
+            } else {
+                onFailure.accept(error);
+            }
+        });
     }
 
     private void ready(Opened opened) {

@@ -33,6 +33,7 @@ import org.needlepoint.backup.BackupService;
 import org.needlepoint.backup.BackupStore;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.ReferenceCheck;
 
 /** The one wiring point: every store and service is built here, once. No JavaFX in here. */
 public final class Services {
@@ -92,9 +93,10 @@ public final class Services {
                 List.of(recallCalls));
         this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
                 audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
+        BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
-                auditStore);
-        this.backups = new BackupService(db, new BackupStore(), this::checks, audit, session, auth, clock);
+                auditStore, backupStore, new ReferenceCheck());
+        this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
     }
 
     public Database db() {

@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.needlepoint.store.Seal;
 
 /**
  * What a backup holds, written into it last (as {@code manifest.txt}): the format, the app and
  * schema versions that made it, when, from which data folder, the record counts of {@code check}
- * taken in the same snapshot as the data, and the size and SHA-256 of every other entry.
- * One "key: value" per line, readable in any text editor.
+ * and the records' seal (their commit counter and every table's rows), both taken in the same
+ * snapshot as the data, and the size and SHA-256 of every other entry. One "key: value" per line,
+ * readable in any text editor. The seal is null in backups made before seals existed.
  */
 public record BackupManifest(String appVersion, String schemaVersion, Instant createdAt, String dataFolder,
-                             Map<String, Long> counts, List<Entry> entries) {
+                             Map<String, Long> counts, Seal seal, List<Entry> entries) {
     static final String FORMAT = "needlepoint-backup 1";
 
     public BackupManifest {
@@ -42,6 +44,9 @@ public record BackupManifest(String appVersion, String schemaVersion, Instant cr
         b.append("created.at: ").append(createdAt).append('\n');
         b.append("data.folder: ").append(dataFolder.replace('\n', ' ')).append('\n');
         counts.forEach((k, v) -> b.append("count: ").append(k).append(" = ").append(v).append('\n'));
+        if (seal != null) {
+            seal.manifestLines().forEach(line -> b.append(line).append('\n'));
+        }
         for (Entry e : entries) {
             b.append("entry: ").append(e.sha256()).append(' ').append(e.size()).append(' ').append(e.name()).append('\n');
         }
@@ -64,6 +69,8 @@ public record BackupManifest(String appVersion, String schemaVersion, Instant cr
         Instant created = null;
         String folder = "";
         Map<String, Long> counts = new LinkedHashMap<>();
+        Long sealCounter = null;
+        Map<String, Long> sealCounts = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         try {
             for (String line; (line = r.readLine()) != null; ) {
@@ -85,6 +92,11 @@ public record BackupManifest(String appVersion, String schemaVersion, Instant cr
                         int eq = value.lastIndexOf(" = ");
                         counts.put(value.substring(0, eq), Long.parseLong(value.substring(eq + 3)));
                     }
+                    case "seal.counter" -> sealCounter = Long.parseLong(value);
+                    case "seal.table" -> {
+                        int eq = value.lastIndexOf(" = ");
+                        sealCounts.put(value.substring(0, eq), Long.parseLong(value.substring(eq + 3)));
+                    }
                     case "entry" -> {
                         String[] parts = value.split(" ", 3);
                         if (parts.length != 3 || !parts[0].matches("[0-9a-f]{64}")) {
@@ -103,6 +115,7 @@ public record BackupManifest(String appVersion, String schemaVersion, Instant cr
         if (app == null || schema == null || created == null || entries.isEmpty()) {
             throw new BackupException(what + " is damaged: its manifest is incomplete.");
         }
-        return new BackupManifest(app, schema, created, folder, counts, entries);
+        Seal seal = sealCounter == null ? null : new Seal(sealCounter, created, sealCounts);
+        return new BackupManifest(app, schema, created, folder, counts, seal, entries);
     }
 }

@@ -303,18 +303,23 @@ public final class BackupService {
 
     /** Writes what a restore keeps (this PC's backup settings and log) and its audit entry. {@code by} is null from the command line. */
     public void recordRestore(RestoreResult r, User by) {
+        recordRestore(db, store, audit, r, by, "restore command", clock);
+    }
+
+    /** The same, for a restore made where no services are open (the damaged-records screen); {@code anonymous} names who did it without a user. */
+    static void recordRestore(Database db, BackupStore store, Audit audit, RestoreResult r, User by, String anonymous, Clock clock) {
         db.tx(c -> {
             if (r.previous() != null) {
                 store.carryOver(c, r.previous(), r.manifest().createdAt());
             }
-            audit.logAs(c, by == null ? null : by.id(), by == null ? "restore command" : by.username(), AUDIT_RESTORE, "backup",
-                    null, "restored the records from " + r.file() + " (backup of " + when(r.manifest().createdAt()) + ")"
+            audit.logAs(c, by == null ? null : by.id(), by == null ? anonymous : by.username(), AUDIT_RESTORE, "backup",
+                    null, "restored the records from " + r.file() + " (backup of " + when(r.manifest().createdAt(), clock) + ")"
                             + (r.replacedKeptIn() == null ? "" : "; the replaced records are kept in " + r.replacedKeptIn()));
             return null;
         });
     }
 
-    private String when(Instant t) {
+    private static String when(Instant t, Clock clock) {
         return WHEN.format(t.atZone(clock.getZone()));
     }
 

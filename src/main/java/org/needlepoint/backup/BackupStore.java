@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
 import org.needlepoint.store.Versions;
 
 /** SQL for the backup settings (one row) and the log of backup runs (append-only). */
-public final class BackupStore {
+public final class BackupStore implements RecordCheck {
 
     /** What belongs to this PC's backups rather than to the records: kept across a restore. */
     public record History(BackupSettings settings, List<BackupRun> runs) {
@@ -127,5 +129,20 @@ public final class BackupStore {
                 return out;
             }
         }
+    }
+
+    // ----------------------------------------------------------------------------------- check
+
+    /** The backup log is not counted (a restore keeps this PC's own); only its guards are checked. */
+    @Override
+    public Map<String, Long> counts(Connection c) {
+        return Map.of();
+    }
+
+    @Override
+    public List<String> problems(Connection c) throws SQLException {
+        long guards = Sql.count(c, "SELECT COUNT(DISTINCT TRIGGER_NAME) FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_NAME IN"
+                + " ('BACKUP_RUN_NO_UPDATE', 'BACKUP_RUN_NO_DELETE')");
+        return guards < 2 ? List.of("backups: the append-only guards of the backup log are missing") : List.of();
     }
 }

@@ -24,6 +24,7 @@ import org.needlepoint.store.Database;
 import org.needlepoint.store.DiskErrors;
 import org.needlepoint.store.Integrity;
 import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.Seal;
 import org.needlepoint.store.StoreException;
 
 /**
@@ -83,9 +84,11 @@ public final class BackupWriter {
             Path script = work.resolve(BackupArchive.SCRIPT);
             progress.step("snapshot");
             Map<String, Long> counts;
+            Seal[] seal = new Seal[1];
             try {
                 counts = db.snapshot(c -> {
                     Map<String, Long> m = Integrity.counts(c, checks);
+                    seal[0] = Seal.of(c, at);
                     try (Statement st = c.createStatement()) {
                         st.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
                     }
@@ -101,7 +104,8 @@ public final class BackupWriter {
             progress.step("script " + Files.size(script));
             String schema = db.schemaVersion();
             BackupArchive.write(partial, script, db.folder().resolve(PHOTOS),
-                    entries -> new BackupManifest(AppVersion.current(), schema, at, db.folder().toString(), counts, entries),
+                    entries -> new BackupManifest(AppVersion.current(), schema, at, db.folder().toString(), counts, seal[0],
+                            entries),
                     progress);
             progress.step("verify");
             BackupArchive.read(partial, null);

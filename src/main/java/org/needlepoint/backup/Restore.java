@@ -16,15 +16,18 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.h2.util.ScriptReader;
 import org.needlepoint.store.AlreadyOpenException;
+import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.store.DataFolder;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.DiskErrors;
 import org.needlepoint.store.FolderLock;
 import org.needlepoint.store.Integrity;
 import org.needlepoint.store.RecordCheck;
+import org.needlepoint.store.Seal;
 import org.needlepoint.store.StoreException;
 
 /**
@@ -87,6 +90,20 @@ public final class Restore {
      */
     public static Verified verify(Path zip, Path dataFolder, Function<Database, List<RecordCheck>> checksFor,
                                   BackupProgress progress) {
+        return verify(zip, dataFolder, checksFor, progress, d -> { });
+    }
+
+    /**
+     * As {@link #verify(Path, Path, Function, BackupProgress)}, and once the records are loaded and open,
+     * {@code approve} runs on them and may refuse them by throwing: the restore from the damaged-records
+     * screen checks there that the admin's password is one of the backup's admins.
+     *
+     * <p>The backup's seal (its manifest's) is put beside the loaded records, so opening them checks
+     * them against it as any open does; the restored records then continue the commit counter from the
+     * seal of the records they replace, so a copy of those is still refused as older afterwards.
+     */
+    public static Verified verify(Path zip, Path dataFolder, Function<Database, List<RecordCheck>> checksFor,
+                                  BackupProgress progress, Consumer<Database> approve) {
         String what = "The file " + zip;
         Path work = dataFolder.resolve(WORK);
         try {
@@ -104,11 +121,22 @@ public final class Restore {
             progress.step("Loading the records into a temporary database…");
             Path dbFolder = work.resolve("db");
             load(files.resolve(BackupArchive.SCRIPT), dbFolder, what);
+            if (manifest.seal() != null) {
+                try {
+                    manifest.seal().write(dbFolder);
+                } catch (IOException e) {
+                    throw new BackupException("The temporary database for the restore cannot be written because "
+                            + DiskErrors.reason(e) + ".", e);
+                }
+            }
             progress.step("Checking the restored records…");
             Integrity integrity;
             Database d;
             try {
                 d = Database.open(dbFolder);
+            } catch (DamagedRecordsException e) {
+                throw new BackupException(what + " is damaged: its records are not those it was sealed with ("
+                        + String.join("; ", e.details()) + "). Nothing was replaced.", e);
             } catch (StoreException e) {
                 throw new BackupException(what + " holds records this version of Needlepoint cannot bring up to date: "
                         + e.getMessage(), e);
@@ -119,6 +147,7 @@ public final class Restore {
                             + manifest.appVersion() + ", schema " + manifest.schemaVersion() + "). Update Needlepoint on this"
                             + " PC, then restore it.");
                 }
+                approve.accept(d); // before the checks, which take a while: a wrong password is told at once
                 integrity = Integrity.of(d, checksFor.apply(d));
                 if (!integrity.ok()) {
                     throw new BackupException(what + " does not pass the integrity check, so it is not used: "
@@ -135,6 +164,7 @@ public final class Restore {
                     throw new BackupException(what + " is damaged: its records do not add up to what it recorded ("
                             + String.join(", ", differ) + ").");
                 }
+                d.continueAfter(replacedCounter(dataFolder));
             } catch (RuntimeException e) {
                 d.close();
                 throw e;
@@ -151,6 +181,15 @@ public final class Restore {
                     // deleted by the next restore
                 }
             }
+        }
+    }
+
+    /** The commit counter of the seal of the records a restore replaces; none when there is no readable seal. */
+    private static long replacedCounter(Path dataFolder) {
+        try {
+            return Seal.read(dataFolder).map(Seal::counter).orElse(Seal.NO_COUNTER);
+        } catch (DamagedRecordsException e) {
+            return Seal.NO_COUNTER;
         }
     }
 
@@ -213,7 +252,9 @@ public final class Restore {
         List<Move> done = new ArrayList<>();
         try {
             Files.createDirectories(aside);
-            for (String f : List.of(Database.DB_FILE, Database.TRACE_FILE, BackupWriter.PHOTOS)) {
+            // the seal first: records without a seal are sealed at their next open, records without their
+            // seal's database would be refused as missing
+            for (String f : List.of(Seal.FILE, Database.DB_FILE, Database.TRACE_FILE, BackupWriter.PHOTOS)) {
                 Path p = dataFolder.resolve(f);
                 if (Files.exists(p)) {
                     Files.move(p, aside.resolve(f), StandardCopyOption.ATOMIC_MOVE);
@@ -223,6 +264,11 @@ public final class Restore {
             Path in = dataFolder.resolve(Database.DB_FILE);
             Files.move(v.dbFolder.resolve(Database.DB_FILE), in, StandardCopyOption.ATOMIC_MOVE);
             done.add(new Move(v.dbFolder.resolve(Database.DB_FILE), in));
+            Path seal = v.dbFolder.resolve(Seal.FILE);
+            if (Files.exists(seal)) {
+                Files.move(seal, dataFolder.resolve(Seal.FILE), StandardCopyOption.ATOMIC_MOVE);
+                done.add(new Move(seal, dataFolder.resolve(Seal.FILE)));
+            }
             if (v.photos != null) {
                 Path photos = dataFolder.resolve(BackupWriter.PHOTOS);
                 Files.move(v.photos, photos, StandardCopyOption.ATOMIC_MOVE);
@@ -268,6 +314,12 @@ public final class Restore {
      */
     public static RestoreResult offline(Path dataFolder, Path zip, Function<Database, List<RecordCheck>> checksFor,
                                         Clock clock, BackupProgress progress) {
+        return offline(dataFolder, zip, checksFor, clock, progress, d -> { });
+    }
+
+    /** As above; {@code approve} may refuse the verified records (see {@link #verify(Path, Path, Function, BackupProgress, Consumer)}). */
+    public static RestoreResult offline(Path dataFolder, Path zip, Function<Database, List<RecordCheck>> checksFor,
+                                        Clock clock, BackupProgress progress, Consumer<Database> approve) {
         DataFolder.prepare(dataFolder);
         FolderLock lock;
         try {
@@ -279,7 +331,7 @@ public final class Restore {
         }
         try (lock) {
             BackupStore.History previous = readHistory(dataFolder);
-            try (Verified v = verify(zip, dataFolder, checksFor, progress)) {
+            try (Verified v = verify(zip, dataFolder, checksFor, progress, approve)) {
                 progress.step("Replacing the records…");
                 Path aside = apply(dataFolder, v, LocalDateTime.now(clock));
                 return new RestoreResult(zip, v.manifest(), v.integrity(), aside, previous);
@@ -292,9 +344,8 @@ public final class Restore {
         if (!Files.exists(dataFolder.resolve(Database.DB_FILE))) {
             return null;
         }
-        try (Connection c = DriverManager.getConnection(Database.url(dataFolder, "file:") + ";ACCESS_MODE_DATA=r",
-                "needlepoint", "")) {
-            return new BackupStore().history(c, Instant.EPOCH);
+        try {
+            return Database.readAsItIs(dataFolder, c -> new BackupStore().history(c, Instant.EPOCH));
         } catch (SQLException | RuntimeException e) {
             return null; // an old database without the backup tables, or one too damaged to open: nothing to keep
         }

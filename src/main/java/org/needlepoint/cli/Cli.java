@@ -9,6 +9,7 @@ import java.util.List;
 import org.needlepoint.app.GuiLauncher;
 import org.needlepoint.app.Services;
 import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.store.DataFolder;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.StoreException;
@@ -34,9 +35,14 @@ public final class Cli {
                                   stock entries, reconstituted vials, signed charted visits for
                                   about a third of the first 1,500 patients, side effects and
                                   follow-up tasks
-              check               open and migrate the store, check its integrity, print one line
-                                  per record type with its count, then WARNING lines (e.g. a lot
-                                  whose stock needs counting); exits 1 on any problem
+              check               open and migrate the store, check its integrity (the records
+                                  against their seal, every reference between records, the
+                                  guards, the audit log's numbering, the stock ledger's sums),
+                                  print one line per record type with its count, then WARNING
+                                  lines (e.g. a lot whose stock needs counting) and PROBLEM
+                                  lines; exits 1 on any problem. Records refused at open (older
+                                  than their seal, missing, unreadable) are checked as they are,
+                                  without changing them
               due [--date D]      print the front desk's follow-up worklist for day D (default
                                   today) as CSV: overdue, due that day and upcoming tasks, each
                                   with the patient's chart number, phones and the reason
@@ -105,7 +111,7 @@ public final class Cli {
                 }
                 case "check" -> {
                     Options.parse(opts); // takes no options: refuse any rather than ignore it
-                    yield withServices(folder, s -> new CheckCommand(out, err).run(s));
+                    yield check(folder);
                 }
                 case "due" -> {
                     Options o = Options.parse(opts, "--date");
@@ -153,6 +159,33 @@ public final class Cli {
 
     interface Task {
         int run(Services s);
+    }
+
+    /**
+     * {@code check}: on records that open, every check; on records refused at open (behind their
+     * seal, missing, unreadable), the same checks on the records read as they are, without changing
+     * them, so each problem gets its line; exit 1.
+     */
+    private int check(Path folder) {
+        try {
+            return withServices(folder, s -> new CheckCommand(out, err).run(s));
+        } catch (DamagedRecordsException refused) {
+            out.println(refused.getMessage());
+            try (Database db = Database.openReadOnly(folder)) {
+                int code = new CheckCommand(out, err).run(new Services(db, clock, hasher));
+                return code == 0 ? 1 : code;
+            } catch (StoreException unreadable) {
+                // cannot even be read as they are (missing, or H2 cannot open the file): what open found
+                List<String> problems = new ArrayList<>(refused.details());
+                boolean same = unreadable instanceof DamagedRecordsException d && d.kind() == refused.kind();
+                if (!same) {
+                    problems.add(Database.firstLine(unreadable.getMessage()));
+                }
+                problems.forEach(p -> err.println("PROBLEM " + p));
+                out.println("check: " + problems.size() + " problem(s)");
+                return 1;
+            }
+        }
     }
 
     private int withServices(Path folder, Task task) {

@@ -796,6 +796,47 @@ public final class InventoryStore implements RecordCheck {
         if (guards < 4) {
             p.add("stock: the append-only guards of the stock ledger and receipts are missing");
         }
+        long overrideGuards = Sql.count(c, "SELECT COUNT(DISTINCT TRIGGER_NAME) FROM INFORMATION_SCHEMA.TRIGGERS WHERE"
+                + " TRIGGER_NAME IN ('VIAL_OVERRIDE_NO_UPDATE', 'VIAL_OVERRIDE_NO_DELETE')");
+        if (overrideGuards < 2) {
+            p.add("stock: the append-only guards of the vial overrides are missing");
+        }
+        // the ledger's sums against the lots: every pack received is in the books once, and every stock
+        // count's entry brings the lot's balance to what was counted (writers of a lot's entries lock the
+        // lot first, so its entries are in the order they were committed)
+        long strayReceived = Sql.count(c, "SELECT COUNT(*) FROM stock_ledger s LEFT JOIN receipt r ON r.id = s.receipt_id"
+                + " WHERE s.kind = 'RECEIVED' AND (r.id IS NULL OR r.lot_id <> s.lot_id OR r.quantity <> s.quantity)");
+        if (strayReceived > 0) {
+            p.add("stock: " + strayReceived + " RECEIVED ledger entr(ies) that do not match a receipt of their lot");
+        }
+        long twice = Sql.count(c, "SELECT COUNT(*) FROM (SELECT receipt_id FROM stock_ledger WHERE kind = 'RECEIVED'"
+                + " GROUP BY receipt_id HAVING COUNT(*) > 1)");
+        if (twice > 0) {
+            p.add("stock: " + twice + " receipt(s) booked into the ledger more than once");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.lot_number, a.id, a.counted, (SELECT SUM(s.quantity)"
+                + " FROM stock_ledger s WHERE s.lot_id = a.lot_id AND s.id <= a.id) FROM stock_ledger a JOIN lot l ON l.id = a.lot_id"
+                + " WHERE a.kind = 'ADJUSTED' AND a.counted <> (SELECT SUM(s.quantity) FROM stock_ledger s"
+                + " WHERE s.lot_id = a.lot_id AND s.id <= a.id) ORDER BY a.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                p.add("stock: lot " + rs.getString(1) + ": the stock count of entry " + rs.getLong(2) + " counted "
+                        + rs.getInt(3) + " packs, but the ledger adds up to " + rs.getInt(4) + " there");
+            }
+        }
+        long undeducted = Sql.count(c, "SELECT COUNT(*) FROM (SELECT DISTINCT ip.visit_id, ip.lot_id FROM injection_point ip"
+                + " JOIN visit v ON v.id = ip.visit_id WHERE v.status = 'SIGNED' AND ip.lot_id IS NOT NULL AND ip.vial_id IS NULL) u"
+                + " WHERE NOT EXISTS (SELECT 1 FROM stock_ledger s WHERE s.kind = 'USED' AND s.visit_id = u.visit_id"
+                + " AND s.lot_id = u.lot_id AND s.vial_id IS NULL)");
+        if (undeducted > 0) {
+            p.add("stock: " + undeducted + " lot(s) used by signed visits without their USED ledger entry");
+        }
+        long undeductedVials = Sql.count(c, "SELECT COUNT(DISTINCT ip.vial_id) FROM injection_point ip JOIN visit v"
+                + " ON v.id = ip.visit_id WHERE v.status = 'SIGNED' AND ip.vial_id IS NOT NULL AND NOT EXISTS (SELECT 1"
+                + " FROM stock_ledger s WHERE s.vial_id = ip.vial_id AND s.kind IN ('USED', 'WASTED'))");
+        if (undeductedVials > 0) {
+            p.add("stock: " + undeductedVials + " vial(s) charted by signed visits without their USED ledger entry");
+        }
         long unbooked = Sql.count(c, "SELECT COUNT(*) FROM receipt r WHERE NOT EXISTS (SELECT 1 FROM stock_ledger s"
                 + " WHERE s.receipt_id = r.id AND s.kind = 'RECEIVED' AND s.quantity = r.quantity AND s.lot_id = r.lot_id)");
         if (unbooked > 0) {

@@ -463,6 +463,12 @@ public final class PatientStore implements RecordCheck {
         if (dupCharts > 0) {
             p.add("patients: " + dupCharts + " chart numbers used twice");
         }
+        long unknownStaff = Sql.count(c, "SELECT COUNT(*) FROM patient p WHERE (p.created_by IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM app_user u WHERE u.id = p.created_by)) OR (p.updated_by IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM app_user u WHERE u.id = p.updated_by))");
+        if (unknownStaff > 0) {
+            p.add("patients: " + unknownStaff + " record(s) saved by a user who does not exist");
+        }
         return p;
     }
 }

@@ -8,7 +8,9 @@ import org.needlepoint.store.Database;
 
 /**
  * Writes audit rows for the services, inside the caller's transaction so an action and its audit
- * row are saved together. Also serves the admin screen's filtered reading.
+ * row are saved together: at the transaction's end, while it holds the commit counter
+ * ({@link Database#atCommit}), so the entries are numbered without gaps. Also serves the admin
+ * screen's filtered reading.
  */
 public final class Audit {
     public static final String SIGN_IN = "SIGN_IN";
@@ -41,14 +43,16 @@ public final class Audit {
     public void log(Connection c, String action, String recordType, Long recordId, Long patientId, String summary)
             throws SQLException {
         User u = session.user().orElse(null);
-        store.append(c, clock.instant(), u == null ? null : u.id(), u == null ? null : u.username(),
-                action, recordType, recordId, patientId, summary);
+        java.time.Instant at = clock.instant();
+        db.atCommit(c, conn -> store.append(conn, at, u == null ? null : u.id(), u == null ? null : u.username(),
+                action, recordType, recordId, patientId, summary));
     }
 
     /** Records an action on behalf of a named (possibly unknown) account, e.g. a failed sign-in. */
     public void logAs(Connection c, Long userId, String username, String action, String recordType, Long recordId,
                       String summary) throws SQLException {
-        store.append(c, clock.instant(), userId, username, action, recordType, recordId, null, summary);
+        java.time.Instant at = clock.instant();
+        db.atCommit(c, conn -> store.append(conn, at, userId, username, action, recordType, recordId, null, summary));
     }
 
     /** The filtered log, newest first. ADMIN only. */

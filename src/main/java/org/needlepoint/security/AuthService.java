@@ -63,6 +63,33 @@ public final class AuthService {
         }
     }
 
+    /**
+     * Checks, without writing anything, that {@code username} and {@code password} are those of an
+     * active administrator of the records in {@code db}: for records that are open only to be read
+     * (refused as damaged) or about to be restored, where nobody can be signed in. A wrong password
+     * is not counted towards the lockout (nothing can be written); the caller limits the attempts.
+     */
+    public static User confirmAdmin(Database db, PasswordHasher hasher, Clock clock, String username, char[] password,
+                                    String action) {
+        UserStore users = new UserStore();
+        Optional<User> found = db.read(c -> users.findByUsername(c, username == null ? "" : username.strip()));
+        if (found.isEmpty() || !hasher.verify(password, db.read(c -> users.passwordHash(c, found.get().id())))) {
+            throw new SignInException(BAD_CREDENTIALS);
+        }
+        User u = found.get();
+        if (u.isLockedAt(clock.instant())) {
+            throw new SignInException("This account is locked after " + MAX_FAILURES + " failed sign-ins. Try again after "
+                    + DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).format(u.lockedUntil().atZone(clock.getZone())) + ".");
+        }
+        if (!u.active()) {
+            throw new SignInException("This account has been deactivated.");
+        }
+        if (u.role() != Role.ADMIN) {
+            throw new PermissionDeniedException("Only an administrator can " + action + ".");
+        }
+        return u;
+    }
+
     public void signOut() {
         session.user().ifPresent(u -> db.tx(c -> {
             audit.log(c, Audit.SIGN_OUT, "user", u.id(), null, u.username() + " signed out");

@@ -23,9 +23,17 @@ public record Integrity(Map<String, Long> counts, List<String> problems, List<St
         return problems.isEmpty();
     }
 
-    /** Runs every check on {@code db}. */
+    /**
+     * Runs every check on {@code db}: the records against their seal, the migrations, then each
+     * store's counts and checks. A check that cannot run (damaged records) is a problem, not a crash.
+     */
     public static Integrity of(Database db, List<RecordCheck> checks) {
         List<String> problems = new ArrayList<>();
+        try {
+            problems.addAll(db.sealProblems());
+        } catch (StoreException e) {
+            problems.add("seal: the records cannot be compared with their seal: " + e.getMessage());
+        }
         String migrations = db.validateMigrations();
         if (migrations != null) {
             problems.add(migrations);
@@ -33,12 +41,19 @@ public record Integrity(Map<String, Long> counts, List<String> problems, List<St
         Map<String, Long> counts = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (RecordCheck check : checks) {
-            db.read(c -> {
-                counts.putAll(check.counts(c));
-                problems.addAll(check.problems(c));
-                warnings.addAll(check.warnings(c));
-                return null;
-            });
+            try {
+                db.read(c -> {
+                    Map<String, Long> n = check.counts(c);
+                    List<String> p = check.problems(c);
+                    List<String> w = check.warnings(c);
+                    counts.putAll(n);
+                    problems.addAll(p);
+                    warnings.addAll(w);
+                    return null;
+                });
+            } catch (StoreException e) {
+                problems.add(check.getClass().getSimpleName() + " could not check its records: " + e.getMessage());
+            }
         }
         return new Integrity(counts, problems, warnings);
     }

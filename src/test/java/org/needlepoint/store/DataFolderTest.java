@@ -138,4 +138,59 @@ class DataFolderTest {
         assertThat(r.get("open")).startsWith("StoreException: ")
                 .contains("The clinic's database file " + r.get("file") + " cannot be written to");
     }
+
+    // ------------------------------------------------------------------ synced folders, network shares
+
+    @Test
+    void aDataFolderInsideOneDriveOrDropboxIsRefusedAndNothingIsWrittenThere() {
+        for (String synced : new String[] {"OneDrive", "OneDrive - Example Clinic LLC", "Dropbox", "Dropbox (Personal)"}) {
+            Path folder = dir.resolve("Users").resolve("ann").resolve(synced).resolve("Needlepoint");
+            assertThatThrownBy(() -> Database.open(folder))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("The data folder " + folder + " is inside a")
+                    .hasMessageContaining("(" + synced + ")")
+                    .hasMessageContaining("Sync tools replace files while they are open")
+                    .hasMessageContaining("Choose a folder on this PC's own disk, outside any synced folder: the usual one is ")
+                    .hasMessageContaining("Backups may still go to a synced folder");
+            assertThat(dir.resolve("Users")).as(synced + ": nothing created").doesNotExist();
+        }
+    }
+
+    @Test
+    void everySyncToolsFolderIsRecognisedWhateverTheCase() {
+        Path instead = Path.of("/home/ann/.local/share/needlepoint");
+        for (String path : new String[] {"C:\\Users\\ann\\onedrive\\Clinic", "/Users/ann/Library/CloudStorage/GoogleDrive-ann@example.com/My Drive/np",
+                "G:\\My Drive\\Needlepoint", "/home/ann/Google Drive/np", "C:\\Users\\ann\\iCloudDrive\\np",
+                "/Users/ann/Library/Mobile Documents/com~apple~CloudDocs/np", "/home/ann/DROPBOX/np"}) {
+            assertThat(DataFolder.unsafePlace(path, "ext4", instead)).as(path).isNotNull()
+                    .contains("keeps it in sync").contains(instead.toString());
+        }
+        assertThat(DataFolder.unsafePlace("/home/ann/.local/share/needlepoint", "ext4", instead)).isNull();
+        assertThat(DataFolder.unsafePlace("/home/ann/dropboxes/np", "ext4", instead)).as("only the sync tool's own folder")
+                .isNull();
+        assertThat(DataFolder.unsafePlace("/mnt/cloud/np", "fuse.rclone", instead)).contains("a cloud drive (fuse.rclone)");
+    }
+
+    @Test
+    void aDataFolderOnANetworkShareIsRefused() {
+        Path instead = Path.of("C:\\Users\\ann\\AppData\\Roaming\\Needlepoint");
+        assertThat(DataFolder.unsafePlace("\\\\clinic-nas\\share\\Needlepoint", "NTFS", instead))
+                .startsWith("The data folder \\\\clinic-nas\\share\\Needlepoint is on a network share.")
+                .contains("damaged when the connection drops").contains(instead.toString());
+        for (String type : new String[] {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "afpfs"}) {
+            assertThat(DataFolder.unsafePlace("/srv/np", type, instead)).as(type).contains("network share (" + type + ")");
+        }
+        for (String local : new String[] {"ext4", "xfs", "btrfs", "tmpfs", "overlay", "NTFS", "apfs", "zfs", null}) {
+            assertThat(DataFolder.unsafePlace("/srv/np", local, instead)).as(local).isNull();
+        }
+    }
+
+    @Test
+    void backupsMayGoToASyncedFolder() throws Exception {
+        Path synced = dir.resolve("Dropbox").resolve("clinic-backups");
+        try (org.needlepoint.testing.TestClinic clinic = new org.needlepoint.testing.TestClinic(dir.resolve("data")).withStaff()) {
+            clinic.services.backups().backUpFromCommandLine(synced, org.needlepoint.backup.BackupProgress.NONE);
+        }
+        assertThat(synced).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".zip"));
+    }
 }

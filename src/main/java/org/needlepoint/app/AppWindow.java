@@ -1,6 +1,7 @@
 package org.needlepoint.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
 import java.util.logging.Level;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -13,6 +14,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.needlepoint.backup.BackupViews;
+import org.needlepoint.backup.DamagedRecords;
+import org.needlepoint.backup.DamagedRecordsController;
 import org.needlepoint.chart.ChartViews;
 import org.needlepoint.clinic.Clinic;
 import org.needlepoint.clinic.ClinicService;
@@ -23,9 +26,11 @@ import org.needlepoint.followup.FollowUpViews;
 import org.needlepoint.inventory.InventoryViews;
 import org.needlepoint.patient.PatientViews;
 import org.needlepoint.security.LockController;
+import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.SecurityViews;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
+import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.SaveDialog;
@@ -47,6 +52,9 @@ public final class AppWindow implements Shell {
     private final Background background;
     private final ViewLoader loader = new ViewLoader();
     private final Screens screens = new Screens(loader);
+    /** Records refused at open (damaged, or older than their seal), and what opens the store again once they are dealt with. */
+    private DamagedRecords damagedRecords;
+    private java.util.function.Consumer<String> reopen;
     private final StackPane root = new StackPane();
     private IdleMonitor idle;
     private String clinic = "Needlepoint";
@@ -85,7 +93,9 @@ public final class AppWindow implements Shell {
                         services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), screens.todayCards()))
-                .register(AdminController.class, () -> new AdminController(screens));
+                .register(AdminController.class, () -> new AdminController(screens))
+                .register(DamagedRecordsController.class, () -> new DamagedRecordsController(damagedRecords, background,
+                        reopen));
     }
 
     /** Each feature registers its screens, Today cards and Admin tabs, with the services they use (once they are open). */
@@ -149,16 +159,11 @@ public final class AppWindow implements Shell {
                 signInNotice(notice);
             }
         }, error -> {
-            if (error instanceof org.needlepoint.store.DamagedRecordsException damaged) {
-                var records = new org.needlepoint.backup.DamagedRecords(damaged, d -> new Services(d,
-                        java.time.Clock.systemDefaultZone(), new org.needlepoint.security.PasswordHasher()).checks(),
-                        new org.needlepoint.security.PasswordHasher(), java.time.Clock.systemDefaultZone());
-                View<org.needlepoint.backup.DamagedRecordsController> v = new ViewLoader()
-                        .register(org.needlepoint.backup.DamagedRecordsController.class, () ->
-                                new org.needlepoint.backup.DamagedRecordsController(records, background,
-                                        done -> openStore(open, onFailure, done)))
-                        .load(org.needlepoint.backup.DamagedRecordsController.class);
-                root.getChildren().setAll(v.root());
+            if (error instanceof DamagedRecordsException damaged) {
+                damagedRecords = new DamagedRecords(damaged, d -> new Services(d, Clock.systemDefaultZone(),
+                        new PasswordHasher()).checks(), new PasswordHasher(), Clock.systemDefaultZone());
+                reopen = done -> openStore(open, onFailure, done);
+                root.getChildren().setAll(loader.load(DamagedRecordsController.class).root());
                 stage.setTitle("Needlepoint — the clinic's records need attention");
             } else {
                 onFailure.accept(error);

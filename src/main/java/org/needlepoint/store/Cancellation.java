@@ -38,6 +38,11 @@ public final class Cancellation {
         return cancelled;
     }
 
+    /** True while a statement runs under this token (tests wait for it before cancelling). */
+    synchronized boolean isRunning() {
+        return running != null;
+    }
+
     /** Throws {@link QueryCancelledException} once cancelled; long loops call it between statements. */
     public void check() {
         if (isCancelled()) {

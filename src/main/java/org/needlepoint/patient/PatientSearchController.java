@@ -23,11 +23,13 @@ import org.needlepoint.ui.Shell;
 /** The front desk's main screen: search as you type, keyboard first. */
 public final class PatientSearchController {
     static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
+    static final String HINT = "Search by name (last, first or first last), phone, date of birth or chart number."
+            + " ↓ moves to the results, Enter opens.";
 
     private final PatientService patients;
     private final Background background;
     private final Shell shell;
-    private long generation;
+    private final SearchTyping typing = new SearchTyping();
 
     @FXML private TextField searchField;
     @FXML private Label searchHint;
@@ -102,33 +104,46 @@ public final class PatientSearchController {
         search(searchField.getText());
     }
 
+    /**
+     * Searches as typed: this keystroke's search cancels the one before, whose results are dropped if
+     * they come anyway; the first patients show as soon as they are read, and when there are more, how
+     * many match in all follows (a count of its own, cancelled the same way).
+     */
     private void search(String text) {
-        long mine = ++generation;
         SearchQuery q = SearchQuery.parse(text);
-        if (q.badDate()) {
+        if (q.badDate() || q.isEmpty()) {
+            typing.stop();
             resultsTable.getItems().clear();
-            emptyLabel.setText("\"" + text.strip() + "\" is not a real date. Use MM/DD/YYYY or YYYY-MM-DD.");
+            emptyLabel.setText(q.badDate() ? "\"" + text.strip() + "\" is not a real date. Use MM/DD/YYYY or YYYY-MM-DD."
+                    : "Start typing a name, phone, birth date or chart number.");
+            searchHint.setText(HINT);
             return;
         }
-        if (q.isEmpty()) {
-            resultsTable.getItems().clear();
-            emptyLabel.setText("Start typing a name, phone, birth date or chart number.");
-            return;
-        }
-        background.run(() -> patients.search(text), (List<PatientSummary> rows) -> {
-            if (mine != generation) {
+        SearchTyping.Run run = typing.start();
+        background.run(() -> patients.search(text, run.cancel()), (SearchPage page) -> {
+            if (!typing.isCurrent(run)) {
                 return;
             }
+            List<PatientSummary> rows = page.rows();
             resultsTable.getItems().setAll(rows);
             if (!rows.isEmpty()) {
                 resultsTable.getSelectionModel().select(0);
             }
             emptyLabel.setText("No patient matches \"" + text.strip() + "\". Press Ctrl+N to register a new patient.");
-            searchHint.setText(rows.size() >= PatientService.SEARCH_LIMIT
-                    ? "Showing the first " + rows.size() + " matches: type more to narrow the list."
-                    : rows.size() + (rows.size() == 1 ? " patient" : " patients") + ". ↓ moves to the results, Enter opens.");
+            searchHint.setText(SearchTyping.hint(rows.size(), page.more(), null));
+            if (page.more()) {
+                background.run(() -> patients.count(text, run.cancel()), (Long total) -> {
+                    if (typing.isCurrent(run)) {
+                        searchHint.setText(SearchTyping.hint(rows.size(), true, total));
+                    }
+                }, error -> {
+                    if (typing.isCurrent(run)) {
+                        searchHint.setText("The first " + rows.size() + " matches: type more to narrow the list.");
+                    }
+                });
+            }
         }, error -> {
-            if (mine == generation) {
+            if (typing.isCurrent(run)) {
                 emptyLabel.setText(Forms.message(error));
                 resultsTable.getItems().clear();
             }

@@ -9,6 +9,7 @@ import org.needlepoint.security.Audit;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.User;
+import org.needlepoint.store.Cancellation;
 import org.needlepoint.store.Database;
 
 /**
@@ -18,6 +19,8 @@ import org.needlepoint.store.Database;
  */
 public final class PatientService {
     public static final int SEARCH_LIMIT = 100;
+    /** Matches are counted up to this many; past it the screen says "more than 10,000". */
+    public static final int COUNT_LIMIT = 10_000;
     private static final Role[] ANY_STAFF = {Role.ADMIN, Role.INJECTOR, Role.FRONT_DESK};
 
     private final Database db;
@@ -39,9 +42,28 @@ public final class PatientService {
     }
 
     public List<PatientSummary> search(String text) {
+        return search(text, new Cancellation()).rows();
+    }
+
+    /**
+     * The first {@link #SEARCH_LIMIT} patients matching {@code text}, in list order, and whether more
+     * match; {@code cancel} stops it when the next keystroke makes it stale. Not a record opening: the
+     * list is not audited, opening a patient from it is.
+     */
+    public SearchPage search(String text, Cancellation cancel) {
         session.require("search patients", ANY_STAFF);
         SearchQuery q = SearchQuery.parse(text);
-        return db.read(c -> store.search(c, q, SEARCH_LIMIT));
+        return db.read(c -> store.search(c, q, SEARCH_LIMIT, cancel));
+    }
+
+    /**
+     * How many patients match {@code text}, asked after {@link #search} showed the first ones: the count up to
+     * {@link #COUNT_LIMIT}, or {@code COUNT_LIMIT + 1} when more match.
+     */
+    public long count(String text, Cancellation cancel) {
+        session.require("search patients", ANY_STAFF);
+        SearchQuery q = SearchQuery.parse(text);
+        return db.read(c -> store.count(c, q, COUNT_LIMIT, cancel));
     }
 
     /** Opens a record for reading; the opening is audited. */

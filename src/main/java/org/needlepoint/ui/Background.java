@@ -16,12 +16,21 @@ public final class Background implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public Background() {
+        this(Executors.newFixedThreadPool(2, daemonThreads()));
+    }
+
+    /** Runs the work on {@code pool} (tests: an order of their choosing); closing this shuts it down. */
+    public Background(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(2, r -> {
+        return r -> {
             Thread t = new Thread(r, "needlepoint-background-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     /** Runs {@code work} in the background; exactly one of the callbacks then runs on the FX thread. */

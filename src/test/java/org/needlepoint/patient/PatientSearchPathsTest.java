@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.common.Text;
+import org.needlepoint.store.Cancellation;
 import org.needlepoint.testing.TestClinic;
 
 /** What the search box finds, as SearchQuery's javadoc promises, on a real store. */
@@ -169,40 +170,55 @@ class PatientSearchPathsTest {
     }
 
     @Test
-    void digitsMatchingManyPhonesGiveTheSameResultsWhenWalkedInNameOrder() {
+    void prefixRowsWholeKeysAndPagesOfOneGiveTheSameResults() {
         Patient a = add("Ava", "Quorbury", "1980-01-01", "(555) 201-1003");
         Patient b = add("Zoe", "Pelton", "1980-01-01", "(555) 202-1003");
         Patient chart1003 = add("Leo", "Selmark", "1980-01-01", "(555) 203-0000");
         assertThat(chart1003.chartNumber()).isEqualTo(1003L);
         List<Patient> added = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            String last = new String[] {"Balbury", "Corton", "Zanetti", "Holt"}[i % 4];
+            String last = new String[] {"Balbury", "Corton", "Zanetti", "Holt", "Balbury-Holt"}[i % 5];
             String other = i % 5 == 0 ? String.format("(444) 2%02d-%04d", i, 1000 + i) : null;
             added.add(add("Ava" + (char) ('a' + i % 26), null, last, null, i % 3 == 0 ? "1985-03-14" : "1990-01-02",
                     String.format("(555) 2%02d-%04d", i % 7, 5550 + i), other));
         }
-        PatientStore listing = new PatientStore();
-        PatientStore walking = new PatientStore(1, 2);
-        List<String> queries = List.of("5", "55", "555", "5552", "555-201", "0", "55", "4", "444", "5", "2",
+        PatientStore usual = new PatientStore();
+        // whole keys only (no prefix rows), read a patient at a time: every skip and page boundary is taken
+        PatientStore wholeKeys = new PatientStore(0, 0, 0, 1);
+        PatientStore smallPages = new PatientStore(PatientStore.NAME_PREFIX, PatientStore.PHONE_START,
+                PatientStore.PHONE_END, 2);
+        List<String> queries = List.of("5", "55", "555", "5552", "555-201", "0", "55", "4", "444", "5", "2", "03",
                 Long.toString(added.get(7).chartNumber()), "1", "10", "100", "balbury 555", "zan 5", "ava 5552",
-                "03/14/1985 555", "1985-03-14 5", "holt 03/14/1985 0", "avab 2", "nobody 555", "02/02/1990 555", "1003", "leo 1003", "ava 1003");
+                "03/14/1985 555", "1985-03-14 5", "holt 03/14/1985 0", "avab 2", "nobody 555", "02/02/1990 555", "1003",
+                "leo 1003", "ava 1003", "b", "ba", "bal", "balb", "balbu", "balbury", "balburyh", "balbury holt", "h",
+                "holt ava", "ava", "avaa", "a b", "ava ava", "q", "zz");
         for (int limit : new int[] {PatientService.SEARCH_LIMIT, 7, 1}) {
             for (String text : queries) {
                 SearchQuery q = SearchQuery.parse(text);
-                List<PatientSummary> listed = clinic.db.read(c -> listing.search(c, q, limit));
-                List<PatientSummary> walked = clinic.db.read(c -> walking.search(c, q, limit));
-                assertThat(walked).as("\"%s\", limit %d", text, limit).isEqualTo(listed);
+                SearchPage expected = clinic.db.read(c -> usual.search(c, q, limit, new Cancellation()));
+                SearchPage fromWholeKeys = clinic.db.read(c -> wholeKeys.search(c, q, limit, new Cancellation()));
+                SearchPage fromSmallPages = clinic.db.read(c -> smallPages.search(c, q, limit, new Cancellation()));
+                assertThat(fromWholeKeys).as("\"%s\", limit %d, whole keys", text, limit).isEqualTo(expected);
+                assertThat(fromSmallPages).as("\"%s\", limit %d, pages of 2", text, limit).isEqualTo(expected);
+                long count = clinic.db.read(c -> usual.count(c, q, 1000, new Cancellation()));
+                long countFromWholeKeys = clinic.db.read(c -> wholeKeys.count(c, q, 1000, new Cancellation()));
+                long countUpTo5 = clinic.db.read(c -> smallPages.count(c, q, 5, new Cancellation()));
+                assertThat(countFromWholeKeys).as("count of \"%s\"", text).isEqualTo(count);
+                assertThat(countUpTo5).as("count of \"%s\" up to 5", text).isEqualTo(Math.min(count, 6));
+                if (!expected.more()) {
+                    assertThat(count).as("count of \"%s\"", text).isEqualTo(expected.rows().size());
+                }
             }
         }
-        assertThat(walkedSearch(walking, "555")).hasSize(43);
-        assertThat(walkedSearch(walking, "1003")).extracting(PatientSummary::chartNumber)
+        assertThat(search(wholeKeys, "555")).hasSize(43);
+        assertThat(search(wholeKeys, "1003")).extracting(PatientSummary::chartNumber)
                 .containsExactly(b.chartNumber(), a.chartNumber(), chart1003.chartNumber());
-        assertThat(walkedSearch(walking, "balbury 555")).hasSize(10);
-        assertThat(walkedSearch(walking, Long.toString(added.get(7).chartNumber())))
+        assertThat(search(wholeKeys, "balbury 555")).hasSize(16);
+        assertThat(search(wholeKeys, Long.toString(added.get(7).chartNumber())))
                 .extracting(PatientSummary::chartNumber).contains(added.get(7).chartNumber());
     }
 
-    private List<PatientSummary> walkedSearch(PatientStore store, String text) {
+    private List<PatientSummary> search(PatientStore store, String text) {
         return clinic.db.read(c -> store.search(c, SearchQuery.parse(text), PatientService.SEARCH_LIMIT));
     }
 }

@@ -44,7 +44,7 @@ public abstract class UiTest {
         if (!automaticBackups()) {
             clinic.automaticBackups(false);
         }
-        background = new Background();
+        background = newBackground();
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
             window = new AppWindow(clinic.services, background);
@@ -59,6 +59,11 @@ public abstract class UiTest {
      */
     protected boolean automaticBackups() {
         return false;
+    }
+
+    /** The background runner the window gets; a test may run its work in an order of its own. */
+    protected Background newBackground() {
+        return new Background();
     }
 
     /** Seed data before the window opens; by default a clinic with admin, injector and desk accounts. */

@@ -36,7 +36,7 @@ public final class PatientStore implements RecordCheck {
     private static final int FIELD_COUNT = 25;
     private static final String SUMMARY = "p.id, p.chart_number, p.last_name, p.first_name, p.preferred_name,"
             + " p.birth_date, COALESCE(p.mobile_phone, p.other_phone) AS phone, p.email";
-    /** Name words have prefix rows (V10) for their first 1 to this many letters. */
+    /** Name words have prefix rows (V9) for their first 1 to this many letters. */
     static final int NAME_PREFIX = 4;
     /** Phones have prefix rows for their first 1 to this many digits. */
     static final int PHONE_START = 6;
@@ -244,7 +244,7 @@ public final class PatientStore implements RecordCheck {
     /**
      * A patient's search keys and prefix rows: every name word (N), every phone's digits (P) and those
      * reversed (R); prefixes of each up to {@link #NAME_PREFIX}, {@link #PHONE_START} and
-     * {@link #PHONE_END} long, each once per patient. V10 derives the same prefix rows from the keys of
+     * {@link #PHONE_END} long, each once per patient. V9 derives the same prefix rows from the keys of
      * older records.
      */
     private static void keyRows(long id, PatientDetails d, List<KeyRow> keys, List<KeyRow> prefixRows) {
@@ -315,12 +315,12 @@ public final class PatientStore implements RecordCheck {
      * <p>Each part is read in that order from an index whose entries are already in it, so a broad
      * part reads about as many entries as are shown, not every match (a keyset read): a name word or
      * the digits of a phone up to {@link #NAME_PREFIX} letters, {@link #PHONE_START} digits from a
-     * phone's start or {@link #PHONE_END} from its end from the prefix rows of V10; a longer one from the
+     * phone's start or {@link #PHONE_END} from its end from the prefix rows of V9; a longer one from the
      * whole keys it starts, a key at a time ({@link #keyRange}); a birth date from its index; a chart
      * number by itself. {@link NameOrder#intersect} then walks the parts together, each skipping ahead
      * to where the others are, and only the patients shown are read from the patient table.
      *
-     * <p>Before V10 each part listed all its matches and sorted them: a one-letter name or an area code
+     * <p>Before V9 each part listed all its matches and sorted them: a one-letter name or an area code
      * read thousands of keys to show 100 ({@code bench}, README "Performance").
      */
     public SearchPage search(Connection c, SearchQuery q, int limit, Cancellation cancel) throws SQLException {

@@ -25,7 +25,7 @@ import org.needlepoint.store.Cancellation;
 import org.needlepoint.testing.TestClinic;
 
 /**
- * The search of V10 finds what the search before it found, in the same order, for every kind of query the
+ * The search of V9 finds what the search before it found, in the same order, for every kind of query the
  * front desk types (bench's kinds), on a registry of 3,000 synthetic patients with accented names,
  * hyphenated names, phones shared by families and birth dates shared by twins; and a broad query shows the
  * first 100 in list order with the true count of all its matches.

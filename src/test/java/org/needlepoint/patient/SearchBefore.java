@@ -16,7 +16,7 @@ import java.util.Set;
 import org.needlepoint.store.Sql;
 
 /**
- * The search as it was before V10 (PatientStore.search at commit 77e72b0, copied unchanged but for
+ * The search as it was before V9 (PatientStore.search at commit 77e72b0, copied unchanged but for
  * this header and the summaries at the end): each part listed all its matches and sorted them. The
  * equality tests hold the new search to its results, in its order.
  */

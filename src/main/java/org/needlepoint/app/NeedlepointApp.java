@@ -25,7 +25,7 @@ public final class NeedlepointApp extends Application {
         Path folder = Path.of(getParameters().getNamed().get("data"));
         background = new Background();
         new AppWindow(background).startOpening(stage, () -> {
-            db = Database.open(folder);
+            db = Database.openFolder(folder);
             return new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
         }, error -> {
             Alert a = new Alert(Alert.AlertType.ERROR, Forms.message(error));

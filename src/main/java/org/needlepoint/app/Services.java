@@ -23,6 +23,7 @@ import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Audit;
+import org.needlepoint.server.ClinicPcs;
 import org.needlepoint.security.AuditStore;
 import org.needlepoint.security.AuthService;
 import org.needlepoint.security.PasswordHasher;
@@ -53,6 +54,7 @@ public final class Services {
     private final AdverseEventService adverseEvents;
     private final RecallTasks recallTasks;
     private final BackupService backups;
+    private final ClinicPcs clinicPcs;
     private final List<RecordCheck> checks;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
@@ -97,6 +99,7 @@ public final class Services {
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
+        this.clinicPcs = new ClinicPcs(db, audit, session, clock);
     }
 
     public Database db() {
@@ -158,6 +161,11 @@ public final class Services {
 
     public BackupService backups() {
         return backups;
+    }
+
+    /** The clinic server's joined PCs: join codes, the list, revoking. */
+    public ClinicPcs clinicPcs() {
+        return clinicPcs;
     }
 
     /**

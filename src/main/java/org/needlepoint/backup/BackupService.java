@@ -140,6 +140,11 @@ public final class BackupService {
     /** "Back up now": to the backup folder, with rotation. Anyone signed in may; it changes no record. */
     public BackupFile backUpNow(BackupProgress progress) {
         User u = session.require();
+        if (db.isRemote()) {
+            throw new BackupException("Backups of the clinic's records are made by the clinic server ("
+                    + db.link().orElseThrow().address() + "): at its first start of the day, daily and when it stops."
+                    + " To back up now, use the server PC.");
+        }
         return run(BackupRun.Trigger.MANUAL, null, u, progress);
     }
 
@@ -148,6 +153,9 @@ public final class BackupService {
      * succeeded today (so one that failed is tried again at the next sign-in).
      */
     public Optional<BackupFile> backUpIfDueToday() {
+        if (db.isRemote()) {
+            return Optional.empty(); // the clinic server backs up, not its joined PCs
+        }
         BackupSettings s = db.read(store::settings);
         if (!s.onStart()) {
             return Optional.empty();
@@ -163,7 +171,7 @@ public final class BackupService {
 
     /** When the app closes, if that is switched on. */
     public Optional<BackupFile> backUpOnExit(BackupProgress progress) {
-        if (!db.read(store::settings).onExit()) {
+        if (db.isRemote() || !db.read(store::settings).onExit()) {
             return Optional.empty();
         }
         return Optional.of(run(BackupRun.Trigger.EXIT, null, session.user().orElse(null), progress));

@@ -9,6 +9,9 @@ import java.util.List;
 import org.needlepoint.app.GuiLauncher;
 import org.needlepoint.app.Services;
 import org.needlepoint.security.PasswordHasher;
+import java.time.LocalTime;
+import java.util.concurrent.CountDownLatch;
+import org.needlepoint.server.ClinicServer;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.store.DataFolder;
 import org.needlepoint.store.Database;
@@ -56,6 +59,20 @@ public final class Cli {
                                   must open, load and pass every check of `check`); the replaced
                                   records are kept in the data folder's replaced-<date>-<time>.
                                   The app must be closed (in the app: Admin → Backups → Restore)
+              serve [--port P] [--bind ADDR] [--backup-at HH:MM]
+                                  serve this folder's records to the clinic's other PCs (a PC that
+                                  stays on): H2's TCP server with TLS on port P (default 9478; PCs
+                                  join on P+1), on every address or only ADDR. Prints the clinic,
+                                  the address, the certificate's SHA-256 fingerprint and a one-time
+                                  join code (15 minutes). Backs up at the day's first start, daily
+                                  at HH:MM (default 21:00) and on stopping. Runs until SIGTERM or
+                                  Ctrl+C, then closes cleanly and exits 0
+              join HOST[:PORT] CODE [--name NAME] [--fingerprint FP]
+                                  join this PC's EMPTY data folder to a clinic server with a join
+                                  code; the folder then holds the link only, and the app and every
+                                  subcommand on it work against the server. NAME (default: this
+                                  PC's host name) shows in the server's list of PCs; with FP, a
+                                  server with another certificate is refused
               scan TEXT           read a pack's GS1 barcode text (TEXT in quotes, or - to read
                                   standard input) and print its gtin, lot, expiry, serial and
                                   productionDate as JSON; exits 2 with a message when the code is
@@ -143,6 +160,44 @@ public final class Cli {
                     yield withServices(folder, s -> new SeedDemo(out, err).run(s, n, seed));
                 }
                 case "scan" -> new ScanCommand(out, err, System.in, clock).run(opts);
+                case "serve" -> {
+                    Options o = Options.parse(opts, "--port", "--bind", "--backup-at");
+                    String bind = o.stringValue("--bind", null);
+                    ServeCommand.prepareProcess(bind);
+                    int port = o.intValue("--port", ClinicServer.DEFAULT_PORT, 1, 65534);
+                    String at = o.stringValue("--backup-at", null);
+                    LocalTime backupAt;
+                    try {
+                        backupAt = at == null ? ClinicServer.DEFAULT_BACKUP_AT : LocalTime.parse(at);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("--backup-at takes a time of day, e.g. 21:00.");
+                    }
+                    CountDownLatch stop = new CountDownLatch(1);
+                    ServeCommand.stopOnSignals(stop);
+                    yield new ServeCommand(out, clock, hasher).run(folder, new ClinicServer.Settings(port, bind, backupAt),
+                            stop);
+                }
+                case "join" -> {
+                    List<String> positional = new ArrayList<>();
+                    List<String> flags = new ArrayList<>();
+                    for (int i = 0; i < opts.size(); i++) {
+                        if (opts.get(i).startsWith("--")) {
+                            flags.add(opts.get(i));
+                            if (i + 1 < opts.size() && !opts.get(i).contains("=")) {
+                                flags.add(opts.get(++i));
+                            }
+                        } else {
+                            positional.add(opts.get(i));
+                        }
+                    }
+                    if (positional.size() != 2) {
+                        throw new IllegalArgumentException("join needs the server's address and a join code: join HOST:PORT"
+                                + " CODE. Try --help.");
+                    }
+                    Options o = Options.parse(flags, "--name", "--fingerprint");
+                    yield new JoinCommand(out, clock).run(folder, positional.get(0), positional.get(1),
+                            o.stringValue("--name", null), o.stringValue("--fingerprint", null));
+                }
                 default -> {
                     err.println("Unknown subcommand: " + cmd + ". Try --help.");
                     yield 2;
@@ -189,7 +244,7 @@ public final class Cli {
     }
 
     private int withServices(Path folder, Task task) {
-        try (Database db = Database.open(folder)) {
+        try (Database db = Database.openFolder(folder)) {
             return task.run(new Services(db, clock, hasher));
         }
     }

@@ -84,6 +84,7 @@ public final class Database implements AutoCloseable {
     private static final int H2_IO_EXCEPTION = 90028;
     private static final int H2_IO_EXCEPTION_2 = 90031;
     private static final int H2_FILE_CORRUPTED = 90030;
+    private static final int H2_WRONG_PASSWORD = 28000;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final Path folder;
@@ -112,6 +113,8 @@ public final class Database implements AutoCloseable {
     /** The tables the seal counts and the statement that counts them, rebuilt when the tables change. */
     private volatile SealQuery sealQuery = new SealQuery(List.of(), null);
     private final Sealer sealer;
+    /** A joined PC's link to the clinic server (the records are there, not in {@link #folder}); null when embedded. */
+    private final ClinicLink link;
 
     private Database(Path folder, String fileSystem, FolderLock lock, boolean readOnly, Durability durability) {
         this.folder = folder;
@@ -121,6 +124,19 @@ public final class Database implements AutoCloseable {
         this.flushEachCommit = durability == Durability.FLUSHED;
         this.readOnly = readOnly;
         this.sealer = readOnly ? null : new Sealer(folder, this::stateIfOpen);
+        this.link = null;
+    }
+
+    /** A joined PC's connection to the clinic server's records ({@link #connect}). */
+    private Database(Path folder, ClinicLink link) {
+        this.folder = folder;
+        this.fileSystem = null;
+        this.url = link.url();
+        this.lock = null;
+        this.flushEachCommit = true;
+        this.readOnly = false;
+        this.sealer = null;
+        this.link = link;
     }
 
     private record SealQuery(List<String> tables, String sql) {
@@ -221,7 +237,7 @@ public final class Database implements AutoCloseable {
      * it cannot be opened. The caller holds the folder's lock (a restore reading what it keeps).
      */
     public static <T> T readAsItIs(Path folder, SqlWork<T> work) throws SQLException {
-        try (Connection c = DriverManager.getConnection(ReadOnlyFiles.url(folder, "file:"), "needlepoint", "")) {
+        try (Connection c = owner(ReadOnlyFiles.url(folder, "file:"), folder, false)) {
             return work.run(c);
         } catch (SQLException | RuntimeException e) {
             ReadOnlyFiles.release(folder);
@@ -243,7 +259,7 @@ public final class Database implements AutoCloseable {
             throw DamagedRecordsException.missing(folder, seal.get());
         }
         Seal found;
-        try (Connection c = DriverManager.getConnection(ReadOnlyFiles.url(folder, fileSystem), "needlepoint", "")) {
+        try (Connection c = owner(ReadOnlyFiles.url(folder, fileSystem), folder, false)) {
             found = Seal.of(c, Instant.now());
         } catch (SQLException e) {
             ReadOnlyFiles.release(folder);
@@ -300,6 +316,162 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + folder.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /**
+     * A connection as the database's owner: with the folder's secret once it has one
+     * ({@link OwnerSecret}), else with no password. A secret written just before the database was
+     * told of it (the server stopped between the two) is set now when {@code settle} is true.
+     */
+    static Connection owner(String url, Path folder, boolean settle) throws SQLException {
+        String secret = OwnerSecret.password(folder);
+        try {
+            return DriverManager.getConnection(url, OwnerSecret.USER, secret);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != H2_WRONG_PASSWORD || secret.isEmpty()) {
+                throw e;
+            }
+            Connection c = DriverManager.getConnection(url, OwnerSecret.USER, "");
+            if (settle) {
+                setOwnerPassword(c, secret);
+            }
+            return c;
+        }
+    }
+
+    private static void setOwnerPassword(Connection c, String secret) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER USER " + OwnerSecret.USER + " SET PASSWORD '" + secret.replace("'", "''") + "'");
+        }
+    }
+
+    /**
+     * Gives the owner account a password of its own (once; see {@link OwnerSecret}) before the
+     * records are served on the network. Returns nothing; the pool reconnects with the secret.
+     */
+    public void secureOwner() {
+        requireEmbedded("secure the owner account");
+        String secret = OwnerSecret.ensure(folder);
+        gate.writeLock().lock();
+        try {
+            try (Connection c = owner(url, folder, true)) {
+                setOwnerPassword(c, secret); // idempotent: the same secret
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+            JdbcConnectionPool old = pool;
+            JdbcConnectionPool p = JdbcConnectionPool.create(url, OwnerSecret.USER, secret);
+            p.setMaxConnections(16);
+            pool = p;
+            if (old != null) {
+                old.dispose();
+            }
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Connects a joined PC to the clinic's records on the clinic server (see {@link ClinicLink}),
+     * over TLS to the pinned certificate, as this PC's own database account. Nothing is migrated
+     * here (the server does that); a server of another version of Needlepoint is refused naming both.
+     */
+    public static Database connect(Path folder, ClinicLink link) {
+        PinnedTls.pin(link.host(), link.port(), link.fingerprint());
+        Database db = new Database(folder, link);
+        JdbcConnectionPool p = JdbcConnectionPool.create(db.url, link.user(), link.password());
+        p.setMaxConnections(16);
+        try (Connection c = p.getConnection()) {
+            ServerInfo.requireSameVersion(c, link);
+        } catch (SQLException e) {
+            p.dispose();
+            throw ServerUnreachableException.atConnect(link, e);
+        } catch (RuntimeException e) {
+            p.dispose();
+            throw e;
+        }
+        db.pool = p;
+        db.flyway = Flyway.configure().dataSource(p).locations("classpath:db/migration").load();
+        return db;
+    }
+
+    /**
+     * The clinic server's part, in its own process: records the version it runs (joined PCs of
+     * another version are refused) and lets joined PCs have their commits flushed and sealed here
+     * ({@link ServerFlush}).
+     */
+    public void startServing(String fingerprint, Instant at) {
+        requireEmbedded("serve the records");
+        adminWork(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE ALIAS IF NOT EXISTS " + ServerFlush.ALIAS + " FOR '" + ServerFlush.class.getName()
+                        + ".flush'");
+            }
+            return null;
+        });
+        tx(c -> {
+            ServerInfo.record(c, AppVersion.current(), fingerprint, at);
+            return null;
+        });
+        ServerFlush.serve(this);
+    }
+
+    /**
+     * Runs statements that change accounts, rights or functions, never rows (users, roles, grants,
+     * aliases), as the owner, outside {@link #tx}: H2 commits the open transaction before such a
+     * statement, which would split a transaction from its commit count. Only on the records' own PC.
+     */
+    public <T> T adminWork(SqlWork<T> work) {
+        requireEmbedded("change the clinic's database accounts");
+        return withConnection(c -> {
+            c.setAutoCommit(true);
+            return work.run(c);
+        });
+    }
+
+    /** The server stops taking joined PCs' flushes (it is closing). */
+    public void stopServing() {
+        ServerFlush.stop(this);
+    }
+
+    /** A joined PC committed: on the disk before its save returns, and sealed (see {@link ServerFlush}). */
+    void flushForClient() {
+        long counter = withConnection(c -> {
+            long n;
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT counter FROM commit_seal WHERE id = 1")) {
+                    n = rs.next() ? rs.getLong(1) : Seal.NO_COUNTER;
+                }
+                st.execute("CHECKPOINT SYNC"); // every commit counted up to n is now on the disk
+            }
+            return n;
+        });
+        if (sealer != null && counter != Seal.NO_COUNTER) {
+            sealer.durable(counter);
+        }
+    }
+
+    /** The records of {@code folder}: on the clinic server when the folder is a joined PC's ({@link ClinicLink}), else embedded. */
+    public static Database openFolder(Path folder) {
+        Optional<ClinicLink> joined = ClinicLink.read(folder);
+        return joined.isPresent() ? connect(folder, joined.get()) : open(folder);
+    }
+
+    /** The link to the clinic server when this is a joined PC's connection, else empty (embedded records). */
+    public Optional<ClinicLink> link() {
+        return Optional.ofNullable(link);
+    }
+
+    /** True when the records are on a clinic server (this PC joined it). */
+    public boolean isRemote() {
+        return link != null;
+    }
+
+    private void requireEmbedded(String what) {
+        if (link != null) {
+            throw new StoreException("Only the clinic server can " + what + " (the records are on " + link.address()
+                    + "); do it on that PC.");
+        }
+    }
+
     /** Opens the pool, checks the database opens, and migrates it. */
     private void connect() {
         openPool();
@@ -311,12 +483,18 @@ public final class Database implements AutoCloseable {
         if (!readOnly) {
             DataFolder.checkDatabaseFile(folder);
         }
-        JdbcConnectionPool p = JdbcConnectionPool.create(url, "needlepoint", "");
-        p.setMaxConnections(16);
-        try (Connection c = p.getConnection()) {
-            c.isValid(1);
+        JdbcConnectionPool p = null;
+        try (Connection probe = owner(url, folder, !readOnly)) {
+            probe.isValid(1);
+            p = JdbcConnectionPool.create(url, OwnerSecret.USER, OwnerSecret.password(folder));
+            p.setMaxConnections(16);
+            try (Connection c = p.getConnection()) {
+                c.isValid(1);
+            }
         } catch (SQLException e) {
-            p.dispose();
+            if (p != null) {
+                p.dispose();
+            }
             if (e.getErrorCode() == H2_ALREADY_OPEN) {
                 throw FolderLock.alreadyOpen(folder, e);
             }
@@ -374,7 +552,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The records in " + folder + " are open only to be looked at: nothing can be saved.");
         }
         T result = commit(work);
-        if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && !bulk) {
+        if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && !bulk && link == null) {
             // the file grows with every save; an app left running for days is kept in check here, later
             // than at the quiet moments (close, after a backup) as saves wait while it runs
             compactIfLive(25);
@@ -383,6 +561,14 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T commit(SqlWork<T> work) {
+        try {
+            return commitOnce(work);
+        } catch (ServerUnreachableException e) {
+            throw e.whileSaving();
+        }
+    }
+
+    private <T> T commitOnce(SqlWork<T> work) {
         long[] counted = new long[1];
         boolean loading = bulk;
         boolean sync = flushEachCommit && !loading;
@@ -403,12 +589,13 @@ public final class Database implements AutoCloseable {
             }
             if (sync) {
                 try (Statement st = c.createStatement()) {
-                    st.execute("CHECKPOINT SYNC");
+                    // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns
+                    st.execute(link == null ? "CHECKPOINT SYNC" : "CALL " + ServerFlush.ALIAS + "()");
                 }
             }
             return result;
         });
-        if (!loading) {
+        if (!loading && sealer != null) {
             // this commit, and every one before it, is on the disk (FLUSHED) or with the operating system (WRITTEN)
             sealer.durable(counted[0]);
         }
@@ -500,6 +687,9 @@ public final class Database implements AutoCloseable {
 
     /** Writes the seal of the database as it is now (at open, after bulk loading, at close). */
     private void sealNow() {
+        if (sealer == null) {
+            return;
+        }
         Seal now = read(this::state);
         sealer.flush();
         sealer.write(now);
@@ -511,6 +701,9 @@ public final class Database implements AutoCloseable {
      */
     public List<String> sealProblems() {
         List<String> problems = new ArrayList<>();
+        if (link != null) {
+            return problems; // the seal is the server's: `check` on the server PC compares it
+        }
         Seal seal;
         if (readOnly) {
             if (sealUnreadable != null) {
@@ -701,6 +894,9 @@ public final class Database implements AutoCloseable {
      * done every 1,000 commits while loading). The app never turns it on.
      */
     public void bulkLoad(boolean on) {
+        if (link != null) {
+            return; // the server's settings are the server's: a joined PC loads transaction by transaction
+        }
         bulk = on;
         read(c -> {
             try (Statement st = c.createStatement()) {
@@ -782,7 +978,14 @@ public final class Database implements AutoCloseable {
         }
         gate.writeLock().lock();
         try {
-            if (broken && pool != null) {
+            if (broken && link != null && pool != null) {
+                // the server went away: a new pool connects again on the next use (and fails fast while it is away)
+                JdbcConnectionPool p = JdbcConnectionPool.create(url, link.user(), link.password());
+                p.setMaxConnections(16);
+                pool.dispose();
+                pool = p;
+                broken = false;
+            } else if (broken && pool != null) {
                 pool.dispose();
                 pool = null;
                 connect();
@@ -799,6 +1002,7 @@ public final class Database implements AutoCloseable {
      * them and the failure is passed on.
      */
     public void replaceFiles(Runnable swap) {
+        requireEmbedded("restore a backup");
         gate.writeLock().lock();
         try {
             shutdown("SHUTDOWN");
@@ -821,6 +1025,18 @@ public final class Database implements AutoCloseable {
     }
 
     StoreException translate(SQLException e) {
+        if (link != null) {
+            if (ServerUnreachableException.isConnectionLost(e)) {
+                broken = true;
+                return ServerUnreachableException.lost(link, e);
+            }
+            if (ServerUnreachableException.isRefusal(e)) {
+                broken = true;
+                return ServerUnreachableException.atConnect(link, e);
+            }
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            return new StoreException("The clinic server reported a problem: " + firstLine(msg), e);
+        }
         String full = diskFull(e);
         if (full != null) {
             broken = true;
@@ -910,7 +1126,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        close(!readOnly && wasteful() ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+        close(!readOnly && link == null && wasteful() ? "SHUTDOWN COMPACT" : "SHUTDOWN");
     }
 
     /**
@@ -923,7 +1139,7 @@ public final class Database implements AutoCloseable {
     }
 
     private boolean compactIfLive(int belowPercent) {
-        if (gate.getReadHoldCount() > 0) {
+        if (gate.getReadHoldCount() > 0 || link != null) {
             return false; // inside another transaction of this thread: the lock cannot be taken alone here
         }
         if (!liveUnder(belowPercent)) {
@@ -995,7 +1211,7 @@ public final class Database implements AutoCloseable {
             }
             closed = true;
             Seal last = null;
-            if (!readOnly && pool != null) {
+            if (!readOnly && link == null && pool != null) {
                 try (Connection c = pool.getConnection()) {
                     last = state(c); // what the shutdown leaves: written once it is on the disk
                 } catch (SQLException | RuntimeException e) {
@@ -1013,7 +1229,9 @@ public final class Database implements AutoCloseable {
                 }
                 sealer.stop();
             }
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         } finally {
             gate.writeLock().unlock();
         }
@@ -1026,7 +1244,12 @@ public final class Database implements AutoCloseable {
         }
         // A connection of its own keeps the database open while the pool's idle ones close (closing a
         // pooled one after SHUTDOWN would log a needless error)
-        try (Connection c = java.sql.DriverManager.getConnection(url, "needlepoint", ""); Statement st = c.createStatement()) {
+        if (link != null) {
+            p.dispose(); // the server's records stay open on the server
+            pool = null;
+            return;
+        }
+        try (Connection c = owner(url, folder, false); Statement st = c.createStatement()) {
             p.dispose();
             st.execute(shutdown);
         } catch (SQLException ignored) {

@@ -46,7 +46,33 @@ public final class FolderLock implements AutoCloseable {
         return new FolderLock(folder, channel, lock);
     }
 
+    /** Written beside the lock while the clinic server serves the folder, so whoever is refused is told why. */
+    static final String SERVED = "clinic-server.pid";
+
+    /** Notes that the folder is served on {@code port} (the lock is what keeps others out; this only words the refusal). */
+    public static Path markServed(Path folder, int port) {
+        Path marker = folder.resolve(SERVED);
+        try {
+            java.nio.file.Files.writeString(marker, ProcessHandle.current().pid() + " " + port + "\n");
+        } catch (IOException e) {
+            // only a courtesy
+        }
+        return marker;
+    }
+
     static AlreadyOpenException alreadyOpen(Path folder, Throwable cause) {
+        Path marker = folder.resolve(SERVED);
+        if (java.nio.file.Files.isRegularFile(marker)) {
+            String port = "";
+            try {
+                String[] f = java.nio.file.Files.readString(marker).strip().split(" ");
+                port = f.length > 1 ? " on port " + f[1] : "";
+            } catch (IOException | RuntimeException ignored) {
+                // worded without the port
+            }
+            return new AlreadyOpenException("The clinic server is running on the data folder " + folder + port
+                    + ". Use Needlepoint as a PC joined to it, or stop the server first.", cause);
+        }
         return new AlreadyOpenException("Needlepoint is already open on the data folder " + folder
                 + ". Switch to the window that is already open, or close it and try again.", cause);
     }

@@ -204,7 +204,15 @@ public final class ClinicServer implements AutoCloseable {
         }
         closed = true;
         listener.close();
-        duties.shutdownNow();
+        // never interrupted: an interrupt closes H2's file under a running backup; a running duty finishes first
+        duties.shutdown();
+        try {
+            if (!duties.awaitTermination(10, TimeUnit.MINUTES)) {
+                LOG.warning("A server duty (a backup?) is still running after 10 minutes; stopping anyway.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         tcp.stop();
         db.stopServing();
         try {

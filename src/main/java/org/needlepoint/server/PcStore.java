@@ -61,6 +61,19 @@ public final class PcStore {
                 }
             }
         }
+        // the joined PCs have the role (again after a restore, which brings their accounts but not their roles)
+        List<String> users = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT u.USER_NAME FROM"
+                + " INFORMATION_SCHEMA.USERS u JOIN joined_pc p ON UPPER(p.db_user) = u.USER_NAME WHERE p.revoked_at IS NULL")) {
+            while (rs.next()) {
+                users.add(rs.getString(1));
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (String u : users) {
+                st.execute("GRANT " + ROLE + " TO \"" + u.replace("\"", "\"\"") + "\"");
+            }
+        }
     }
 
     /** The rights a joined PC has on table {@code t} (H2's upper-case name), or null for none. */

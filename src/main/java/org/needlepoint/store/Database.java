@@ -361,6 +361,7 @@ public final class Database implements AutoCloseable {
             JdbcConnectionPool p = JdbcConnectionPool.create(url, OwnerSecret.USER, secret);
             p.setMaxConnections(16);
             pool = p;
+            flyway = Flyway.configure().dataSource(p).locations("classpath:db/migration").load();
             if (old != null) {
                 old.dispose();
             }

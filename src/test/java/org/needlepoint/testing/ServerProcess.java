@@ -66,6 +66,22 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError("the server did not start: " + printed + "\n" + errors());
     }
 
+    /** Runs a second {@code serve} on the same folder and port to its end; returns its exit code and error output. */
+    public String[] serveAgain() throws IOException, InterruptedException {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp", cp, "org.needlepoint.Main",
+                "--data", folder.toString(), "serve", "--bind", "127.0.0.1", "--port", Integer.toString(port + 10))
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the second server did not end: " + all);
+        }
+        return new String[] {Integer.toString(p.exitValue()), all};
+    }
+
     /** What the server printed at its start. */
     public List<String> printed() {
         return List.copyOf(printed);
@@ -77,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGTERM; returns the exit code. */
     public int stop() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // SIGTERM, keeping the output readable (Process.destroy would close it)
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the server did not stop within 60 s");

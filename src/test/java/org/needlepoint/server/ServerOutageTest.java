@@ -1,0 +1,86 @@
+package org.needlepoint.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.app.Services;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.store.Database;
+import org.needlepoint.store.ServerUnreachableException;
+import org.needlepoint.testing.ServerProcess;
+import org.needlepoint.testing.TestClinic;
+
+/** The clinic server killed, restarted and stopped under a joined PC, for real (a child JVM, SIGKILL and SIGTERM). */
+class ServerOutageTest {
+    @TempDir
+    Path dir;
+
+    private static Services services(Database db) {
+        return new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+    }
+
+    @Test
+    void killedAndRestartedTheServerLosesNoCommittedSaveAndThePcCarriesOnByItself() throws Exception {
+        Path records = dir.resolve("server");
+        try (TestClinic clinic = new TestClinic(records).withStaff()) {
+            clinic.automaticBackups(false);
+        }
+        try (ServerProcess server = ServerProcess.start(records)) {
+            Path pc = dir.resolve("pc");
+            new JoinClient(Clock.systemUTC()).join(pc, JoinClient.Address.parse(server.address()), server.joinCode,
+                    "Room 1", server.fingerprint);
+            try (Database db = Database.openFolder(pc)) {
+                Services s = services(db);
+                s.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());
+                Patient saved = s.patients().create(TestClinic.patient("Before", "Kill", "1970-01-02", "5550103000"), true);
+
+                server.kill();
+                assertThatThrownBy(() -> s.patients().create(TestClinic.patient("During", "Outage", "1970-01-03",
+                        "5550103001"), true)).isInstanceOf(ServerUnreachableException.class)
+                        .hasMessage(ServerUnreachableException.NOTHING_SAVED);
+                assertThatThrownBy(() -> s.patients().search("Kill")).isInstanceOf(ServerUnreachableException.class)
+                        .hasMessageContaining("not reachable");
+
+                server.restart();
+                // the same PC, the same session: the next save simply works
+                Patient after = s.patients().create(TestClinic.patient("During", "Outage", "1970-01-03", "5550103001"),
+                        true);
+                assertThat(s.patients().open(saved.id()).details().lastName()).isEqualTo("Kill");
+                assertThat(s.patients().open(after.id()).details().lastName()).isEqualTo("Outage");
+                assertThat(s.patients().count()).isEqualTo(2); // nothing half-saved, nothing twice
+            }
+            assertThat(server.stop()).isZero();
+        }
+    }
+
+    @Test
+    void sigtermClosesCleanlyBacksUpAndExitsZeroAndASecondServerIsRefused() throws Exception {
+        Path records = dir.resolve("server");
+        try (TestClinic clinic = new TestClinic(records).withStaff()) {
+            clinic.automaticBackups(true);
+        }
+        try (ServerProcess server = ServerProcess.start(records)) {
+            String[] second = server.serveAgain();
+            assertThat(second[0]).isEqualTo("1");
+            assertThat(second[1]).contains("clinic server is running on the data folder");
+            assertThat(server.stop()).isZero();
+            assertThat(server.rest()).contains("The clinic server stopped.");
+            assertThat(server.errors()).doesNotContain("WARNING").doesNotContain("SEVERE").doesNotContain("Exception");
+        }
+        try (Stream<Path> backups = Files.list(records.resolve("backups"))) {
+            assertThat(backups.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".zip")))
+                    .as("the day's first start and the stop each made a backup").hasSizeGreaterThanOrEqualTo(2);
+        }
+        // and the records open again as a whole, sealed: nothing was left half-written
+        try (Database db = Database.open(records)) {
+            assertThat(db.sealProblems()).isEmpty();
+        }
+    }
+}

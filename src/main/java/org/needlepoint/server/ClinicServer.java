@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.h2.tools.Server;
 import org.needlepoint.backup.BackupProgress;
 import org.needlepoint.backup.BackupService;
+import org.needlepoint.store.ClinicLink;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.StoreException;
 
@@ -53,6 +54,7 @@ public final class ClinicServer implements AutoCloseable {
     private final ScheduledExecutorService duties;
     private final Settings settings;
     private volatile LocalDate lastDailyBackup;
+    private final ClinicLink localLink;
     private boolean closed;
 
     private ClinicServer(Database db, String clinic, BackupService backups, Clock clock, Settings settings)
@@ -84,6 +86,7 @@ public final class ClinicServer implements AutoCloseable {
             throw e;
         }
         this.listener = l;
+        this.localLink = ensureLocalPc(clinic);
         this.duties = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "server-duties");
             t.setDaemon(true);
@@ -148,6 +151,52 @@ public final class ClinicServer implements AutoCloseable {
             out.add("this PC's address:" + port());
         }
         return out;
+    }
+
+    /**
+     * The server's own PC is a joined PC too: the app opened on the served folder connects through
+     * the server like any other PC ({@link Database#openFolder}), with an account made here and a
+     * link kept beside the records ({@link ClinicLink#SERVER_PC}, to this port on loopback).
+     */
+    private ClinicLink ensureLocalPc(String clinic) {
+        Path folder = db.folder();
+        ClinicLink found = null;
+        try {
+            found = ClinicLink.readServerPc(folder).orElse(null);
+        } catch (StoreException unreadable) {
+            // made again below
+        }
+        ClinicLink old = found;
+        String user;
+        String password;
+        if (old != null && db.read(c -> store.isActive(c, old.user()))) {
+            user = old.user();
+            password = old.password();
+        } else {
+            password = JoinService.secret();
+            String name = "This server (" + hostName() + ")";
+            user = db.adminWork(c -> {
+                String u = store.nextUser(c);
+                store.createUser(c, u, password);
+                return u;
+            });
+            db.tx(c -> {
+                store.insertPc(c, name, user, org.needlepoint.store.AppVersion.current(), clock.instant(), null);
+                return null;
+            });
+        }
+        ClinicLink link = new ClinicLink(clinic, "127.0.0.1", port(), user, password, keys.fingerprint(),
+                "This server", clock.instant());
+        link.writeServerPc(folder);
+        return link;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "server PC";
+        }
     }
 
     private void dropRevoked() {

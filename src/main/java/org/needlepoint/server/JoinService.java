@@ -38,7 +38,7 @@ final class JoinService {
     private final PcStore store;
     private final String clinic;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
     JoinService(Database db, PcStore store, String clinic, Clock clock) {
@@ -161,9 +161,10 @@ final class JoinService {
         failures.computeIfAbsent(from, k -> new ArrayDeque<>()).addLast(now);
     }
 
-    private String secret() {
+    /** A PC account's password: 32 random bytes. */
+    static String secret() {
         byte[] b = new byte[32];
-        random.nextBytes(b);
+        RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

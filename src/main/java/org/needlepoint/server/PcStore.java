@@ -149,14 +149,29 @@ public final class PcStore {
         }
     }
 
-    long insertPc(Connection c, String name, String user, String version, Instant at, long codeId) throws SQLException {
+    /** True when {@code user} is a PC's account that exists and is not revoked. */
+    boolean isActive(Connection c, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM joined_pc p JOIN INFORMATION_SCHEMA.USERS u"
+                + " ON u.USER_NAME = UPPER(p.db_user) WHERE p.db_user = ? AND p.revoked_at IS NULL")) {
+            ps.setString(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    long insertPc(Connection c, String name, String user, String version, Instant at, Long codeId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO joined_pc (name, db_user, app_version, joined_at,"
                 + " join_code_id, last_seen) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, name);
             ps.setString(2, user);
             ps.setString(3, version);
             ps.setTimestamp(4, Timestamp.from(at));
-            ps.setLong(5, codeId);
+            if (codeId == null) {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(5, codeId);
+            }
             ps.setTimestamp(6, Timestamp.from(at));
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {

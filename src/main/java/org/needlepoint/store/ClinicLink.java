@@ -21,6 +21,8 @@ import java.util.Properties;
 public record ClinicLink(String clinic, String host, int port, String user, String password, String fingerprint,
                          String pcName, Instant joinedAt) {
     public static final String FILE = "clinic-server.link";
+    /** Beside served records: the server PC's own link, so the app on that PC works through the server too. */
+    public static final String SERVER_PC = "server-pc.link";
 
     public ClinicLink {
         if (host == null || host.isBlank() || port < 1 || port > 65535 || user == null || password == null
@@ -41,7 +43,16 @@ public record ClinicLink(String clinic, String host, int port, String user, Stri
 
     /** The link in {@code folder}, if the folder is a joined PC's. */
     public static Optional<ClinicLink> read(Path folder) {
-        Path file = folder.resolve(FILE);
+        return readFile(folder, FILE);
+    }
+
+    /** The server PC's own link beside the records it serves, if it ever served them. */
+    public static Optional<ClinicLink> readServerPc(Path folder) {
+        return readFile(folder, SERVER_PC);
+    }
+
+    private static Optional<ClinicLink> readFile(Path folder, String name) {
+        Path file = folder.resolve(name);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -65,6 +76,15 @@ public record ClinicLink(String clinic, String host, int port, String user, Stri
 
     /** Writes the link into {@code folder} (whole or not at all), readable by this user only where the OS allows. */
     public void write(Path folder) {
+        writeFile(folder, FILE);
+    }
+
+    /** Writes the server PC's own link beside the records. */
+    public void writeServerPc(Path folder) {
+        writeFile(folder, SERVER_PC);
+    }
+
+    private void writeFile(Path folder, String name) {
         Properties p = new Properties();
         p.setProperty("clinic", clinic);
         p.setProperty("host", host);
@@ -76,7 +96,7 @@ public record ClinicLink(String clinic, String host, int port, String user, Stri
         p.setProperty("joined", joinedAt.toString());
         try {
             Files.createDirectories(folder);
-            Path tmp = folder.resolve(FILE + ".tmp");
+            Path tmp = folder.resolve(name + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp);
             ownerOnly(tmp);
@@ -84,9 +104,9 @@ public record ClinicLink(String clinic, String host, int port, String user, Stri
                 p.store(out, "Needlepoint: this PC's link to the clinic server. Keep it private.");
             }
             try {
-                Files.move(tmp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new StoreException("Cannot write the link to the clinic server in " + folder + ": " + e.getMessage(), e);

@@ -453,7 +453,19 @@ public final class Database implements AutoCloseable {
     /** The records of {@code folder}: on the clinic server when the folder is a joined PC's ({@link ClinicLink}), else embedded. */
     public static Database openFolder(Path folder) {
         Optional<ClinicLink> joined = ClinicLink.read(folder);
-        return joined.isPresent() ? connect(folder, joined.get()) : open(folder);
+        if (joined.isPresent()) {
+            return connect(folder, joined.get());
+        }
+        try {
+            return open(folder);
+        } catch (AlreadyOpenException busy) {
+            // on the server's own PC, while it serves: through the server, like every other PC
+            Optional<ClinicLink> local = FolderLock.isServed(folder) ? ClinicLink.readServerPc(folder) : Optional.empty();
+            if (local.isEmpty()) {
+                throw busy;
+            }
+            return connect(folder, local.get());
+        }
     }
 
     /** The link to the clinic server when this is a joined PC's connection, else empty (embedded records). */

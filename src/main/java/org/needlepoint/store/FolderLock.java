@@ -60,6 +60,11 @@ public final class FolderLock implements AutoCloseable {
         return marker;
     }
 
+    /** True when the folder is locked by a clinic server serving it (its marker is there). */
+    static boolean isServed(Path folder) {
+        return java.nio.file.Files.isRegularFile(folder.resolve(SERVED));
+    }
+
     static AlreadyOpenException alreadyOpen(Path folder, Throwable cause) {
         Path marker = folder.resolve(SERVED);
         if (java.nio.file.Files.isRegularFile(marker)) {

@@ -260,6 +260,18 @@ class ClinicServerTest {
     }
 
     @Test
+    void theAppOnTheServersOwnFolderWorksThroughTheServerAsAPcOfItsOwn() {
+        try (Database db = Database.openFolder(server.folder)) {
+            assertThat(db.isRemote()).isTrue();
+            assertThat(db.link().orElseThrow().host()).isEqualTo("127.0.0.1");
+            Services s = services(db);
+            s.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
+            assertThat(s.clinicPcs().list()).anySatisfy(pc -> assertThat(pc.name()).startsWith("This server"));
+        }
+        assertThat(server.folder.resolve(ClinicLink.SERVER_PC)).exists();
+    }
+
+    @Test
     void theRecordsCannotBeOpenedBesideTheServerNorServedTwice() throws Exception {
         assertThatThrownBy(() -> Database.open(server.folder)).isInstanceOf(AlreadyOpenException.class)
                 .hasMessageContaining("clinic server is running");

@@ -141,11 +141,9 @@ public final class BackupService {
     public BackupFile backUpNow(BackupProgress progress) {
         User u = session.require();
         if (db.isRemote()) {
-            throw new BackupException("Backups of the clinic's records are made by the clinic server ("
-                    + db.link().orElseThrow().address() + "): at its first start of the day, daily and when it stops."
-                    + " To back up now, use the server PC.");
+            return askTheServer(u, progress);
         }
-        return run(BackupRun.Trigger.MANUAL, null, u, progress);
+        return run(BackupRun.Trigger.MANUAL, null, u.id(), u.username(), progress);
     }
 
     /**
@@ -166,7 +164,14 @@ public final class BackupService {
         if (doneToday) {
             return Optional.empty();
         }
-        return Optional.of(run(BackupRun.Trigger.START, null, session.user().orElse(null), BackupProgress.NONE));
+        User u = session.user().orElse(null);
+        return Optional.of(run(BackupRun.Trigger.START, null, u == null ? null : u.id(), u == null ? null : u.username(),
+                BackupProgress.NONE));
+    }
+
+    /** The clinic server's daily backup, at its set time (as the day's start backup: not audited). */
+    public BackupFile backUpDaily() {
+        return run(BackupRun.Trigger.START, null, null, null, BackupProgress.NONE);
     }
 
     /** When the app closes, if that is switched on. */
@@ -174,7 +179,9 @@ public final class BackupService {
         if (db.isRemote() || !db.read(store::settings).onExit()) {
             return Optional.empty();
         }
-        return Optional.of(run(BackupRun.Trigger.EXIT, null, session.user().orElse(null), progress));
+        User u = session.user().orElse(null);
+        return Optional.of(run(BackupRun.Trigger.EXIT, null, u == null ? null : u.id(), u == null ? null : u.username(),
+                progress));
     }
 
     /**
@@ -182,14 +189,70 @@ public final class BackupService {
      * applies in the backup folder, so a copy to a USB stick is never rotated away.
      */
     public BackupFile backUpFromCommandLine(Path folder, BackupProgress progress) {
-        return run(BackupRun.Trigger.COMMAND, folder, null, progress);
+        return run(BackupRun.Trigger.COMMAND, folder, null, null, progress);
     }
 
     public boolean isBusy() {
         return busy.isLocked();
     }
 
-    private BackupFile run(BackupRun.Trigger trigger, Path to, User user, BackupProgress progress) {
+    /** How long a joined PC waits for the server to make the backup it asked for. */
+    static final Duration SERVER_BACKUP_WAIT = Duration.ofMinutes(15);
+
+    /**
+     * "Back up now" on a joined PC: only the clinic server can read the records' file, so the PC asks
+     * (a row the server follows) and waits for its answer.
+     */
+    private BackupFile askTheServer(User u, BackupProgress progress) {
+        long id = db.tx(c -> store.insertRequest(c, clock.instant(), u.id()));
+        progress.step("Waiting for the clinic server to back up...");
+        long deadline = System.nanoTime() + SERVER_BACKUP_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<BackupStore.Request> r = db.read(c -> store.request(c, id));
+            if (r.isPresent() && r.get().doneAt() != null) {
+                if (!Boolean.TRUE.equals(r.get().ok())) {
+                    throw new BackupException("The clinic server could not back up: " + r.get().result());
+                }
+                return new BackupFile(Path.of(r.get().file()), LocalDateTime.ofInstant(r.get().doneAt(), clock.getZone()),
+                        r.get().size() == null ? 0 : r.get().size());
+            }
+            try {
+                Thread.sleep(500); // the server looks for requests every second
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackupException("Stopped waiting for the clinic server's backup.");
+            }
+        }
+        throw new BackupException("The clinic server did not answer within " + SERVER_BACKUP_WAIT.toMinutes()
+                + " minutes; its backups may be stuck. Check the server PC.");
+    }
+
+    /**
+     * On the clinic server: runs the backups joined PCs asked for (each as a manual backup, audited as
+     * the person who asked) and answers each. Returns how many it ran.
+     */
+    public int runRequested() {
+        List<BackupStore.Request> pending = db.read(store::pendingRequests);
+        for (BackupStore.Request r : pending) {
+            BackupFile f = null;
+            String failure = null;
+            try {
+                f = run(BackupRun.Trigger.MANUAL, null, r.requestedBy(), r.username(), BackupProgress.NONE);
+            } catch (StoreException e) {
+                failure = e.getMessage();
+            }
+            BackupFile done = f;
+            String why = failure;
+            db.tx(c -> {
+                store.answerRequest(c, r.id(), clock.instant(), done != null, why, done == null ? null
+                        : done.path().toString(), done == null ? null : done.size());
+                return null;
+            });
+        }
+        return pending.size();
+    }
+
+    private BackupFile run(BackupRun.Trigger trigger, Path to, Long userId, String username, BackupProgress progress) {
         busy.lock();
         try {
             BackupSettings s = db.read(store::settings);
@@ -223,7 +286,7 @@ public final class BackupService {
                             rotation));
                     if (trigger == BackupRun.Trigger.MANUAL || trigger == BackupRun.Trigger.COMMAND) {
                         // a person copied every record somewhere: audited (automatic ones are in backup_run only)
-                        audit.logAs(c, user == null ? null : user.id(), user == null ? "backup command" : user.username(),
+                        audit.logAs(c, userId, username == null ? "backup command" : username,
                                 AUDIT_BACKUP, "backup", null, "backed up the records to " + f.path() + " ("
                                         + size(f.size()) + ")" + (rotation == null ? "" : "; " + rotation));
                     }
@@ -232,13 +295,20 @@ public final class BackupService {
             } catch (StoreException notRecorded) {
                 LOG.log(Level.WARNING, "The backup " + f.path() + " was written but could not be logged", notRecorded);
             }
-            if (trigger != BackupRun.Trigger.EXIT && trigger != BackupRun.Trigger.COMMAND) {
-                compactQuietly(); // a quiet moment (the day's start, or someone waiting for a backup anyway)
+            if (trigger != BackupRun.Trigger.EXIT && trigger != BackupRun.Trigger.COMMAND && !db.isServing()) {
+                // a quiet moment (the day's start, or someone waiting for a backup anyway); a clinic server
+                // compacts only after its daily backup, as that closes every PC's connection
+                compactQuietly();
             }
             return f;
         } finally {
             busy.unlock();
         }
+    }
+
+    /** The clinic server's evening compaction, after its daily backup (PCs reconnect by themselves). */
+    public void compactAfterDailyBackup() {
+        compactQuietly();
     }
 
     private void compactQuietly() {

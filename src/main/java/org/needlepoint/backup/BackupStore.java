@@ -133,6 +133,70 @@ public final class BackupStore implements RecordCheck {
 
     // ----------------------------------------------------------------------------------- check
 
+    /** A "Back up now" asked for on a joined PC, for the server to run. */
+    public record Request(long id, long requestedBy, String username, java.time.Instant doneAt, Boolean ok, String result,
+                          String file, Long size) {
+    }
+
+    public long insertRequest(Connection c, java.time.Instant at, long by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO backup_request (requested_at, requested_by) VALUES (?, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(at));
+            ps.setLong(2, by);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public List<Request> pendingRequests(Connection c) throws SQLException {
+        return requests(c, "r.done_at IS NULL", null);
+    }
+
+    public Optional<Request> request(Connection c, long id) throws SQLException {
+        return requests(c, "r.id = ?", id).stream().findFirst();
+    }
+
+    private static List<Request> requests(Connection c, String where, Long id) throws SQLException {
+        List<Request> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.requested_by, u.username, r.done_at, r.ok, r.result,"
+                + " r.file, r.file_size FROM backup_request r JOIN app_user u ON u.id = r.requested_by WHERE " + where
+                + " ORDER BY r.id")) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Timestamp done = rs.getTimestamp(4);
+                    long size = rs.getLong(8);
+                    out.add(new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), done == null ? null : done.toInstant(),
+                            (Boolean) rs.getObject(5), rs.getString(6), rs.getString(7), rs.wasNull() ? null : size));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void answerRequest(Connection c, long id, java.time.Instant at, boolean ok, String result, String file, Long size)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE backup_request SET done_at = ?, ok = ?, result = ?, file = ?,"
+                + " file_size = ? WHERE id = ? AND done_at IS NULL")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(at));
+            ps.setBoolean(2, ok);
+            ps.setString(3, result == null ? null : result.length() > 1000 ? result.substring(0, 1000) : result);
+            ps.setString(4, file);
+            if (size == null) {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(5, size);
+            }
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** The backup log is not counted (a restore keeps this PC's own); only its guards are checked. */
     @Override
     public Map<String, Long> counts(Connection c) {

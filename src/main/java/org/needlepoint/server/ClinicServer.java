@@ -95,6 +95,7 @@ public final class ClinicServer implements AutoCloseable {
         duties.scheduleWithFixedDelay(this::dropRevoked, 1, 1, TimeUnit.SECONDS);
         duties.scheduleWithFixedDelay(this::touchConnected, 5, 30, TimeUnit.SECONDS);
         duties.scheduleWithFixedDelay(this::dailyBackup, 60, 60, TimeUnit.SECONDS);
+        duties.scheduleWithFixedDelay(this::requestedBackups, 1, 1, TimeUnit.SECONDS);
         duties.execute(this::firstBackupOfTheDay);
     }
 
@@ -224,6 +225,15 @@ public final class ClinicServer implements AutoCloseable {
         }
     }
 
+    /** "Back up now" from a joined PC (see BackupService.runRequested). */
+    private void requestedBackups() {
+        try {
+            backups.runRequested();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A backup a PC asked for failed: " + e.getMessage(), e);
+        }
+    }
+
     private void firstBackupOfTheDay() {
         try {
             backups.backUpIfDueToday();
@@ -239,7 +249,10 @@ public final class ClinicServer implements AutoCloseable {
         }
         lastDailyBackup = today;
         try {
-            backups.backUpNow(BackupProgress.NONE);
+            backups.backUpDaily();
+            // the file grows with every save (see Database); compacting closes every PC's connection for a
+            // moment (they reconnect by themselves), so only here, after the evening backup, and on stop
+            backups.compactAfterDailyBackup();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The daily backup failed: " + e.getMessage(), e);
         }

@@ -115,6 +115,7 @@ public final class Database implements AutoCloseable {
     private final Sealer sealer;
     /** A joined PC's link to the clinic server (the records are there, not in {@link #folder}); null when embedded. */
     private final ClinicLink link;
+    private volatile boolean serving;
 
     private Database(Path folder, String fileSystem, FolderLock lock, boolean readOnly, Durability durability) {
         this.folder = folder;
@@ -413,6 +414,12 @@ public final class Database implements AutoCloseable {
             return null;
         });
         ServerFlush.serve(this);
+        serving = true;
+    }
+
+    /** True while the clinic server serves these records: compacting would close every PC's connection. */
+    public boolean isServing() {
+        return serving;
     }
 
     /**
@@ -430,6 +437,7 @@ public final class Database implements AutoCloseable {
 
     /** The server stops taking joined PCs' flushes (it is closing). */
     public void stopServing() {
+        serving = false;
         ServerFlush.stop(this);
     }
 

@@ -143,6 +143,20 @@ class ClinicServerTest {
     }
 
     @Test
+    void backUpNowOnAJoinedPcIsMadeByTheServerAndShowsInTheBackupStatus() throws Exception {
+        try (Database db = Database.openFolder(folderOf(join("Backup PC")))) {
+            Services s = services(db);
+            s.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());
+            List<String> steps = new java.util.ArrayList<>();
+            var file = s.backups().backUpNow(steps::add);
+            assertThat(file.path().toString()).startsWith(server.folder.resolve("backups").toString()).endsWith(".zip");
+            assertThat(Files.size(file.path())).isEqualTo(file.size()).isPositive(); // on the server's disk (here the same)
+            assertThat(steps).anySatisfy(x -> assertThat(x).contains("clinic server"));
+            assertThat(s.backups().status().lastSuccess().file()).isEqualTo(file.path().toString());
+        }
+    }
+
+    @Test
     void aUsedAWrongAndAnExpiredCodeAreEachRefusedWithTheirReason() throws Exception {
         String code = codeFromAdmin();
         JoinClient client = new JoinClient(Clock.systemUTC());

@@ -1,0 +1,352 @@
+package org.needlepoint.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.needlepoint.app.Services;
+import org.needlepoint.chart.ChartDraft;
+import org.needlepoint.chart.ChartService;
+import org.needlepoint.chart.InjectionPoint;
+import org.needlepoint.chart.ScreeningAnswer;
+import org.needlepoint.chart.ScreeningEntry;
+import org.needlepoint.chart.VisitChart;
+import org.needlepoint.clinic.Clinic;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.patient.PatientDetails;
+import org.needlepoint.patient.PatientStore;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.security.Role;
+import org.needlepoint.security.UserDraft;
+import org.needlepoint.server.JoinClient;
+import org.needlepoint.store.Database;
+import org.needlepoint.store.StaleRecordException;
+
+/**
+ * The clinic server against embedded, in one run (issue 12): a clinic of N patients (seeded in SQL
+ * batches), patient search p95 and 60-point chart save p95 embedded, then through {@code serve}
+ * (a child JVM) on loopback with TLS as a joined PC; then C clients saving charts at once for S
+ * seconds (saves per second, p95, and a count proving no update was lost: every client's chart
+ * holds exactly its saves, and a patient all of them update holds exactly the updates that
+ * succeeded).
+ *
+ * <pre>
+ * mvn -q package -DskipTests -DskipAppImage
+ * java -cp target/needlepoint.jar:target/lib/*:target/test-classes org.needlepoint.cli.BenchServer \
+ *      [--patients 100000] [--clients 8] [--seconds 60]
+ * </pre>
+ */
+public final class BenchServer {
+    private static final String ADMIN = "benchadmin";
+    private static final int SEARCHES = 400;
+    private static final int SAVES = 60;
+    private final PrintStream out;
+
+    private BenchServer(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int patients = 100_000;
+        int clients = 8;
+        int seconds = 60;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--patients" -> patients = Integer.parseInt(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        new BenchServer(System.out).run(patients, clients, seconds);
+        System.exit(0);
+    }
+
+    private void run(int patients, int clients, int seconds) throws Exception {
+        Path dir = Files.createTempDirectory("np-bench-server");
+        Path records = dir.resolve("records");
+        String password = "bench-" + Long.toHexString(new Random().nextLong());
+        out.println("== Clinic server against embedded: " + patients + " patients, " + clients + " clients for " + seconds
+                + " s; load average " + loadAverage() + " ==");
+        List<String> names = seed(records, patients, password);
+        Figures embedded;
+        try (Database db = Database.open(records)) {
+            embedded = measure("embedded", db, password, names);
+        }
+        int port = freePortPair();
+        Process server = serve(records, port, dir);
+        try {
+            String code = readCode(server);
+            Path pc = dir.resolve("pc");
+            new JoinClient(Clock.systemUTC()).join(pc, JoinClient.Address.parse("127.0.0.1:" + port), code, "Bench PC", null);
+            Figures remote;
+            try (Database db = Database.openFolder(pc)) {
+                remote = measure("server (TLS, loopback)", db, password, names);
+            }
+            out.printf(Locale.ROOT, "  ratio server/embedded: search p95 %.2f×, chart save p95 %.2f× (target: at most 2×)%n",
+                    remote.searchP95 / embedded.searchP95, remote.saveP95 / embedded.saveP95);
+            concurrent(pc, password, clients, seconds);
+        } finally {
+            server.toHandle().destroy();
+            server.waitFor(10, TimeUnit.MINUTES);
+        }
+        out.println("  load average at the end " + loadAverage());
+    }
+
+    private record Figures(double searchP50, double searchP95, double saveP50, double saveP95) {
+    }
+
+    private List<String> seed(Path records, int patients, String password) {
+        long t0 = System.nanoTime();
+        List<String> names = new ArrayList<>();
+        try (Database db = Database.open(records)) {
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+            s.clinic().setUp(new Clinic("Bench Aesthetics Clinic", "1 Example Way, Demo Town", "(555) 010-0100", 0),
+                    new UserDraft(ADMIN, "Bench Administrator", Role.ADMIN, null, null), password.toCharArray(),
+                    password.toCharArray());
+            db.bulkLoad(true);
+            PatientStore store = new PatientStore();
+            Random rnd = new Random(7);
+            LocalDate today = LocalDate.now();
+            for (int done = 0; done < patients; ) {
+                List<PatientDetails> batch = new ArrayList<>();
+                for (int i = 0; i < 5_000 && done + i < patients; i++) {
+                    PatientDetails d = SeedDemo.patient(rnd, today);
+                    batch.add(d);
+                    if (names.size() < 200 && rnd.nextInt(50) == 0) {
+                        names.add(d.lastName());
+                    }
+                }
+                db.tx(c -> store.insertAll(c, batch, Instant.now(), null));
+                done += batch.size();
+            }
+            db.bulkLoad(false);
+        }
+        out.printf(Locale.ROOT, "  seeded %d patients in SQL batches in %.0f s%n", patients, (System.nanoTime() - t0) / 1e9);
+        return names;
+    }
+
+    /** Search p50/p95 over a mix of typed prefixes and names, then 60-point chart saves, on {@code db}. */
+    private Figures measure(String what, Database db, String password, List<String> names) {
+        Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+        s.auth().signIn(ADMIN, password.toCharArray());
+        List<String> queries = new ArrayList<>();
+        Random rnd = new Random(11);
+        for (int i = 0; i < SEARCHES; i++) {
+            String name = names.get(rnd.nextInt(names.size()));
+            queries.add(switch (i % 4) {
+                case 0 -> name.substring(0, 1);
+                case 1 -> name.substring(0, Math.min(3, name.length()));
+                case 2 -> name;
+                default -> "555" + (100 + rnd.nextInt(900));
+            });
+        }
+        for (int i = 0; i < 50; i++) {
+            s.patients().search(queries.get(i));
+        }
+        List<Double> search = new ArrayList<>();
+        for (String q : queries) {
+            long t0 = System.nanoTime();
+            s.patients().search(q);
+            search.add((System.nanoTime() - t0) / 1e6);
+        }
+        ChartRun chart = ChartRun.start(s);
+        for (int i = 0; i < 10; i++) {
+            chart.save();
+        }
+        List<Double> save = new ArrayList<>();
+        for (int i = 0; i < SAVES; i++) {
+            long t0 = System.nanoTime();
+            chart.save();
+            save.add((System.nanoTime() - t0) / 1e6);
+        }
+        double[] se = Bench.sorted(search);
+        double[] sa = Bench.sorted(save);
+        Figures f = new Figures(Bench.percentile(se, 50), Bench.percentile(se, 95), Bench.percentile(sa, 50),
+                Bench.percentile(sa, 95));
+        out.printf(Locale.ROOT, "  %-24s search p50 %6.2f ms p95 %6.2f ms | 60-point chart save p50 %6.2f ms p95 %6.2f ms%n",
+                what, f.searchP50, f.searchP95, f.saveP50, f.saveP95);
+        s.auth().signOut();
+        return f;
+    }
+
+    /** One patient's 60-point draft, saved again and again with one amount raised by 0.5 U each time. */
+    private static final class ChartRun {
+        private final ChartService charts;
+        private final ChartDraft draft;
+        private final List<InjectionPoint> points;
+        private VisitChart chart;
+        private int saves;
+
+        private ChartRun(ChartService charts, ChartDraft draft, VisitChart chart) {
+            this.charts = charts;
+            this.draft = draft;
+            this.points = new ArrayList<>(draft.points());
+            this.chart = chart;
+        }
+
+        static ChartRun start(Services s) {
+            ChartService charts = s.charts();
+            LocalDate today = charts.today();
+            Patient patient = s.patients().create(SeedDemo.patient(new Random(System.nanoTime()), today), true);
+            Product toxin = Bench.product(charts, "Botox Cosmetic 100 U");
+            Product filler = Bench.product(charts, "HA filler 1 mL (lidocaine)");
+            String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+            Lot toxinLot = Bench.receive(s, toxin, "BX" + tag, today.plusYears(1), 500);
+            Lot fillerLot = Bench.receive(s, filler, "HA" + tag, today.plusYears(1), 500);
+            List<InjectionPoint> points = Bench.chartPoints(toxin, toxinLot, filler, fillerLot);
+            VisitChart chart = charts.startVisit(patient.id());
+            List<ScreeningEntry> screening = charts.screening(patient.id(), List.of(toxin.id(), filler.id()),
+                    chart.screening()).stream()
+                    .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
+            ChartDraft draft = new ChartDraft("Bench chart.", points, screening, true, false);
+            chart = charts.saveDraft(chart.visit(), draft);
+            return new ChartRun(charts, draft, chart);
+        }
+
+        void save() {
+            InjectionPoint p = points.get(0);
+            points.set(0, p.withAmount(p.amount().add(new BigDecimal("0.5"))));
+            chart = charts.saveDraft(chart.visit(), draft.withPoints(points));
+            saves++;
+        }
+
+        /** The first point's amount as saved, and as it should be after {@link #saves} saves. */
+        boolean holdsEverySave(BigDecimal start) {
+            BigDecimal stored = charts.openVisit(chart.visit().id()).points().stream()
+                    .filter(x -> x.key().equals(points.get(0).key())).findFirst().orElseThrow().amount();
+            return stored.compareTo(start.add(new BigDecimal("0.5").multiply(BigDecimal.valueOf(saves)))) == 0;
+        }
+    }
+
+    private void concurrent(Path pc, String password, int clients, int seconds) throws Exception {
+        // one patient every client updates (optimistic versions: a stale edit is refused, then retried)
+        long shared;
+        int firstVersion;
+        try (Database db = Database.openFolder(pc)) {
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+            s.auth().signIn(ADMIN, password.toCharArray());
+            Patient p = s.patients().create(SeedDemo.patient(new Random(3), LocalDate.now()), true);
+            shared = p.id();
+            firstVersion = p.version();
+        }
+        AtomicLong sharedUpdates = new AtomicLong();
+        AtomicLong conflicts = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Double>>> results = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Boolean> intact = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int k = 0; k < clients; k++) {
+            results.add(pool.submit(() -> {
+                List<Double> times = new ArrayList<>();
+                try (Database db = Database.openFolder(pc)) {
+                    Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+                    s.auth().signIn(ADMIN, password.toCharArray());
+                    ChartRun run = ChartRun.start(s);
+                    BigDecimal start = run.points.get(0).amount();
+                    int i = 0;
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        run.save();
+                        times.add((System.nanoTime() - t0) / 1e6);
+                        if (++i % 10 == 0) {
+                            for (int attempt = 0; attempt < 20; attempt++) {
+                                Patient p = s.patients().open(shared);
+                                try {
+                                    s.patients().update(p, p.details());
+                                    sharedUpdates.incrementAndGet();
+                                    break;
+                                } catch (StaleRecordException stale) {
+                                    conflicts.incrementAndGet();
+                                }
+                            }
+                        }
+                    }
+                    intact.add(run.holdsEverySave(start));
+                }
+                return times;
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> f : results) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        int sharedVersion;
+        try (Database db = Database.openFolder(pc)) {
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+            s.auth().signIn(ADMIN, password.toCharArray());
+            sharedVersion = s.patients().open(shared).version();
+        }
+        double[] t = Bench.sorted(all);
+        out.printf(Locale.ROOT, "  %d clients saving 60-point charts for %d s: %d saves, %.1f saves/s, p50 %.1f ms, p95 %.1f ms%n",
+                clients, seconds, all.size(), all.size() / (double) seconds, Bench.percentile(t, 50), Bench.percentile(t, 95));
+        out.printf(Locale.ROOT, "  no lost update: %d of %d charts hold exactly their saves; the shared patient's version %d"
+                        + " = %d + %d updates that succeeded (%d stale edits refused and retried): %s%n",
+                intact.stream().filter(b -> b).count(), clients, sharedVersion, firstVersion, sharedUpdates.get(),
+                conflicts.get(), !intact.contains(false) && sharedVersion == firstVersion + sharedUpdates.get() ? "yes" : "NO");
+    }
+
+    private Process serve(Path records, int port, Path dir) throws IOException {
+        String cp = System.getProperty("java.class.path");
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                "org.needlepoint.Main", "--data", records.toString(), "serve", "--bind", "127.0.0.1", "--port",
+                Integer.toString(port)).redirectError(dir.resolve("server.err").toFile()).start();
+    }
+
+    private static String readCode(Process server) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String code = null;
+        for (String l; (l = r.readLine()) != null; ) {
+            if (l.startsWith("Join code:")) {
+                code = l.substring("Join code:".length()).strip().split(" ")[0];
+            } else if (l.startsWith("Backups:")) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("the server did not start");
+    }
+
+    private static int freePortPair() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int p;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                p = s.getLocalPort();
+            }
+            try (ServerSocket next = new ServerSocket(p + 1, 1, InetAddress.getLoopbackAddress())) {
+                return p;
+            } catch (IOException taken) {
+                // another
+            }
+        }
+        throw new IOException("no free ports");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -85,7 +85,7 @@ class BackupServiceTest {
         try (ZipFile z = new ZipFile(f.path().toFile())) {
             assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).containsExactly("needlepoint.sql", "manifest.txt");
             String manifest = new String(z.getInputStream(z.getEntry("manifest.txt")).readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(manifest.lines()).contains("needlepoint-backup 1", "schema.version: 9",
+            assertThat(manifest.lines()).contains("needlepoint-backup 1", "schema.version: 11",
                     "created.at: 2026-11-21T09:00:00Z", "data.folder: " + clinic.folder, "count: patients = 1",
                     "count: users = 3");
             assertThat(manifest).containsPattern("entry: [0-9a-f]{64} \\d+ needlepoint.sql")

@@ -61,7 +61,7 @@ class SearchPrefixMigrationTest {
             copy(src, dst, "patient_search_key");
         }
         try (TestClinic clinic = new TestClinic(migrated)) {
-            assertThat(clinic.db.schemaVersion()).isEqualTo("9");
+            assertThat(Integer.parseInt(clinic.db.schemaVersion())).isGreaterThanOrEqualTo(9);
             assertThat(clinic.db.read(SearchPrefixMigrationTest::prefixRows)).isEqualTo(expected);
             List<String> problems = new ArrayList<>();
             for (RecordCheck check : clinic.services.checks()) {

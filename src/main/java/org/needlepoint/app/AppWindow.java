@@ -101,6 +101,7 @@ public final class AppWindow implements Shell {
     /** Each feature registers its screens, Today cards and Admin tabs, with the services they use (once they are open). */
     private void registerFeatures() {
         Services s = services;
+        screens.follow(s.changes());
         SecurityViews.register(screens, background, s.users(), s.audit(), s.clock());
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
@@ -231,6 +232,9 @@ public final class AppWindow implements Shell {
             if (idle != null) {
                 idle.disarm();
             }
+            if (services != null) {
+                services.changes().close();
+            }
         });
     }
 
@@ -318,6 +322,7 @@ public final class AppWindow implements Shell {
         lockView = null;
         root.getChildren().setAll(main.root());
         stage.setTitle("Needlepoint — " + clinic + " — " + user.displayName());
+        services.changes().start(); // the lists on screen follow the other PCs' changes
         armIdleLock();
         clinicReady = true;
         backUpIfDue();

@@ -31,6 +31,7 @@ import org.needlepoint.security.UserService;
 import org.needlepoint.security.UserStore;
 import org.needlepoint.backup.BackupService;
 import org.needlepoint.backup.BackupStore;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.ReferenceCheck;
@@ -54,6 +55,7 @@ public final class Services {
     private final RecallTasks recallTasks;
     private final BackupService backups;
     private final List<RecordCheck> checks;
+    private final ChangeFeed changes;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
         this.db = db;
@@ -97,6 +99,7 @@ public final class Services {
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
+        this.changes = new ChangeFeed(db);
     }
 
     public Database db() {
@@ -158,6 +161,11 @@ public final class Services {
 
     public BackupService backups() {
         return backups;
+    }
+
+    /** The change feed the window's lists follow: started by the window, closed with it. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     /**

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.common.Changes;
+import org.needlepoint.testing.TestClinic;
 
 /**
  * The change feed on a real database: what a transaction changes reaches the feed numbered in commit
@@ -121,6 +122,36 @@ class ChangeFeedTest {
         other.poll();
         assertThat(heard).extracting(ChangeFeed.Change::topic).containsExactly(ChangeFeed.CLINIC);
         other.close();
+    }
+
+    @Test
+    void savesThroughTheServicesReachTheFeedWithTheirTopics() {
+        TestClinic clinic = new TestClinic(tmp.resolve("services")).withStaff();
+        try {
+            ChangeFeed f = clinic.services.changes();
+            List<ChangeFeed.Change> heard = new ArrayList<>();
+            f.onChanges(heard::addAll);
+            clinic.signIn("admin");
+            f.poll();
+            var patients = clinic.services.patients();
+            var p = patients.create(TestClinic.patient("Ann", "Smith", "1985-03-14", "555-010-2345"), true);
+            f.poll();
+            assertThat(heard).extracting(ChangeFeed.Change::topic).containsExactly(ChangeFeed.PATIENT);
+
+            heard.clear();
+            var details = TestClinic.patient("Ann", "Smith-Jones", "1985-03-14", "555-010-2345");
+            patients.update(p, details); // rewrites the search rows, followed through the patient
+            var charts = clinic.services.charts();
+            var started = charts.startVisit(p.id());
+            charts.saveDraft(started.visit(), new org.needlepoint.chart.ChartDraft("Consult only.", List.of(),
+                    started.screening(), false, false)); // points and screening rewritten, followed through the visit
+            f.poll();
+            assertThat(heard).extracting(ChangeFeed.Change::topic).containsExactly(ChangeFeed.PATIENT, ChangeFeed.CHART,
+                    ChangeFeed.CHART);
+            f.close();
+        } finally {
+            clinic.close();
+        }
     }
 
     @Test
@@ -334,6 +365,7 @@ class ChangeFeedTest {
         });
         Set<String> followed = new TreeSet<>(triggers.keySet());
         followed.removeAll(ChangeFeed.NOT_FOLLOWED);
+        followed.removeAll(ChangeFeed.FOLLOWED_THROUGH.keySet());
 
         assertThat(ChangeFeed.TABLE_TOPICS.keySet()).containsExactlyInAnyOrderElementsOf(followed);
         for (String table : followed) {
@@ -343,5 +375,10 @@ class ChangeFeedTest {
         for (String table : ChangeFeed.NOT_FOLLOWED) {
             assertThat(triggers.getOrDefault(table, Set.of())).as(table).isEmpty();
         }
+        ChangeFeed.FOLLOWED_THROUGH.forEach((child, parent) -> {
+            assertThat(triggers).as(child).containsKey(child);
+            assertThat(triggers.get(child)).as(child + " is followed through " + parent).isEmpty();
+            assertThat(ChangeFeed.TABLE_TOPICS).containsKey(parent);
+        });
     }
 }

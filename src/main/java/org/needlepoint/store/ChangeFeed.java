@@ -268,22 +268,24 @@ public final class ChangeFeed implements Changes, AutoCloseable {
         pruneNowAndThen();
     }
 
-    /** The records' commit counter, and (after the first look) the changes numbered after {@code after}, in order. */
+    /**
+     * The records' commit counter and the changes numbered after {@code after}, in order, in one statement: one
+     * round trip to a clinic server per look, and the counter and the changes seen at one moment. The first look
+     * ({@code after} < 0) reads the counter only.
+     */
     private static Look look(Connection c, long after) throws SQLException {
-        long counter;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT counter FROM commit_seal WHERE id = 1")) {
-            counter = rs.next() ? rs.getLong(1) : 0;
-        }
-        if (after < 0 || counter < after) {
-            return new Look(counter, List.of());
-        }
+        long counter = 0;
         List<Change> changes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT commit_counter, topic FROM change_feed"
-                + " WHERE commit_counter > ? ORDER BY commit_counter, id")) {
-            ps.setLong(1, after);
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.counter, f.commit_counter, f.topic FROM commit_seal s"
+                + " LEFT JOIN change_feed f ON f.commit_counter > ? WHERE s.id = 1 ORDER BY f.commit_counter, f.id")) {
+            ps.setLong(1, after < 0 ? Long.MAX_VALUE : after);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new Change(rs.getLong(1), rs.getString(2)));
+                    counter = rs.getLong(1);
+                    String topic = rs.getString(3);
+                    if (topic != null) {
+                        changes.add(new Change(rs.getLong(2), topic));
+                    }
                 }
             }
         }

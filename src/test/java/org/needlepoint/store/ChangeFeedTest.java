@@ -320,6 +320,37 @@ class ChangeFeedTest {
     }
 
     @Test
+    void recordsReplacedByOlderOnesRefreshEverythingAndAreFollowedOn() throws Exception {
+        Path older = tmp.resolve("older.mv.db");
+        Path file = db.folder().resolve(Database.DB_FILE);
+        setting("kept");
+        db.replaceFiles(() -> copy(file, older)); // the database is shut while its file is copied
+        setting("lost1");
+        setting("lost2");
+        feed.poll();
+        AtomicInteger calls = new AtomicInteger();
+        feed.subscribe(Set.of(ChangeFeed.PATIENT), calls::incrementAndGet);
+        long before = feed.version(Set.of(ChangeFeed.PATIENT));
+
+        db.replaceFiles(() -> copy(older, file)); // as a restore does: the commit counter is behind what was seen
+        feed.poll();
+        assertThat(calls).as("everything may have changed").hasValue(1);
+        assertThat(feed.version(Set.of(ChangeFeed.PATIENT))).isGreaterThan(before);
+
+        setting("after");
+        assertThat(heard()).extracting(ChangeFeed.Change::topic).as("followed on from the older counter")
+                .containsExactly(ChangeFeed.CLINIC);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void oldRowsArePrunedAndRecentOnesKept() {
         setting("old");
         setting("recent");

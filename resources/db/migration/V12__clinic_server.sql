@@ -53,3 +53,9 @@ CREATE TABLE backup_request (
     file_size    BIGINT
 );
 CREATE INDEX backup_request_pending ON backup_request (done_at, id);
+
+-- Followed by the change feed (V11), as every records table.
+CREATE TRIGGER clinic_server_feed AFTER INSERT, UPDATE, DELETE ON clinic_server CALL 'org.needlepoint.store.ChangeFeedTrigger';
+CREATE TRIGGER joined_pc_feed AFTER INSERT, UPDATE, DELETE ON joined_pc CALL 'org.needlepoint.store.ChangeFeedTrigger';
+CREATE TRIGGER join_code_feed AFTER INSERT, UPDATE, DELETE ON join_code CALL 'org.needlepoint.store.ChangeFeedTrigger';
+CREATE TRIGGER backup_request_feed AFTER INSERT, UPDATE, DELETE ON backup_request CALL 'org.needlepoint.store.ChangeFeedTrigger';

@@ -3,6 +3,7 @@ package org.needlepoint.app;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.logging.Level;
+import javafx.application.Platform;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -60,6 +61,8 @@ public final class AppWindow implements Shell {
     private String clinic = "Needlepoint";
     private View<SignInController> signInView;
     private View<MainController> main;
+    /** The status bar's subscription to the server's reachability (a joined PC), replaced at each sign-in. */
+    private org.needlepoint.common.Changes.Subscription serverWatch;
     private View<LockController> lockView;
     private Stage stage;
     /** Where exported files are saved: the system's save dialog; tests hand back a path. */
@@ -101,6 +104,7 @@ public final class AppWindow implements Shell {
     /** Each feature registers its screens, Today cards and Admin tabs, with the services they use (once they are open). */
     private void registerFeatures() {
         Services s = services;
+        screens.follow(s.changes());
         SecurityViews.register(screens, background, s.users(), s.audit(), s.clock());
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
@@ -231,6 +235,9 @@ public final class AppWindow implements Shell {
             if (idle != null) {
                 idle.disarm();
             }
+            if (services != null) {
+                services.changes().close();
+            }
         });
     }
 
@@ -309,6 +316,21 @@ public final class AppWindow implements Shell {
         stage.setTitle("Needlepoint — sign in");
     }
 
+    /** On a joined PC, the status bar follows whether the clinic server answers (the change feed's looks, within 5 s). */
+    private void followServer(MainController bar) {
+        services.db().link().ifPresent(link -> {
+            bar.showServer(link.address(), true);
+            if (serverWatch != null) {
+                serverWatch.close();
+            }
+            serverWatch = services.changes().onReachable(up -> Platform.runLater(() -> {
+                if (main != null && main.controller() == bar) {
+                    bar.showServer(link.address(), up);
+                }
+            }));
+        });
+    }
+
     private void signInNotice(String message) {
         signInView.controller().showNotice(message);
     }
@@ -318,6 +340,8 @@ public final class AppWindow implements Shell {
         lockView = null;
         root.getChildren().setAll(main.root());
         stage.setTitle("Needlepoint — " + clinic + " — " + user.displayName());
+        services.changes().start(); // the lists on screen follow the other PCs' changes
+        followServer(main.controller());
         armIdleLock();
         clinicReady = true;
         backUpIfDue();

@@ -48,6 +48,7 @@ public final class MainController {
     @FXML private Label statusRole;
     @FXML private Label statusMessage;
     @FXML private Label statusData;
+    @FXML private Label statusServer;
 
     private final StackPane patientsSection = new StackPane();
     private View<PatientSearchController> search;
@@ -101,6 +102,23 @@ public final class MainController {
         search = loader.load(PatientSearchController.class);
         patientsSection.getChildren().setAll(search.root());
         showPatients();
+    }
+
+    /**
+     * On a joined PC: where the records are, and whether the clinic server answers. When it does not,
+     * the bar says so plainly; what is on screen and any typing stay, and a save says nothing was saved.
+     */
+    public void showServer(String address, boolean reachable) {
+        statusServer.setVisible(true);
+        statusServer.setManaged(true);
+        statusData.setText("Records: clinic server " + address);
+        statusServer.getStyleClass().remove("server-down");
+        if (reachable) {
+            statusServer.setText("Clinic server: connected");
+        } else {
+            statusServer.getStyleClass().add("server-down");
+            statusServer.setText("Clinic server not reachable: your typing is kept; saving works again once it is back");
+        }
     }
 
     @FXML

@@ -32,6 +32,7 @@ import org.needlepoint.security.UserService;
 import org.needlepoint.security.UserStore;
 import org.needlepoint.backup.BackupService;
 import org.needlepoint.backup.BackupStore;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.ReferenceCheck;
@@ -56,6 +57,7 @@ public final class Services {
     private final BackupService backups;
     private final ClinicPcs clinicPcs;
     private final List<RecordCheck> checks;
+    private final ChangeFeed changes;
 
     public Services(Database db, Clock clock, PasswordHasher hasher) {
         this.db = db;
@@ -100,6 +102,7 @@ public final class Services {
                 auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
         this.clinicPcs = new ClinicPcs(db, audit, session, clock);
+        this.changes = new ChangeFeed(db);
     }
 
     public Database db() {
@@ -166,6 +169,11 @@ public final class Services {
     /** The clinic server's joined PCs: join codes, the list, revoking. */
     public ClinicPcs clinicPcs() {
         return clinicPcs;
+    }
+
+    /** The change feed the window's lists follow: started by the window, closed with it. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     /**

@@ -3,21 +3,25 @@ package org.needlepoint.backup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.TodayCard;
 
 /**
  * The backup card on the home screen. Quiet (the time of the last backup) while backups work; red,
  * with the reason and a "Back up now" button, when the last backup failed or none succeeded for two
  * days, until one succeeds. Shown to everyone: whoever sees it can press the button or tell the
- * admin.
+ * admin. It follows the backup log while on screen (a backup made by another PC or the clinic server).
  */
 public final class BackupStatusController implements TodayCard {
     private static final String ALERT = "backup-alert";
@@ -25,6 +29,7 @@ public final class BackupStatusController implements TodayCard {
     private final BackupService backups;
     private final Background background;
     private final Clock clock;
+    private final Changes changes;
     private boolean running;
 
     @FXML private VBox backupCard;
@@ -35,10 +40,16 @@ public final class BackupStatusController implements TodayCard {
     @FXML private HBox backupActions;
     @FXML private Button backupNowButton;
 
-    public BackupStatusController(BackupService backups, Background background, Clock clock) {
+    public BackupStatusController(BackupService backups, Background background, Clock clock, Changes changes) {
         this.backups = backups;
         this.background = background;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    @FXML
+    private void initialize() {
+        LiveRefresh.follow(backupCard, changes, Set.of(ChangeFeed.BACKUP), this::refresh);
     }
 
     @Override

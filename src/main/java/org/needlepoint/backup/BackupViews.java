@@ -13,7 +13,8 @@ public final class BackupViews {
     /** {@code onRestored} receives the message to show once a restore replaced the records (everyone signs in again). */
     public static void register(Screens screens, Background background, BackupService backups, Clock clock,
                                 Consumer<String> onRestored) {
-        screens.register(BackupStatusController.class, () -> new BackupStatusController(backups, background, clock))
+        screens.register(BackupStatusController.class, () -> new BackupStatusController(backups, background, clock,
+                        screens.changes()))
                 .register(BackupsController.class, () -> new BackupsController(backups, background, clock, onRestored))
                 .todayCard(30, BackupStatusController.class)
                 .adminTab(50, "backupsTab", "Backups", "mdal-backup", BackupsController.class);

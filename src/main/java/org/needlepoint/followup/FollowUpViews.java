@@ -25,15 +25,16 @@ public final class FollowUpViews {
                                 ReportService reports, Session session, Supplier<SaveDialog> saveDialog, Clock clock) {
         screens.register(FollowUpsController.class, () -> new FollowUpsController(session.require()))
                 .register(WorklistController.class, () -> new WorklistController(followUps, background, session.require(),
-                        shell, clock.getZone()))
+                        shell, clock.getZone(), screens.changes()))
                 .register(PatientCallController.class, () -> new PatientCallController(patients, events, background, clock))
-                .register(ReviewController.class, () -> new ReviewController(events, background, shell, clock))
+                .register(ReviewController.class, () -> new ReviewController(events, background, shell, clock,
+                        screens.changes()))
                 .register(TaskActionController.class, () -> new TaskActionController(followUps, background,
                         session.require()))
                 .register(UrgentBannerController.class, () -> new UrgentBannerController(events, background,
-                        session.require(), clock, shell::followUpsChanged))
+                        session.require(), clock, shell::followUpsChanged, screens.changes()))
                 .register(FollowUpsCardController.class, () -> new FollowUpsCardController(followUps, background,
-                        session.require(), shell::showFollowUps))
+                        session.require(), shell::showFollowUps, screens.changes()))
                 .register(PatientFollowUpsController.class, () -> new PatientFollowUpsController(followUps, events,
                         background, session.require(), clock))
                 .register(AdverseEventController.class, () -> new AdverseEventController(events, charts, background,

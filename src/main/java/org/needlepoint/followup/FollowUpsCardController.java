@@ -1,14 +1,18 @@
 package org.needlepoint.followup;
 
 import java.util.Objects;
+import java.util.Set;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.TodayCard;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
@@ -16,7 +20,8 @@ import org.needlepoint.security.User;
 /**
  * The Today screen's follow-up card: the front desk's calls (overdue, due today, upcoming), for
  * injectors and administrators also the reports waiting for review and the side effects not
- * resolved, and any urgent alert still open, in red. A click opens the Follow-ups section.
+ * resolved, and any urgent alert still open, in red. A click opens the Follow-ups section. The
+ * figures follow the other PCs' changes while the card is on screen.
  */
 public final class FollowUpsCardController implements TodayCard {
     private record Figures(WorklistCounts counts, int upcomingDays) {
@@ -26,6 +31,7 @@ public final class FollowUpsCardController implements TodayCard {
     private final Background background;
     private final User user;
     private final Runnable openFollowUps;
+    private final Changes changes;
 
     @FXML private VBox followUpsCard;
     @FXML private Label cardOverdue;
@@ -42,11 +48,13 @@ public final class FollowUpsCardController implements TodayCard {
     private WorklistCounts counts;
     private long loads;
 
-    public FollowUpsCardController(FollowUpService followUps, Background background, User user, Runnable openFollowUps) {
+    public FollowUpsCardController(FollowUpService followUps, Background background, User user, Runnable openFollowUps,
+                                   Changes changes) {
         this.followUps = Objects.requireNonNull(followUps);
         this.background = Objects.requireNonNull(background);
         this.user = Objects.requireNonNull(user);
         this.openFollowUps = Objects.requireNonNull(openFollowUps);
+        this.changes = Objects.requireNonNull(changes);
     }
 
     @FXML
@@ -65,6 +73,8 @@ public final class FollowUpsCardController implements TodayCard {
                 e.consume();
             }
         });
+        LiveRefresh.follow(followUpsCard, changes, Set.of(ChangeFeed.FOLLOWUP, ChangeFeed.ADVERSE_EVENT,
+                ChangeFeed.CLINIC), this::refresh);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -24,8 +25,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
@@ -34,7 +38,8 @@ import org.needlepoint.store.StaleRecordException;
  * The injectors' review list ({@link AdverseEventService#reviewList}): urgent alerts still open
  * (close with a note), patients' phoned-in reports waiting (record as a side effect, or dismiss
  * with a note) and side effects not yet resolved. Notes are typed in the panel docked under the
- * list. INJECTOR and ADMIN only: the section leaves the tab out for the front desk.
+ * list. INJECTOR and ADMIN only: the section leaves the tab out for the front desk. The list reloads
+ * by itself when another PC changes what it shows; the selected line and a note being typed stay.
  */
 public final class ReviewController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
@@ -63,6 +68,7 @@ public final class ReviewController {
     private final Background background;
     private final Shell shell;
     private final Clock clock;
+    private final Changes changes;
 
     @FXML private VBox reviewRoot;
     @FXML private Label reviewStatus;
@@ -82,11 +88,12 @@ public final class ReviewController {
     private boolean busy;
     private Consumer<ReviewList> onLoaded = r -> { };
 
-    public ReviewController(AdverseEventService events, Background background, Shell shell, Clock clock) {
+    public ReviewController(AdverseEventService events, Background background, Shell shell, Clock clock, Changes changes) {
         this.events = Objects.requireNonNull(events);
         this.background = Objects.requireNonNull(background);
         this.shell = Objects.requireNonNull(shell);
         this.clock = Objects.requireNonNull(clock);
+        this.changes = Objects.requireNonNull(changes);
     }
 
     @FXML
@@ -114,6 +121,8 @@ public final class ReviewController {
         Forms.showStatus(reviewStatus, null);
         Forms.showError(reviewError, null);
         cancelNote();
+        LiveRefresh.followLoads(reviewRoot, changes, Set.of(ChangeFeed.FOLLOWUP, ChangeFeed.ADVERSE_EVENT,
+                ChangeFeed.PATIENT), this::refresh);
     }
 
     /** Called with each loaded list (the section's tab shows the count). */
@@ -123,15 +132,22 @@ public final class ReviewController {
 
     /** Loads the list again; a slower earlier load is ignored. */
     public void refresh() {
+        refresh(() -> { });
+    }
+
+    /** As {@link #refresh()}; {@code done} runs once the list is shown or the load dropped. */
+    private void refresh(Runnable done) {
         long mine = ++loads;
         background.run(events::reviewList, r -> {
             if (mine == loads) {
                 show(r);
             }
+            done.run();
         }, error -> {
             if (mine == loads) {
                 Forms.showError(reviewError, Forms.message(error));
             }
+            done.run();
         });
     }
 
@@ -152,8 +168,28 @@ public final class ReviewController {
         items.add(new Header("events", "Side effects not resolved", r.openEvents().size(), r.openEvents().isEmpty()
                 ? "Every recorded side effect is resolved." : "Newest onset first."));
         r.openEvents().forEach(e -> items.add(new EventItem(e)));
+        String selected = key(reviewList.getSelectionModel().getSelectedItem());
         reviewList.getItems().setAll(items);
+        for (int i = 0; selected != null && i < items.size(); i++) {
+            if (selected.equals(key(items.get(i)))) {
+                reviewList.getSelectionModel().select(i);
+            }
+        }
         onLoaded.accept(r);
+    }
+
+    /** What a line is about, whatever changed in it: the selection stays on it across a reload. */
+    private static String key(Item item) {
+        if (item instanceof Header h) {
+            return "header " + h.key();
+        } else if (item instanceof ReportItem r) {
+            return "report " + r.report().id();
+        } else if (item instanceof UrgentItem u) {
+            return "urgent " + u.event().id();
+        } else if (item instanceof EventItem e) {
+            return "event " + e.event().id();
+        }
+        return null;
     }
 
     @FXML

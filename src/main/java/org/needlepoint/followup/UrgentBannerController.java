@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -21,8 +22,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 
@@ -31,8 +35,8 @@ import org.needlepoint.security.User;
  * ({@link AdverseEventService#openUrgentEvents}): the patient, the event and how long ago it was
  * recorded, the clinic's action checklist (expandable), and for injectors and administrators
  * "Close…" with a required note. It takes its own room above the section (it never covers it),
- * rereads every {@link #POLL} while on screen, and at once when {@link #refresh} is called after a
- * change in the app.
+ * rereads every {@link #POLL} while on screen (the times it shows), at once when {@link #refresh} is
+ * called after a change in the app, and when side effects change on another PC (the change feed).
  */
 public final class UrgentBannerController {
     /** How often the banner rereads the open urgent events while it is on screen. */
@@ -46,6 +50,7 @@ public final class UrgentBannerController {
     private final User user;
     private final Clock clock;
     private final Runnable onChanged;
+    private final Changes changes;
     private final Timeline poll = new Timeline(new KeyFrame(POLL, e -> tick()));
 
     @FXML private VBox urgentBanner;
@@ -68,12 +73,13 @@ public final class UrgentBannerController {
      * @param onChanged called after an alert is closed here, so other screens showing it reload
      */
     public UrgentBannerController(AdverseEventService events, Background background, User user, Clock clock,
-                                  Runnable onChanged) {
+                                  Runnable onChanged, Changes changes) {
         this.events = Objects.requireNonNull(events);
         this.background = Objects.requireNonNull(background);
         this.user = Objects.requireNonNull(user);
         this.clock = Objects.requireNonNull(clock);
         this.onChanged = Objects.requireNonNull(onChanged);
+        this.changes = Objects.requireNonNull(changes);
         poll.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -99,6 +105,7 @@ public final class UrgentBannerController {
                 refresh();
             }
         });
+        LiveRefresh.follow(urgentBanner, changes, Set.of(ChangeFeed.ADVERSE_EVENT, ChangeFeed.CLINIC), this::refresh);
     }
 
     /** Rereads the open urgent events in the background and shows them (nothing when there are none). */

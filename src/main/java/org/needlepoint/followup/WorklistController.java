@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -30,8 +31,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
@@ -41,7 +45,8 @@ import org.needlepoint.security.User;
  * with the patient, the phone numbers (large, copyable), the reason, due date, kind and the calls so
  * far. "Log call" (or Enter, or 1-4 on a selected row) opens the outcome choice docked under the
  * list ({@link TaskActionController}); S snoozes, O opens the patient. The list reloads after each
- * action, and when the task changed meanwhile the message says who changed it.
+ * action, and when the task changed meanwhile the message says who changed it; it also reloads by
+ * itself when follow-ups, patients or the clinic's settings change on another PC, the selected task kept.
  */
 public final class WorklistController {
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
@@ -63,6 +68,7 @@ public final class WorklistController {
     private final User user;
     private final Shell shell;
     private final ZoneId zone;
+    private final Changes changes;
 
     @FXML private VBox worklistRoot;
     @FXML private Label worklistTitle;
@@ -79,12 +85,14 @@ public final class WorklistController {
     private long loads;
     private Consumer<Worklist> onLoaded = w -> { };
 
-    public WorklistController(FollowUpService followUps, Background background, User user, Shell shell, ZoneId zone) {
+    public WorklistController(FollowUpService followUps, Background background, User user, Shell shell, ZoneId zone,
+                              Changes changes) {
         this.followUps = Objects.requireNonNull(followUps);
         this.background = Objects.requireNonNull(background);
         this.user = Objects.requireNonNull(user);
         this.shell = Objects.requireNonNull(shell);
         this.zone = Objects.requireNonNull(zone);
+        this.changes = Objects.requireNonNull(changes);
     }
 
     @FXML
@@ -109,6 +117,8 @@ public final class WorklistController {
             refresh();
         });
         taskActionController.setOnHidden(worklistList::requestFocus);
+        LiveRefresh.followLoads(worklistRoot, changes, Set.of(ChangeFeed.FOLLOWUP, ChangeFeed.PATIENT, ChangeFeed.CLINIC),
+                this::refresh);
     }
 
     /** Called with each loaded worklist (the section's tab shows the count). */
@@ -118,6 +128,11 @@ public final class WorklistController {
 
     /** Loads today's list again; a slower earlier load is ignored, the selected task stays selected when it is still there. */
     public void refresh() {
+        refresh(() -> { });
+    }
+
+    /** As {@link #refresh()}; {@code done} runs once the list is shown or the load dropped. */
+    private void refresh(Runnable done) {
         long mine = ++loads;
         Role role = worklistRole.getValue();
         LocalDate day = followUps.today();
@@ -125,10 +140,12 @@ public final class WorklistController {
             if (mine == loads) {
                 show(w);
             }
+            done.run();
         }, error -> {
             if (mine == loads) {
                 Forms.showError(worklistError, Forms.message(error));
             }
+            done.run();
         });
     }
 

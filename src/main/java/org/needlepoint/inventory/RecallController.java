@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -26,8 +27,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Role;
@@ -35,7 +39,9 @@ import org.needlepoint.security.Session;
 
 /**
  * The recall view: pick, type or scan a lot, and at once everyone who received it, with the
- * contact details the front desk needs to call them; export CSV or PDF; mark the lot recalled.
+ * contact details the front desk needs to call them; export CSV or PDF; mark the lot recalled. The
+ * list shown follows the other PCs' changes (a chart signed with the lot, a patient's new phone, the
+ * lot recalled elsewhere); the lot field and its suggestions are left alone.
  */
 public final class RecallController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
@@ -51,6 +57,7 @@ public final class RecallController {
     private final Background background;
     private final Shell shell;
     private final Clock clock;
+    private final Changes changes;
     private SaveAs saveAs = RecallController::chooseFile;
 
     @FXML private VBox recallRoot;
@@ -75,15 +82,18 @@ public final class RecallController {
     private Map<Long, Product> products = Map.of();
     private RecallList shown;
     private long searchSeq;
+    /** Counts the lots asked for: a reload of the lot shown before is dropped when another was asked for meanwhile. */
+    private long listSeq;
 
     public RecallController(InventoryService inventory, ReportService reports, Session session, Background background,
-                            Shell shell, Clock clock) {
+                            Shell shell, Clock clock, Changes changes) {
         this.inventory = inventory;
         this.reports = reports;
         this.session = session;
         this.background = background;
         this.shell = shell;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @FXML
@@ -118,6 +128,8 @@ public final class RecallController {
         showList(null);
         background.run(inventory::products, ps -> products = ps.stream()
                 .collect(Collectors.toMap(Product::id, p -> p)), this::fail);
+        LiveRefresh.followLoads(recallRoot, changes, Set.of(ChangeFeed.RECALL, ChangeFeed.STOCK, ChangeFeed.CHART,
+                ChangeFeed.PATIENT, ChangeFeed.FOLLOWUP), this::reload);
     }
 
     /** For tests: where files are saved. */
@@ -192,15 +204,38 @@ public final class RecallController {
     /** Shows the recall list of a lot (null: none yet). */
     public void showLot(Long lotId) {
         if (lotId == null) {
+            listSeq++;
             showList(null);
             return;
         }
         Forms.showError(recallError, null);
+        long mine = ++listSeq;
         background.run(() -> new Loaded(inventory.recallList(lotId), inventory.recallNotices(lotId, false)),
                 l -> {
-                    showSuggestions(List.of());
-                    showList(l);
+                    if (mine == listSeq) {
+                        showSuggestions(List.of());
+                        showList(l);
+                    }
                 }, this::fail);
+    }
+
+    /**
+     * Reads the list shown again after a change elsewhere; dropped when another lot was asked for meanwhile. A
+     * failure leaves the list as shown (the next change tries again).
+     */
+    private void reload(Runnable done) {
+        if (shown == null) {
+            done.run();
+            return;
+        }
+        long lotId = shown.lot().id();
+        long mine = listSeq;
+        background.run(() -> new Loaded(inventory.recallList(lotId), inventory.recallNotices(lotId, false)), l -> {
+            if (mine == listSeq && shown != null && shown.lot().id() == lotId) {
+                showList(l);
+            }
+            done.run();
+        }, e -> done.run());
     }
 
     private record Loaded(RecallList list, List<RecallNotice> notices) {

@@ -4,19 +4,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.TodayCard;
 
 /**
  * The home screen's stock card: lots expiring within the clinic's setting, products under their
  * reorder level, lots needing a count. With nothing to report it says so in quiet text, so staff
- * can trust that it looked. Clicking it opens Inventory, Stock.
+ * can trust that it looked. Clicking it opens Inventory, Stock. It follows the other PCs' changes to
+ * the stock while on screen.
  */
 public final class StockCardController implements TodayCard {
     static final int MAX_LINES = 6;
@@ -24,15 +29,17 @@ public final class StockCardController implements TodayCard {
     private final InventoryService inventory;
     private final Background background;
     private final Runnable openStock;
+    private final Changes changes;
 
     @FXML private VBox stockCard;
     @FXML private Label stockCardQuiet;
     @FXML private VBox stockCardLines;
 
-    public StockCardController(InventoryService inventory, Background background, Runnable openStock) {
+    public StockCardController(InventoryService inventory, Background background, Runnable openStock, Changes changes) {
         this.inventory = inventory;
         this.background = background;
         this.openStock = openStock;
+        this.changes = changes;
     }
 
     @FXML
@@ -42,6 +49,8 @@ public final class StockCardController implements TodayCard {
                 openStock.run();
             }
         });
+        LiveRefresh.followLoads(stockCard, changes, Set.of(ChangeFeed.STOCK, ChangeFeed.PRODUCT, ChangeFeed.CLINIC),
+                this::refresh);
     }
 
     @FXML
@@ -55,9 +64,17 @@ public final class StockCardController implements TodayCard {
 
     @Override
     public void refresh() {
-        background.run(this::read, this::show, e -> {
+        refresh(() -> { });
+    }
+
+    private void refresh(Runnable done) {
+        background.run(this::read, f -> {
+            show(f);
+            done.run();
+        }, e -> {
             stockCardLines.getChildren().clear();
             Forms.showStatus(stockCardQuiet, "The stock could not be read: " + Forms.message(e));
+            done.run();
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,19 +26,24 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.needlepoint.common.Amounts;
+import org.needlepoint.common.Changes;
 import org.needlepoint.common.Decimals;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.store.StaleRecordException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 
 /**
  * The stock of lots: alert strips (expiring soon, under reorder level, needing a count), a table of
  * lots with their state and packs on hand, and a detail pane with the lot's actions (waste, count,
  * open a vial, quarantine, release), its ledger and its receipts. Quantities are never edited: each
- * action writes a ledger entry through {@link InventoryService}.
+ * action writes a ledger entry through {@link InventoryService}. The stock follows the other PCs'
+ * changes while on screen, the filters and the selected lot kept; not while a lot's action is being
+ * filled in (a reload would close it): it catches up once the action is saved or cancelled.
  */
 public final class StockController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yy, HH:mm", Locale.ENGLISH);
@@ -49,6 +55,7 @@ public final class StockController {
     private final Background background;
     private final User user;
     private final Clock clock;
+    private final Changes changes;
 
     @FXML private Label expiringAlert;
     @FXML private Label reorderAlert;
@@ -109,11 +116,12 @@ public final class StockController {
     private Action action;
     private Map<String, Control> actionFields;
 
-    public StockController(InventoryService inventory, Background background, User user, Clock clock) {
+    public StockController(InventoryService inventory, Background background, User user, Clock clock, Changes changes) {
         this.inventory = inventory;
         this.background = background;
         this.user = user;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** A lot as the table shows it: with its product and the state in words. */
@@ -178,6 +186,8 @@ public final class StockController {
         volumeField.textProperty().addListener((o, a, b) -> showConcentration());
         boolean clinical = user.role() != Role.FRONT_DESK;
         shown(rolesNote, !clinical);
+        LiveRefresh.followLoads(lotsTable, changes, Set.of(ChangeFeed.STOCK, ChangeFeed.PRODUCT, ChangeFeed.CLINIC),
+                this::reload).pausedWhile(actionForm.visibleProperty());
     }
 
     private static String ledgerReason(LedgerEntry e) {
@@ -204,6 +214,18 @@ public final class StockController {
             Forms.showStatus(lotMessage, message);
             Forms.showError(stockError, error);
         }, e -> Forms.showError(stockError, Forms.message(e)));
+    }
+
+    /**
+     * Reads the stock again after a change elsewhere: the filters and the selected lot are kept, and the
+     * messages on screen too (a failure leaves the stock as shown; the next change tries again).
+     */
+    private void reload(Runnable done) {
+        Long selected = selectedLotId();
+        background.run(this::read, s -> {
+            show(s, selected);
+            done.run();
+        }, e -> done.run());
     }
 
     private Stock read() {

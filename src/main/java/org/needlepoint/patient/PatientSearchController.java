@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -16,11 +17,17 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.needlepoint.common.Changes;
+import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.Shell;
 
-/** The front desk's main screen: search as you type, keyboard first. */
+/**
+ * The front desk's main screen: search as you type, keyboard first. The results follow the other PCs'
+ * changes: the search runs again, the selected patient stays selected and the search box is not touched.
+ */
 public final class PatientSearchController {
     static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH);
     static final String HINT = "Search by name (last, first or first last), phone, date of birth or chart number."
@@ -29,6 +36,7 @@ public final class PatientSearchController {
     private final PatientService patients;
     private final Background background;
     private final Shell shell;
+    private final Changes changes;
     private final SearchTyping typing = new SearchTyping();
 
     @FXML private TextField searchField;
@@ -42,10 +50,11 @@ public final class PatientSearchController {
     @FXML private TableColumn<PatientSummary, String> emailColumn;
     @FXML private Label emptyLabel;
 
-    public PatientSearchController(PatientService patients, Background background, Shell shell) {
+    public PatientSearchController(PatientService patients, Background background, Shell shell, Changes changes) {
         this.patients = patients;
         this.background = background;
         this.shell = shell;
+        this.changes = changes;
     }
 
     @FXML
@@ -90,6 +99,7 @@ public final class PatientSearchController {
             });
             return row;
         });
+        LiveRefresh.followLoads(resultsTable, changes, Set.of(ChangeFeed.PATIENT), this::reload);
     }
 
     public void focusSearch() {
@@ -105,11 +115,33 @@ public final class PatientSearchController {
     }
 
     /**
+     * Runs the search on screen again because patients changed (on another PC, say): the patient selected
+     * stays selected, and the search box, its caret and a search being typed are left alone. {@code done}
+     * runs once its results are shown or dropped.
+     */
+    private void reload(Runnable done) {
+        String text = searchField.getText();
+        SearchQuery q = SearchQuery.parse(text);
+        if (q.badDate() || q.isEmpty()) {
+            done.run(); // nothing listed
+            return;
+        }
+        PatientSummary selected = resultsTable.getSelectionModel().getSelectedItem();
+        search(text, selected == null ? null : selected.id(), done);
+    }
+
+    private void search(String text) {
+        search(text, null, () -> { });
+    }
+
+    /**
      * Searches as typed: this keystroke's search cancels the one before, whose results are dropped if
      * they come anyway; the first patients show as soon as they are read, and when there are more, how
-     * many match in all follows (a count of its own, cancelled the same way).
+     * many match in all follows (a count of its own, cancelled the same way). The patient {@code keep}
+     * is selected when the results hold them (else the first); {@code done} runs once the first
+     * results are shown or dropped.
      */
-    private void search(String text) {
+    private void search(String text, Long keep, Runnable done) {
         SearchQuery q = SearchQuery.parse(text);
         if (q.badDate() || q.isEmpty()) {
             typing.stop();
@@ -117,17 +149,25 @@ public final class PatientSearchController {
             emptyLabel.setText(q.badDate() ? "\"" + text.strip() + "\" is not a real date. Use MM/DD/YYYY or YYYY-MM-DD."
                     : "Start typing a name, phone, birth date or chart number.");
             searchHint.setText(HINT);
+            done.run();
             return;
         }
         SearchTyping.Run run = typing.start();
         background.run(() -> patients.search(text, run.cancel()), (SearchPage page) -> {
             if (!typing.isCurrent(run)) {
+                done.run();
                 return;
             }
             List<PatientSummary> rows = page.rows();
             resultsTable.getItems().setAll(rows);
             if (!rows.isEmpty()) {
-                resultsTable.getSelectionModel().select(0);
+                int index = 0;
+                for (int i = 0; keep != null && i < rows.size(); i++) {
+                    if (rows.get(i).id() == keep) {
+                        index = i;
+                    }
+                }
+                resultsTable.getSelectionModel().select(index);
             }
             emptyLabel.setText("No patient matches \"" + text.strip() + "\". Press Ctrl+N to register a new patient.");
             searchHint.setText(SearchTyping.hint(rows.size(), page.more(), null));
@@ -142,11 +182,13 @@ public final class PatientSearchController {
                     }
                 });
             }
+            done.run();
         }, error -> {
             if (typing.isCurrent(run)) {
                 emptyLabel.setText(Forms.message(error));
                 resultsTable.getItems().clear();
             }
+            done.run();
         });
     }
 

@@ -12,7 +12,8 @@ public final class PatientViews {
 
     public static void register(Screens screens, Background background, Shell shell, PatientService patients,
                                 Session session) {
-        screens.register(PatientSearchController.class, () -> new PatientSearchController(patients, background, shell))
+        screens.register(PatientSearchController.class, () -> new PatientSearchController(patients, background, shell,
+                        screens.changes()))
                 .register(PatientController.class, () -> new PatientController(patients, session, background, shell));
     }
 }

@@ -625,8 +625,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * The end of a transaction: raises the counter (the row stays locked until the commit, so
-     * transactions pass here one at a time, and nothing else is locked after it: no deadlock) and
-     * runs the deferred work. Returns the transaction's number.
+     * transactions pass here one at a time, and nothing else is locked after it: no deadlock), runs
+     * the deferred work and numbers the transaction's change-feed rows. Returns the transaction's number.
      */
     private long countCommit(Connection c, List<SqlWork<?>> deferred) throws SQLException {
         long counter;
@@ -638,6 +638,7 @@ public final class Database implements AutoCloseable {
         for (int i = 0; i < deferred.size(); i++) {
             deferred.get(i).run(c);
         }
+        ChangeFeed.stamp(c, counter); // this transaction's changes, numbered in commit order
         return counter;
     }
 

@@ -76,11 +76,127 @@ public final class PinnedTls {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {new Pinned()}, null);
-            SSLContext.setDefault(ctx);
+            SSLContext.setDefault(new Tuned(ctx));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this Java runtime", e);
         }
         installed = true;
+    }
+
+    /**
+     * How long a PC waits for one answer of the server before the connection counts as lost: a network
+     * that drops without a word (a cable pulled, Wi-Fi gone) would otherwise leave a read waiting forever.
+     */
+    static final int READ_TIMEOUT_MS = 30_000;
+
+    /**
+     * The pinned context, its sockets tuned for H2's small request-and-answer messages: no Nagle delay
+     * ({@code TCP_NODELAY}), keep-alive, and a read timeout ({@link #READ_TIMEOUT_MS}).
+     */
+    private static final class Tuned extends SSLContext {
+        Tuned(SSLContext inner) {
+            super(new Spi(inner), inner.getProvider(), inner.getProtocol());
+        }
+    }
+
+    private static final class Spi extends javax.net.ssl.SSLContextSpi {
+        private final SSLContext inner;
+
+        Spi(SSLContext inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        protected void engineInit(javax.net.ssl.KeyManager[] km, TrustManager[] tm, java.security.SecureRandom sr) {
+            throw new UnsupportedOperationException("already initialised");
+        }
+
+        @Override
+        protected javax.net.ssl.SSLSocketFactory engineGetSocketFactory() {
+            return new TunedFactory(inner.getSocketFactory());
+        }
+
+        @Override
+        protected javax.net.ssl.SSLServerSocketFactory engineGetServerSocketFactory() {
+            return inner.getServerSocketFactory();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            return inner.createSSLEngine();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            return inner.createSSLEngine(host, port);
+        }
+
+        @Override
+        protected javax.net.ssl.SSLSessionContext engineGetServerSessionContext() {
+            return inner.getServerSessionContext();
+        }
+
+        @Override
+        protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() {
+            return inner.getClientSessionContext();
+        }
+    }
+
+    private static final class TunedFactory extends javax.net.ssl.SSLSocketFactory {
+        private final javax.net.ssl.SSLSocketFactory inner;
+
+        TunedFactory(javax.net.ssl.SSLSocketFactory inner) {
+            this.inner = inner;
+        }
+
+        private static Socket tune(Socket s) throws java.io.IOException {
+            s.setTcpNoDelay(true);
+            s.setKeepAlive(true);
+            s.setSoTimeout(READ_TIMEOUT_MS);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket() throws java.io.IOException {
+            return tune(inner.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws java.io.IOException {
+            return tune(inner.createSocket(s, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws java.io.IOException {
+            return tune(inner.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
+                throws java.io.IOException {
+            return tune(inner.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
+            return tune(inner.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+                throws java.io.IOException {
+            return tune(inner.createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return inner.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return inner.getSupportedCipherSuites();
+        }
     }
 
     /** Thrown when the server's certificate is not the pinned one: the message is for a person. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.needlepoint.common.Changes;
 
 /**
  * Where each feature registers its screens (its {@code *Views} class): the factories that hand
@@ -22,6 +23,7 @@ public final class Screens {
     private final ViewLoader loader;
     private final List<CardEntry> cards = new ArrayList<>();
     private final List<AdminTabEntry> adminTabs = new ArrayList<>();
+    private Changes changes = Changes.NONE;
 
     public Screens(ViewLoader loader) {
         this.loader = loader;
@@ -29,6 +31,17 @@ public final class Screens {
 
     public ViewLoader loader() {
         return loader;
+    }
+
+    /** The changes to the shared records that the screens' lists follow ({@link LiveRefresh}); none until set. */
+    public Screens follow(Changes feed) {
+        this.changes = java.util.Objects.requireNonNull(feed);
+        return this;
+    }
+
+    /** What the screens' lists follow to refresh by themselves ({@link Changes#NONE} when nothing was set). */
+    public Changes changes() {
+        return changes;
     }
 
     /** Registers the factory of a controller: {@code factory} builds it, with its services, each time its view loads. */

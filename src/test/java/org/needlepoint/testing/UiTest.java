@@ -47,10 +47,15 @@ public abstract class UiTest {
         background = newBackground();
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
-            window = new AppWindow(clinic.services, background);
+            window = new AppWindow(windowServices(), background);
             window.start(stage);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The services the window runs on: the test clinic's, or a joined PC's (a window as a client of a clinic server). */
+    protected org.needlepoint.app.Services windowServices() {
+        return clinic.services;
     }
 
     /**

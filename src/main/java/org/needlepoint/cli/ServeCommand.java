@@ -25,6 +25,8 @@ import org.needlepoint.store.StoreException;
  */
 final class ServeCommand {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+    /** What a server of new, empty records calls its clinic until someone sets it up. */
+    static final String NOT_SET_UP = "a new clinic (not set up yet: set it up from a joined PC)";
     private final PrintStream out;
     private final Clock clock;
     private final PasswordHasher hasher;
@@ -48,15 +50,10 @@ final class ServeCommand {
             throw new StoreException("The data folder " + folder + " is joined to the clinic server at " + l.address()
                     + ": serve on the PC that holds the records.");
         });
-        if (!Files.exists(folder.resolve(Database.DB_FILE))) {
-            throw new StoreException("There are no records to serve in " + folder + ": set up the clinic first (open"
-                    + " the app once on this folder), or give the folder with --data.");
-        }
         try (Database db = Database.open(folder)) {
             Services s = new Services(db, clock, hasher);
-            String clinic = s.clinic().clinic().map(c -> c.name())
-                    .orElseThrow(() -> new StoreException("The clinic in " + folder + " is not set up yet: open the app"
-                            + " once on this folder to set it up, then serve it."));
+            // a new folder is served too: the clinic is then set up (or seed-demo'd) from any joined PC
+            String clinic = s.clinic().clinic().map(c -> c.name()).orElse(NOT_SET_UP);
             ClinicServer server = ClinicServer.start(db, clinic, s.backups(), clock, settings);
             Path marker = FolderLock.markServed(folder, server.port());
             try {

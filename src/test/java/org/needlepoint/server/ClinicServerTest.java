@@ -131,6 +131,27 @@ class ClinicServerTest {
     }
 
     @Test
+    void aChangeOnOnePcReachesTheOtherPcsChangeFeed() throws Exception {
+        try (Database a = Database.openFolder(folderOf(join("Feed A")));
+             Database b = Database.openFolder(folderOf(join("Feed B")))) {
+            Services sa = services(a);
+            Services sb = services(b);
+            sa.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());
+            java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+            List<Boolean> reach = new java.util.concurrent.CopyOnWriteArrayList<>();
+            sb.changes().interval(java.time.Duration.ofMillis(200));
+            sb.changes().onReachable(reach::add);
+            sb.changes().subscribe(java.util.Set.of(org.needlepoint.store.ChangeFeed.PATIENT), heard::countDown);
+            sb.changes().start();
+            org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !reach.isEmpty());
+            sa.patients().create(TestClinic.patient("Fed", "Elsewhere", "1966-06-06", "5550104000"), true);
+            assertThat(heard.await(3, java.util.concurrent.TimeUnit.SECONDS)).as("PC B heard PC A's new patient").isTrue();
+            assertThat(reach).containsExactly(true);
+            sb.changes().close();
+        }
+    }
+
+    @Test
     void checkAndDueWorkOnAJoinedFolderAsOnAnEmbeddedOne() throws Exception {
         Path folder = folderOf(join("Check PC"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -58,30 +58,32 @@ public final class PatientStore implements RecordCheck {
      * for a LIKE with a parameter; the LIKE keeps the match exact. H2 reads an index in its order only
      * when ORDER BY names its leading columns too, hence "ORDER BY kind, ..." throughout.
      */
-    private static final String KEY_RANGE_FROM = "SELECT search_key, name_key, patient_id FROM patient_search_key"
+    private static final String KEY_RANGE = "SELECT search_key, name_key, patient_id FROM patient_search_key"
             + " WHERE kind = ? AND search_key >= ? AND search_key < ? AND search_key LIKE ? ESCAPE '\\'"
             + " ORDER BY kind, search_key, name_key, patient_id LIMIT ?";
-    private static final String KEY_RANGE_AFTER = KEY_RANGE_FROM.replace("search_key >= ?", "search_key > ?");
 
     private final int nameLetters;
     private final int phoneStart;
     private final int phoneEnd;
     private final int firstPage;
+    private final int checkAfter;
 
     public PatientStore() {
-        this(NAME_PREFIX, PHONE_START, PHONE_END, 0);
+        this(NAME_PREFIX, PHONE_START, PHONE_END, 0, NameOrder.JUMPS_BEFORE_CHECKING);
     }
 
     /**
      * Tests take the other paths on a small clinic: prefix rows used only up to the given lengths (0:
-     * never, always the whole keys; the rows are written in full regardless), and pages of
-     * {@code firstPage} entries (0: as many as the list shows, plus one).
+     * never, always the whole keys; the rows are written in full regardless), pages of {@code firstPage}
+     * entries (0: as many as the list shows, plus one), and the patients of a query of several parts checked
+     * in batches after {@code checkAfter} jumping reads (0: from the start; see {@link NameOrder#intersect}).
      */
-    PatientStore(int nameLetters, int phoneStart, int phoneEnd, int firstPage) {
+    PatientStore(int nameLetters, int phoneStart, int phoneEnd, int firstPage, int checkAfter) {
         this.nameLetters = Math.min(nameLetters, NAME_PREFIX);
         this.phoneStart = Math.min(phoneStart, PHONE_START);
         this.phoneEnd = Math.min(phoneEnd, PHONE_END);
         this.firstPage = firstPage;
+        this.checkAfter = checkAfter;
     }
 
     public Patient insert(Connection c, PatientDetails d, Instant now, Long by) throws SQLException {
@@ -248,19 +250,8 @@ public final class PatientStore implements RecordCheck {
      * older records.
      */
     private static void keyRows(long id, PatientDetails d, List<KeyRow> keys, List<KeyRow> prefixRows) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String part : new String[] {d.firstName(), d.middleName(), d.lastName(), d.preferredName()}) {
-            for (String n : SearchQuery.nameTokens(part)) {
-                names.add(n.length() > 100 ? n.substring(0, 100) : n);
-            }
-        }
-        Set<String> phones = new LinkedHashSet<>();
-        for (String ph : new String[] {d.mobilePhone(), d.otherPhone()}) {
-            String digits = Text.phoneDigits(ph);
-            if (!digits.isEmpty()) {
-                phones.add(digits);
-            }
-        }
+        Set<String> names = SearchQuery.nameWords(d.firstName(), d.middleName(), d.lastName(), d.preferredName());
+        Set<String> phones = SearchQuery.phoneDigits(d.mobilePhone(), d.otherPhone());
         String nameKey = nameKey(d.lastName(), d.firstName());
         Set<String> rows = new LinkedHashSet<>();
         for (String n : names) {
@@ -329,7 +320,7 @@ public final class PatientStore implements RecordCheck {
         }
         Reads r = new Reads(c, cancel);
         List<Source> parts = sources(r, q, limit + 1);
-        List<Entry> first = NameOrder.intersect(parts, limit + 1);
+        List<Entry> first = NameOrder.intersect(parts, limit + 1, candidates -> r.matching(q, candidates), checkAfter);
         boolean more = first.size() > limit;
         if (more) {
             first = first.subList(0, limit);
@@ -357,7 +348,9 @@ public final class PatientStore implements RecordCheck {
             return 0;
         }
         int page = Math.min(cap + 1, NameOrder.Paged.MAX_PAGE);
-        return NameOrder.intersect(sources(new Reads(c, cancel), q, page), cap + 1).size();
+        Reads r = new Reads(c, cancel);
+        return NameOrder.intersect(sources(r, q, page), cap + 1, candidates -> r.matching(q, candidates), checkAfter)
+                .size();
     }
 
     /** The query's distinct name words, longest first (the narrowest, usually). */
@@ -417,9 +410,8 @@ public final class PatientStore implements RecordCheck {
         List<Entry> few = new ArrayList<>();
         List<Source> parts = new ArrayList<>();
         String from = prefix;
-        boolean after = false;
         for (int size = firstPage(page); ; size = Math.min(size * 4, NameOrder.Paged.MAX_PAGE)) {
-            List<KeyEntry> rows = r.keyEntries(after ? KEY_RANGE_AFTER : KEY_RANGE_FROM, kind, from, hi, like, size);
+            List<KeyEntry> rows = r.keyEntries(KEY_RANGE, kind, from, hi, like, size);
             if (rows.size() < size) {
                 rows.forEach(k -> few.add(k.entry()));
                 break;
@@ -428,12 +420,12 @@ public final class PatientStore implements RecordCheck {
             if (rows.get(0).key().equals(last)) {
                 parts.add(new Paged((f, n) -> r.entries(KEY_PAGE, kind, last, f.nameKey(), f.nameKey(), f.id(), n),
                         firstPage(page)));
-                from = last;
-                after = true;
+                // the next key: ">= last + U+0000" starts the index range after it ("> last" would make H2 walk
+                // through all of its entries, as for an inclusive bound; keys hold letters and digits only)
+                from = last + '\u0000';
             } else {
                 rows.stream().filter(k -> !k.key().equals(last)).forEach(k -> few.add(k.entry()));
                 from = last;
-                after = false;
             }
         }
         if (!few.isEmpty()) {
@@ -464,6 +456,30 @@ public final class PatientStore implements RecordCheck {
                 }
                 return out;
             }
+        }
+
+        /**
+         * The candidates whose patient the query matches ({@link SearchQuery#matches} on the patient's names,
+         * phones, birth date and chart number, which its search keys are made of), in their order.
+         */
+        List<Entry> matching(SearchQuery q, List<Entry> candidates) throws SQLException {
+            Set<Long> ok = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.first_name, p.middle_name, p.last_name,"
+                    + " p.preferred_name, p.mobile_phone, p.other_phone, p.birth_date, p.chart_number"
+                    + " FROM TABLE(id BIGINT = ?) t JOIN patient p ON p.id = t.id")) {
+                ps.setObject(1, candidates.stream().map(Entry::id).toArray(Long[]::new));
+                try (ResultSet rs = cancel.executeQuery(ps)) {
+                    while (rs.next()) {
+                        Set<String> words = SearchQuery.nameWords(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5));
+                        Set<String> phones = SearchQuery.phoneDigits(rs.getString(6), rs.getString(7));
+                        if (q.matches(words, phones, rs.getObject(8, LocalDate.class), rs.getLong(9))) {
+                            ok.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return candidates.stream().filter(e -> ok.contains(e.id())).toList();
         }
 
         /** Rows of (search_key, name_key, patient_id). */

@@ -64,7 +64,9 @@ import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.patient.PatientSummary;
+import org.needlepoint.patient.SearchBefore;
 import org.needlepoint.patient.SearchPage;
+import org.needlepoint.patient.SearchQuery;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.UserDraft;
@@ -126,8 +128,8 @@ import org.needlepoint.store.Database;
  */
 public final class Bench {
     static final String USAGE = """
-            Usage: Bench [--patients N] [--runs R] [--only PARTS] [--seed service|sql] [--jvm-options SETS]
-                         [--bench-jvm app|as-started] [--app-image DIR]
+            Usage: Bench [--patients N] [--runs R] [--only PARTS] [--seed service|sql] [--search-before yes|no]
+                         [--jvm-options SETS] [--bench-jvm app|as-started] [--app-image DIR]
 
             Measures patient search, chart save and reload, cold start, memory, site-map redraw,
             the follow-up worklist, the recall list over N patients' 1,000,000 charted points,
@@ -137,6 +139,8 @@ public final class Bench {
               --seed HOW          service: register each patient through PatientService.create (the default up
                                   to 100000 patients); sql: PatientStore.insertAll in batches, no audit rows
                                   (the default above 100000)
+              --search-before W   yes: also time the search as it was before V9 (SearchBefore) on the same
+                                  queries, and count the queries whose lists differ
               --runs R            timed rounds of each part (default 5)
               --only PARTS        some of search,chart,start,memory,redraw,worklist,recall,receive,backup
                                   (default all), or installed (the installer's app-image with and
@@ -272,10 +276,10 @@ public final class Bench {
      * the build); {@code args} are bench's own arguments, passed on when it re-runs itself.
      */
     record Config(int patients, int runs, Set<Part> parts, List<JvmSet> jvmSets, boolean asStarted, Path appImage,
-                  List<String> args, Seeding seeding) {
+                  List<String> args, Seeding seeding, boolean searchBefore) {
         static Config parse(List<String> args) {
             Options o = Options.parse(args, "--patients", "--runs", "--only", "--jvm-options", "--bench-jvm",
-                    "--app-image", "--seed");
+                    "--app-image", "--seed", "--search-before");
             String benchJvm = o.stringValue("--bench-jvm", "app");
             if (!benchJvm.equals("app") && !benchJvm.equals("as-started")) {
                 throw new IllegalArgumentException("--bench-jvm takes app or as-started, not " + benchJvm + ".");
@@ -286,7 +290,15 @@ public final class Bench {
                     Part.parse(o.stringValue("--only", "search,chart,start,memory,redraw,worklist,recall,receive,backup")),
                     JvmSet.parse(o.stringValue("--jvm-options", "app")), benchJvm.equals("as-started"),
                     image == null ? null : Path.of(image), List.copyOf(args),
-                    Seeding.parse(o.stringValue("--seed", null), patients));
+                    Seeding.parse(o.stringValue("--seed", null), patients), yesNo(o.stringValue("--search-before", "no")));
+        }
+
+        private static boolean yesNo(String s) {
+            return switch (s) {
+                case "yes" -> true;
+                case "no" -> false;
+                default -> throw new IllegalArgumentException("--search-before takes yes or no, not " + s + ".");
+            };
         }
     }
 
@@ -316,7 +328,8 @@ public final class Bench {
             Path data = dir.resolve("clinic");
             String password = password();
             List<Sample> samples = seed(data, seeded ? patients : 0, password, config.seeding());
-            SearchFigures search = parts.contains(Part.SEARCH) ? search(data, password, samples, runs, patients) : null;
+            SearchFigures search = parts.contains(Part.SEARCH)
+                    ? search(data, password, samples, runs, patients, config.searchBefore()) : null;
             ChartFigures chart = parts.contains(Part.CHART) ? chart(data, password, runs, seeded ? patients : 0) : null;
             WorklistFigures worklist = parts.contains(Part.WORKLIST) ? worklist(dir.resolve("worklist"), patients, runs)
                     : null;
@@ -528,7 +541,8 @@ public final class Bench {
     }
 
     private record SearchFigures(List<KindFigures> kinds, double[] all, double[] roundP95, double medianRoundP95,
-                                 int missed, double targetMs, String loadBefore, String loadAfter) {
+                                 int missed, double targetMs, String loadBefore, String loadAfter,
+                                 List<KindFigures> before, int differ) {
         KindFigures slowest() {
             return kinds.stream().max(Comparator.comparingDouble(KindFigures::p95)).orElseThrow();
         }
@@ -539,7 +553,8 @@ public final class Bench {
         return patients <= 100_000 ? SEARCH_P95_TARGET_MS : SEARCH_P95_TARGET_LARGE_MS;
     }
 
-    private SearchFigures search(Path data, String password, List<Sample> samples, int runs, int patientCount) {
+    private SearchFigures search(Path data, String password, List<Sample> samples, int runs, int patientCount,
+                                 boolean timeBefore) {
         out.println();
         out.println("== Patient search (PatientService.search, store reopened, 1 warm-up round + " + runs + " rounds of "
                 + QUERIES_PER_KIND + " queries per kind; then the count of all matches when there are more) ==");
@@ -564,12 +579,18 @@ public final class Bench {
         Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
         Map<String, List<Double>> countTimes = new LinkedHashMap<>();
         Map<String, long[]> kindRows = new LinkedHashMap<>();
+        Map<String, List<Double>> beforeTimes = new LinkedHashMap<>();
+        Map<String, List<Double>> beforeCpu = new LinkedHashMap<>();
         kinds.forEach(k -> {
             times.put(k.name(), new ArrayList<>());
             cpuTimes.put(k.name(), new ArrayList<>());
             countTimes.put(k.name(), new ArrayList<>());
             kindRows.put(k.name(), new long[1]);
+            beforeTimes.put(k.name(), new ArrayList<>());
+            beforeCpu.put(k.name(), new ArrayList<>());
         });
+        SearchBefore before = new SearchBefore();
+        int differ = 0;
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> all = new ArrayList<>();
         double[] roundP95 = new double[runs];
@@ -600,6 +621,20 @@ public final class Bench {
                     long t1 = System.nanoTime();
                     long total = page.more() ? patients.count(q.text(), new Cancellation()) : page.rows().size();
                     double countMs = (System.nanoTime() - t1) / 1e6;
+                    if (timeBefore) {
+                        SearchQuery parsed = SearchQuery.parse(q.text());
+                        long b0 = threads.getCurrentThreadCpuTime();
+                        long t2 = System.nanoTime();
+                        List<PatientSummary> old = db.read(c -> before.search(c, parsed, PatientService.SEARCH_LIMIT));
+                        if (round >= 0) {
+                            beforeTimes.get(q.kind().name()).add((System.nanoTime() - t2) / 1e6);
+                            beforeCpu.get(q.kind().name()).add((threads.getCurrentThreadCpuTime() - b0) / 1e6);
+                            if (!old.equals(page.rows())) {
+                                differ++;
+                                err.println("  differs from the search before V9: \"" + q.text() + "\"");
+                            }
+                        }
+                    }
                     if (round < 0) {
                         continue;
                     }
@@ -632,9 +667,16 @@ public final class Bench {
             figures.add(new KindFigures(k.name(), sorted(times.get(k.name())), sorted(cpuTimes.get(k.name())),
                     kindRows.get(k.name())[0], sorted(countTimes.get(k.name()))));
         }
+        List<KindFigures> beforeFigures = new ArrayList<>();
+        if (timeBefore) {
+            for (Kind k : kinds) {
+                beforeFigures.add(new KindFigures(k.name(), sorted(beforeTimes.get(k.name())),
+                        sorted(beforeCpu.get(k.name())), kindRows.get(k.name())[0], new double[0]));
+            }
+        }
         double[] a = sorted(all);
         SearchFigures f = new SearchFigures(figures, a, roundP95, median(roundP95.clone()), missed, target, loadBefore,
-                loadAverage());
+                loadAverage(), beforeFigures, differ);
         printSearch(f);
         return f;
     }
@@ -659,6 +701,16 @@ public final class Bench {
                 + f.loadAfter().replace("; load average", ""));
         if (f.missed() > 0) {
             out.println("  " + f.missed() + " exact queries did not find their patient (see above)");
+        }
+        if (!f.before().isEmpty()) {
+            out.println("  the same queries through the search before V9 (SearchBefore), each right after the new one:");
+            out.printf(Locale.ROOT, "  %-24s %8s %8s %8s %8s%n", "query kind", "p50 ms", "p95 ms", "max ms", "CPU p95");
+            for (KindFigures k : f.before()) {
+                double[] t = k.wall();
+                out.printf(Locale.ROOT, "  %-24s %8.2f %8.2f %8.2f %8.2f%n", k.name(), percentile(t, 50), k.p95(),
+                        t[t.length - 1], percentile(k.cpu(), 95));
+            }
+            out.println("  lists that differ from the search before V9: " + f.differ());
         }
     }
 

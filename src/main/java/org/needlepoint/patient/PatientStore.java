@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -459,27 +460,42 @@ public final class PatientStore implements RecordCheck {
         }
 
         /**
-         * The candidates whose patient the query matches ({@link SearchQuery#matches} on the patient's names,
-         * phones, birth date and chart number, which its search keys are made of), in their order.
+         * The candidates whose patient the query matches ({@link SearchQuery#matches} on the patient's name and
+         * phone keys, the very keys the indexes hold, and on the birth date and chart number), in their order.
          */
         List<Entry> matching(SearchQuery q, List<Entry> candidates) throws SQLException {
-            Set<Long> ok = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.first_name, p.middle_name, p.last_name,"
-                    + " p.preferred_name, p.mobile_phone, p.other_phone, p.birth_date, p.chart_number"
-                    + " FROM TABLE(id BIGINT = ?) t JOIN patient p ON p.id = t.id")) {
-                ps.setObject(1, candidates.stream().map(Entry::id).toArray(Long[]::new));
+            Long[] ids = candidates.stream().map(Entry::id).toArray(Long[]::new);
+            Map<Long, Set<String>> words = new HashMap<>();
+            Map<Long, Set<String>> phones = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.patient_id, k.kind, k.search_key"
+                    + " FROM TABLE(id BIGINT = ?) t JOIN patient_search_key k ON k.patient_id = t.id")) {
+                ps.setObject(1, ids);
                 try (ResultSet rs = cancel.executeQuery(ps)) {
                     while (rs.next()) {
-                        Set<String> words = SearchQuery.nameWords(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5));
-                        Set<String> phones = SearchQuery.phoneDigits(rs.getString(6), rs.getString(7));
-                        if (q.matches(words, phones, rs.getObject(8, LocalDate.class), rs.getLong(9))) {
-                            ok.add(rs.getLong(1));
+                        String kind = rs.getString(2);
+                        if (!kind.equals("R")) {
+                            (kind.equals("N") ? words : phones).computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                                    .add(rs.getString(3));
                         }
                     }
                 }
             }
-            return candidates.stream().filter(e -> ok.contains(e.id())).toList();
+            Map<Long, LocalDate> born = new HashMap<>();
+            Map<Long, Long> chart = new HashMap<>();
+            if (q.birthDate() != null || q.digits() != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.birth_date, p.chart_number"
+                        + " FROM TABLE(id BIGINT = ?) t JOIN patient p ON p.id = t.id")) {
+                    ps.setObject(1, ids);
+                    try (ResultSet rs = cancel.executeQuery(ps)) {
+                        while (rs.next()) {
+                            born.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                            chart.put(rs.getLong(1), rs.getLong(3));
+                        }
+                    }
+                }
+            }
+            return candidates.stream().filter(e -> q.matches(words.getOrDefault(e.id(), Set.of()),
+                    phones.getOrDefault(e.id(), Set.of()), born.get(e.id()), chart.getOrDefault(e.id(), -1L))).toList();
         }
 
         /** Rows of (search_key, name_key, patient_id). */

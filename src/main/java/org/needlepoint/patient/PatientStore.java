@@ -48,8 +48,10 @@ public final class PatientStore implements RecordCheck {
             + " WHERE kind = ? AND prefix = ? AND name_key >= ? AND (name_key > ? OR patient_id >= ?)"
             + " ORDER BY kind, prefix, name_key, patient_id LIMIT ?";
     private static final String KEY_PAGE = "SELECT name_key, patient_id FROM patient_search_key"
-            + " WHERE kind = ? AND search_key = ? AND name_key >= ? AND (name_key > ? OR patient_id >= ?)"
+            + " WHERE kind = ? AND search_key = ? AND name_key >= ? AND (name_key > ? OR patient_id >= ?)%s"
             + " ORDER BY kind, search_key, name_key, patient_id LIMIT ?";
+    /** One more name word the patient must have (V10: " word word"): added to a query for each. */
+    private static final String HAS_WORD = " AND words LIKE ? ESCAPE '\\'";
     private static final String BIRTH_PAGE = "SELECT name_key, id FROM patient"
             + " WHERE birth_date = ? AND name_key >= ? AND (name_key > ? OR id >= ?)"
             + " ORDER BY birth_date, name_key, id LIMIT ?";
@@ -60,7 +62,7 @@ public final class PatientStore implements RecordCheck {
      * when ORDER BY names its leading columns too, hence "ORDER BY kind, ..." throughout.
      */
     private static final String KEY_RANGE = "SELECT search_key, name_key, patient_id FROM patient_search_key"
-            + " WHERE kind = ? AND search_key >= ? AND search_key < ? AND search_key LIKE ? ESCAPE '\\'"
+            + " WHERE kind = ? AND search_key >= ? AND search_key < ? AND search_key LIKE ? ESCAPE '\\'%s"
             + " ORDER BY kind, search_key, name_key, patient_id LIMIT ?";
 
     private final int nameLetters;
@@ -221,14 +223,14 @@ public final class PatientStore implements RecordCheck {
     private static void insertRows(Connection c, String sql, List<KeyRow> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (KeyRow r : rows) {
-                add(ps, r);
+                add(ps, r, sql.equals(INSERT_KEY));
             }
             ps.executeBatch();
         }
     }
 
-    private static final String INSERT_KEY = "INSERT INTO patient_search_key (kind, search_key, patient_id, name_key)"
-            + " VALUES (?, ?, ?, ?)";
+    private static final String INSERT_KEY = "INSERT INTO patient_search_key (kind, search_key, patient_id, name_key,"
+            + " words) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_PREFIX = "INSERT INTO patient_search_prefix (kind, prefix, patient_id, name_key)"
             + " VALUES (?, ?, ?, ?)";
 
@@ -240,8 +242,18 @@ public final class PatientStore implements RecordCheck {
         insertRows(c, INSERT_PREFIX, prefixes);
     }
 
-    /** A row of patient_search_key (key: the search key) or of patient_search_prefix (key: the prefix). */
-    private record KeyRow(String kind, String key, long id, String nameKey) {
+    /**
+     * A row of patient_search_key (key: the search key; words: the patient's name words on an N key, else
+     * null) or of patient_search_prefix (key: the prefix; no words).
+     */
+    private record KeyRow(String kind, String key, long id, String nameKey, String words) {
+    }
+
+    /** The name words an N key carries (V10): each after a space, sorted, so a word is found by "% word". */
+    static String words(Set<String> names) {
+        StringBuilder b = new StringBuilder();
+        names.stream().sorted().forEach(n -> b.append(' ').append(n));
+        return b.toString();
     }
 
     /**
@@ -254,20 +266,21 @@ public final class PatientStore implements RecordCheck {
         Set<String> names = SearchQuery.nameWords(d.firstName(), d.middleName(), d.lastName(), d.preferredName());
         Set<String> phones = SearchQuery.phoneDigits(d.mobilePhone(), d.otherPhone());
         String nameKey = nameKey(d.lastName(), d.firstName());
+        String words = words(names);
         Set<String> rows = new LinkedHashSet<>();
         for (String n : names) {
-            keys.add(new KeyRow("N", n, id, nameKey));
+            keys.add(new KeyRow("N", n, id, nameKey, words));
             prefixes("N", n, NAME_PREFIX, rows);
         }
         for (String p : phones) {
             String reversed = reverse(p);
-            keys.add(new KeyRow("P", p, id, nameKey));
-            keys.add(new KeyRow("R", reversed, id, nameKey));
+            keys.add(new KeyRow("P", p, id, nameKey, null));
+            keys.add(new KeyRow("R", reversed, id, nameKey, null));
             prefixes("P", p, PHONE_START, rows);
             prefixes("R", reversed, PHONE_END, rows);
         }
         for (String row : rows) {
-            prefixRows.add(new KeyRow(row.substring(0, 1), row.substring(1), id, nameKey));
+            prefixRows.add(new KeyRow(row.substring(0, 1), row.substring(1), id, nameKey, null));
         }
     }
 
@@ -278,11 +291,14 @@ public final class PatientStore implements RecordCheck {
         }
     }
 
-    private static void add(PreparedStatement ps, KeyRow r) throws SQLException {
+    private static void add(PreparedStatement ps, KeyRow r, boolean withWords) throws SQLException {
         ps.setString(1, r.kind());
         ps.setString(2, r.key());
         ps.setLong(3, r.id());
         ps.setString(4, r.nameKey());
+        if (withWords) {
+            ps.setString(5, r.words());
+        }
         ps.addBatch();
     }
 
@@ -369,8 +385,15 @@ public final class PatientStore implements RecordCheck {
             parts.add(new Paged((from, n) -> r.entries(BIRTH_PAGE, born, from.nameKey(), from.nameKey(), from.id(), n),
                     firstPage(page)));
         }
-        for (String token : tokens(q)) {
-            parts.add(keys(r, "N", token, nameLetters, page));
+        List<String> tokens = tokens(q);
+        if (tokens.size() > 1 && tokens.get(0).length() > nameLetters) {
+            // the longest word reads whole keys, whose entries carry the patient's name words: the other words
+            // are checked on them as they are read, and this one part stands for all the words
+            parts.add(keyRange(r, "N", tokens.get(0), page, tokens.subList(1, tokens.size())));
+        } else {
+            for (String token : tokens) {
+                parts.add(keys(r, "N", token, nameLetters, page));
+            }
         }
         if (q.digits() != null) {
             String d = q.digits();
@@ -395,7 +418,7 @@ public final class PatientStore implements RecordCheck {
             return new Paged((from, n) -> r.entries(PREFIX_PAGE, kind, prefix, from.nameKey(), from.nameKey(), from.id(),
                     n), firstPage(page));
         }
-        return keyRange(r, kind, prefix, page);
+        return keyRange(r, kind, prefix, page, List.of());
     }
 
     /**
@@ -405,22 +428,26 @@ public final class PatientStore implements RecordCheck {
      * typed in full) becomes a keyset read of its own and is skipped, and the rest (keys with fewer
      * patients) are kept and sorted here. A long prefix starts few keys, so both stay small.
      */
-    private Source keyRange(Reads r, String kind, String prefix, int page) throws SQLException {
+    private Source keyRange(Reads r, String kind, String prefix, int page, List<String> otherWords)
+            throws SQLException {
         String hi = prefix + Character.MAX_VALUE;
         String like = Sql.likePrefix(prefix);
+        String range = String.format(KEY_RANGE, HAS_WORD.repeat(otherWords.size()));
+        String keyPage = String.format(KEY_PAGE, HAS_WORD.repeat(otherWords.size()));
+        List<Object> words = otherWords.stream().map(w -> (Object) ("% " + Sql.likePrefix(w))).toList();
         List<Entry> few = new ArrayList<>();
         List<Source> parts = new ArrayList<>();
         String from = prefix;
         for (int size = firstPage(page); ; size = Math.min(size * 4, NameOrder.Paged.MAX_PAGE)) {
-            List<KeyEntry> rows = r.keyEntries(KEY_RANGE, kind, from, hi, like, size);
+            List<KeyEntry> rows = r.keyEntries(range, args(List.of(kind, from, hi, like), words, size));
             if (rows.size() < size) {
                 rows.forEach(k -> few.add(k.entry()));
                 break;
             }
             String last = rows.get(rows.size() - 1).key();
             if (rows.get(0).key().equals(last)) {
-                parts.add(new Paged((f, n) -> r.entries(KEY_PAGE, kind, last, f.nameKey(), f.nameKey(), f.id(), n),
-                        firstPage(page)));
+                parts.add(new Paged((f, n) -> r.entries(keyPage,
+                        args(List.of(kind, last, f.nameKey(), f.nameKey(), f.id()), words, n)), firstPage(page)));
                 // the next key: ">= last + U+0000" starts the index range after it ("> last" would make H2 walk
                 // through all of its entries, as for an inclusive bound; keys hold letters and digits only)
                 from = last + '\u0000';
@@ -433,6 +460,14 @@ public final class PatientStore implements RecordCheck {
             parts.add(0, new Listed(few));
         }
         return parts.isEmpty() ? NameOrder.NONE : parts.size() == 1 ? parts.get(0) : new NameOrder.Union(parts);
+    }
+
+    /** {@code head}, then {@code words}, then {@code limit}: the arguments of a query with word conditions. */
+    private static Object[] args(List<Object> head, List<Object> words, int limit) {
+        List<Object> all = new ArrayList<>(head);
+        all.addAll(words);
+        all.add(limit);
+        return all.toArray();
     }
 
     private int firstPage(int page) {
@@ -616,6 +651,13 @@ public final class PatientStore implements RecordCheck {
                 + " WHERE x.name_key <> p.name_key");
         if (stalePrefixes > 0) {
             p.add("patients: " + stalePrefixes + " search prefixes out of date with the patient's name");
+        }
+        long staleWords = Sql.count(c, "SELECT COUNT(*) FROM patient_search_key k JOIN (SELECT patient_id,"
+                + " ' ' || LISTAGG(search_key, ' ') WITHIN GROUP (ORDER BY search_key) AS w FROM patient_search_key"
+                + " WHERE kind = 'N' GROUP BY patient_id) g ON g.patient_id = k.patient_id"
+                + " WHERE k.kind = 'N' AND (k.words IS NULL OR k.words <> g.w)");
+        if (staleWords > 0) {
+            p.add("patients: " + staleWords + " name keys whose words are not the patient's name words");
         }
         long dupCharts = Sql.count(c, "SELECT COUNT(*) FROM (SELECT chart_number FROM patient GROUP BY chart_number HAVING COUNT(*) > 1)");
         if (dupCharts > 0) {

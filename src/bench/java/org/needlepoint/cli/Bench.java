@@ -649,7 +649,9 @@ public final class Bench {
                     if (page.more()) {
                         countTimes.get(q.kind().name()).add(countMs);
                     }
-                    if (q.kind().mustFind() && found.stream().noneMatch(p -> p.chartNumber() == q.sample().chart())) {
+                    // the sample is in the list unless more than 100 match (1,000,000 patients share 4 last digits by ~117)
+                    if (q.kind().mustFind() && !page.more()
+                            && found.stream().noneMatch(p -> p.chartNumber() == q.sample().chart())) {
                         missed++;
                         err.println("  not found: \"" + q.text() + "\" (chart " + q.sample().chart() + ")");
                     }

@@ -18,7 +18,7 @@ import org.needlepoint.store.Sql;
 /**
  * The search as it was before V9 (PatientStore.search at commit 77e72b0, copied unchanged but for
  * this header and the summaries at the end): each part listed all its matches and sorted them. The
- * equality tests hold the new search to its results, in its order, and {@code bench --before} times
+ * equality tests hold the new search to its results, in its order, and {@code bench --search-before yes} times
  * it beside the new one on the same clinic. Bench only: not in the app's jar.
  */
 public final class SearchBefore {

@@ -40,6 +40,16 @@ final class NameOrder {
          * forward: a source may forget what lies before the last target.
          */
         Entry seek(Entry target) throws SQLException;
+
+        /** Reads so far that jumped past most of a page to a target further on (a page per patient, at worst). */
+        default int jumps() {
+            return 0;
+        }
+    }
+
+    /** Keeps the candidates that match the whole query, in their order (one read for them all). */
+    interface Verifier {
+        List<Entry> matching(List<Entry> candidates) throws SQLException;
     }
 
     /** Reads a source's patients from {@code from} on, in list order, at most {@code n}. */
@@ -78,21 +88,25 @@ final class NameOrder {
 
     /**
      * A source read from the database a page at a time (an index whose entries are in list order: a
-     * keyset read). The first page is {@code first} entries; when a seek passes the page, the next read
-     * starts at the target, each four times larger than the last up to {@link #MAX_PAGE}.
+     * keyset read). The first page is {@code first} entries. When a seek passes the page, the next read
+     * starts at the target: four times larger than the last, up to {@link #MAX_PAGE}, when the walk went
+     * through the page to its end (the other parts match densely here), else {@code first} again (the
+     * walk jumped: "balbury ava" skips from one Balbury to the next through the Avas).
      */
     static final class Paged implements Source {
         static final int MAX_PAGE = 4096;
         private final Page page;
+        private final int first;
         private List<Entry> buffer = List.of();
         private int pos;
         private boolean atEnd;
         private int size;
         private int reads;
+        private int jumps;
 
         Paged(Page page, int first) {
             this.page = page;
-            this.size = Math.max(1, first);
+            this.first = Math.max(1, first);
         }
 
         @Override
@@ -105,17 +119,26 @@ final class NameOrder {
                 pos = buffer.size();
                 return null;
             }
+            boolean walkedThrough = !buffer.isEmpty() && pos >= buffer.size() - 1;
+            if (!buffer.isEmpty() && !walkedThrough) {
+                jumps++;
+            }
+            size = walkedThrough ? Math.min(size * 4, MAX_PAGE) : first;
             buffer = page.read(target, size);
             reads++;
             pos = 0;
             atEnd = buffer.size() < size;
-            size = Math.min(size * 4, MAX_PAGE);
             return buffer.isEmpty() ? null : buffer.get(0);
         }
 
         /** Pages read so far. */
         int reads() {
             return reads;
+        }
+
+        @Override
+        public int jumps() {
+            return jumps;
         }
     }
 
@@ -138,30 +161,75 @@ final class NameOrder {
             }
             return best;
         }
+
+        @Override
+        public int jumps() {
+            return parts.stream().mapToInt(Source::jumps).sum();
+        }
     }
 
     /** A source matching nobody. */
     static final Source NONE = target -> null;
 
+    /** Jumping reads after which the walk checks a batch of one part's patients instead. */
+    static final int JUMPS_BEFORE_CHECKING = 3;
+    static final int FIRST_CHECK = 64;
+    static final int MAX_CHECK = 1024;
+
+    /** {@link #intersect(List, int, Verifier, int)} that only walks. */
+    static List<Entry> intersect(List<Source> sources, int limit) throws SQLException {
+        return intersect(sources, limit, null, JUMPS_BEFORE_CHECKING);
+    }
+
     /**
      * The first {@code limit} patients every source holds, in list order. Each round, every source in
-     * turn skips to the furthest patient so far; a patient all of them reach is taken.
+     * turn skips to the furthest patient so far; a patient all of them reach is taken. This walk is quick
+     * where the parts' patients lie together in list order ("balbury ava": the Balburys named Ava), but
+     * where one part's patients lie scattered among the other's (a Balbury as the second half of a
+     * hyphenated name, an Ava as a middle name) each step is a read of its own. So after {@code checkAfter}
+     * such reads (usually {@link #JUMPS_BEFORE_CHECKING}; 0: at once), the next patients of the part whose patient caused the last
+     * one (64, then twice as many each time) are checked against the whole query by {@code verifier} in one
+     * read, and the walk goes on after them: every match in that stretch is one of that part's patients.
      */
-    static List<Entry> intersect(List<Source> sources, int limit) throws SQLException {
+    static List<Entry> intersect(List<Source> sources, int limit, Verifier verifier, int checkAfter)
+            throws SQLException {
         List<Entry> out = new ArrayList<>();
         if (sources.isEmpty() || limit <= 0) {
             return out;
         }
         int n = sources.size();
+        int jumps = 0;
+        int batch = FIRST_CHECK;
         Entry target = Entry.FIRST;
+        rounds:
         while (out.size() < limit) {
             Entry x = sources.get(0).seek(target);
             if (x == null) {
                 return out;
             }
+            int leader = 0;
+            int jumpLeader = 0;
             int agree = 1;
             for (int i = 1; agree < n; i = (i + 1) % n) {
-                Entry y = sources.get(i).seek(x);
+                if (verifier != null && jumps >= checkAfter) {
+                    // no match lies before x (some part has nobody there); check the next patients of the part
+                    // whose patient made another part jump last
+                    Entry after = check(sources.get(jumpLeader), x, batch, verifier, limit, out);
+                    if (after == null) {
+                        return out;
+                    }
+                    target = after;
+                    jumps = 0;
+                    batch = Math.min(batch * 2, MAX_CHECK);
+                    continue rounds;
+                }
+                Source s = sources.get(i);
+                int before = s.jumps();
+                Entry y = s.seek(x);
+                if (s.jumps() > before) {
+                    jumps++;
+                    jumpLeader = leader;
+                }
                 if (y == null) {
                     return out;
                 }
@@ -169,6 +237,7 @@ final class NameOrder {
                     agree++;
                 } else {
                     x = y;
+                    leader = i;
                     agree = 1;
                 }
             }
@@ -176,6 +245,26 @@ final class NameOrder {
             target = x.next();
         }
         return out;
+    }
+
+    /**
+     * Checks up to {@code size} patients of {@code part} from {@code from} on, adding the matches to
+     * {@code out} (up to {@code limit}); returns where the walk goes on, or null when the part has no more.
+     */
+    private static Entry check(Source part, Entry from, int size, Verifier verifier, int limit, List<Entry> out)
+            throws SQLException {
+        List<Entry> batch = new ArrayList<>(size);
+        Entry next = part.seek(from);
+        while (next != null && batch.size() < size) {
+            batch.add(next);
+            next = part.seek(next.next());
+        }
+        for (Entry e : verifier.matching(batch)) {
+            if (out.size() < limit) {
+                out.add(e);
+            }
+        }
+        return next;
     }
 
     /** The first index at or after {@code from} whose entry is not before {@code target}. */

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +48,10 @@ public final class PatientStore implements RecordCheck {
             + " WHERE kind = ? AND prefix = ? AND name_key >= ? AND (name_key > ? OR patient_id >= ?)"
             + " ORDER BY kind, prefix, name_key, patient_id LIMIT ?";
     private static final String KEY_PAGE = "SELECT name_key, patient_id FROM patient_search_key"
-            + " WHERE kind = ? AND search_key = ? AND name_key >= ? AND (name_key > ? OR patient_id >= ?)"
+            + " WHERE kind = ? AND search_key = ? AND name_key >= ? AND (name_key > ? OR patient_id >= ?)%s"
             + " ORDER BY kind, search_key, name_key, patient_id LIMIT ?";
+    /** One more name word the patient must have (V10: " word word"): added to a query for each. */
+    private static final String HAS_WORD = " AND words LIKE ? ESCAPE '\\'";
     private static final String BIRTH_PAGE = "SELECT name_key, id FROM patient"
             + " WHERE birth_date = ? AND name_key >= ? AND (name_key > ? OR id >= ?)"
             + " ORDER BY birth_date, name_key, id LIMIT ?";
@@ -58,30 +61,32 @@ public final class PatientStore implements RecordCheck {
      * for a LIKE with a parameter; the LIKE keeps the match exact. H2 reads an index in its order only
      * when ORDER BY names its leading columns too, hence "ORDER BY kind, ..." throughout.
      */
-    private static final String KEY_RANGE_FROM = "SELECT search_key, name_key, patient_id FROM patient_search_key"
-            + " WHERE kind = ? AND search_key >= ? AND search_key < ? AND search_key LIKE ? ESCAPE '\\'"
+    private static final String KEY_RANGE = "SELECT search_key, name_key, patient_id FROM patient_search_key"
+            + " WHERE kind = ? AND search_key >= ? AND search_key < ? AND search_key LIKE ? ESCAPE '\\'%s"
             + " ORDER BY kind, search_key, name_key, patient_id LIMIT ?";
-    private static final String KEY_RANGE_AFTER = KEY_RANGE_FROM.replace("search_key >= ?", "search_key > ?");
 
     private final int nameLetters;
     private final int phoneStart;
     private final int phoneEnd;
     private final int firstPage;
+    private final int checkAfter;
 
     public PatientStore() {
-        this(NAME_PREFIX, PHONE_START, PHONE_END, 0);
+        this(NAME_PREFIX, PHONE_START, PHONE_END, 0, NameOrder.JUMPS_BEFORE_CHECKING);
     }
 
     /**
      * Tests take the other paths on a small clinic: prefix rows used only up to the given lengths (0:
-     * never, always the whole keys; the rows are written in full regardless), and pages of
-     * {@code firstPage} entries (0: as many as the list shows, plus one).
+     * never, always the whole keys; the rows are written in full regardless), pages of {@code firstPage}
+     * entries (0: as many as the list shows, plus one), and the patients of a query of several parts checked
+     * in batches after {@code checkAfter} jumping reads (0: from the start; see {@link NameOrder#intersect}).
      */
-    PatientStore(int nameLetters, int phoneStart, int phoneEnd, int firstPage) {
+    PatientStore(int nameLetters, int phoneStart, int phoneEnd, int firstPage, int checkAfter) {
         this.nameLetters = Math.min(nameLetters, NAME_PREFIX);
         this.phoneStart = Math.min(phoneStart, PHONE_START);
         this.phoneEnd = Math.min(phoneEnd, PHONE_END);
         this.firstPage = firstPage;
+        this.checkAfter = checkAfter;
     }
 
     public Patient insert(Connection c, PatientDetails d, Instant now, Long by) throws SQLException {
@@ -218,14 +223,14 @@ public final class PatientStore implements RecordCheck {
     private static void insertRows(Connection c, String sql, List<KeyRow> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (KeyRow r : rows) {
-                add(ps, r);
+                add(ps, r, sql.equals(INSERT_KEY));
             }
             ps.executeBatch();
         }
     }
 
-    private static final String INSERT_KEY = "INSERT INTO patient_search_key (kind, search_key, patient_id, name_key)"
-            + " VALUES (?, ?, ?, ?)";
+    private static final String INSERT_KEY = "INSERT INTO patient_search_key (kind, search_key, patient_id, name_key,"
+            + " words) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_PREFIX = "INSERT INTO patient_search_prefix (kind, prefix, patient_id, name_key)"
             + " VALUES (?, ?, ?, ?)";
 
@@ -237,8 +242,18 @@ public final class PatientStore implements RecordCheck {
         insertRows(c, INSERT_PREFIX, prefixes);
     }
 
-    /** A row of patient_search_key (key: the search key) or of patient_search_prefix (key: the prefix). */
-    private record KeyRow(String kind, String key, long id, String nameKey) {
+    /**
+     * A row of patient_search_key (key: the search key; words: the patient's name words on an N key, else
+     * null) or of patient_search_prefix (key: the prefix; no words).
+     */
+    private record KeyRow(String kind, String key, long id, String nameKey, String words) {
+    }
+
+    /** The name words an N key carries (V10): each after a space, sorted, so a word is found by "% word". */
+    static String words(Set<String> names) {
+        StringBuilder b = new StringBuilder();
+        names.stream().sorted().forEach(n -> b.append(' ').append(n));
+        return b.toString();
     }
 
     /**
@@ -248,34 +263,24 @@ public final class PatientStore implements RecordCheck {
      * older records.
      */
     private static void keyRows(long id, PatientDetails d, List<KeyRow> keys, List<KeyRow> prefixRows) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String part : new String[] {d.firstName(), d.middleName(), d.lastName(), d.preferredName()}) {
-            for (String n : SearchQuery.nameTokens(part)) {
-                names.add(n.length() > 100 ? n.substring(0, 100) : n);
-            }
-        }
-        Set<String> phones = new LinkedHashSet<>();
-        for (String ph : new String[] {d.mobilePhone(), d.otherPhone()}) {
-            String digits = Text.phoneDigits(ph);
-            if (!digits.isEmpty()) {
-                phones.add(digits);
-            }
-        }
+        Set<String> names = SearchQuery.nameWords(d.firstName(), d.middleName(), d.lastName(), d.preferredName());
+        Set<String> phones = SearchQuery.phoneDigits(d.mobilePhone(), d.otherPhone());
         String nameKey = nameKey(d.lastName(), d.firstName());
+        String words = words(names);
         Set<String> rows = new LinkedHashSet<>();
         for (String n : names) {
-            keys.add(new KeyRow("N", n, id, nameKey));
+            keys.add(new KeyRow("N", n, id, nameKey, words));
             prefixes("N", n, NAME_PREFIX, rows);
         }
         for (String p : phones) {
             String reversed = reverse(p);
-            keys.add(new KeyRow("P", p, id, nameKey));
-            keys.add(new KeyRow("R", reversed, id, nameKey));
+            keys.add(new KeyRow("P", p, id, nameKey, null));
+            keys.add(new KeyRow("R", reversed, id, nameKey, null));
             prefixes("P", p, PHONE_START, rows);
             prefixes("R", reversed, PHONE_END, rows);
         }
         for (String row : rows) {
-            prefixRows.add(new KeyRow(row.substring(0, 1), row.substring(1), id, nameKey));
+            prefixRows.add(new KeyRow(row.substring(0, 1), row.substring(1), id, nameKey, null));
         }
     }
 
@@ -286,11 +291,14 @@ public final class PatientStore implements RecordCheck {
         }
     }
 
-    private static void add(PreparedStatement ps, KeyRow r) throws SQLException {
+    private static void add(PreparedStatement ps, KeyRow r, boolean withWords) throws SQLException {
         ps.setString(1, r.kind());
         ps.setString(2, r.key());
         ps.setLong(3, r.id());
         ps.setString(4, r.nameKey());
+        if (withWords) {
+            ps.setString(5, r.words());
+        }
         ps.addBatch();
     }
 
@@ -329,7 +337,7 @@ public final class PatientStore implements RecordCheck {
         }
         Reads r = new Reads(c, cancel);
         List<Source> parts = sources(r, q, limit + 1);
-        List<Entry> first = NameOrder.intersect(parts, limit + 1);
+        List<Entry> first = NameOrder.intersect(parts, limit + 1, candidates -> r.matching(q, candidates), checkAfter);
         boolean more = first.size() > limit;
         if (more) {
             first = first.subList(0, limit);
@@ -357,7 +365,9 @@ public final class PatientStore implements RecordCheck {
             return 0;
         }
         int page = Math.min(cap + 1, NameOrder.Paged.MAX_PAGE);
-        return NameOrder.intersect(sources(new Reads(c, cancel), q, page), cap + 1).size();
+        Reads r = new Reads(c, cancel);
+        return NameOrder.intersect(sources(r, q, page), cap + 1, candidates -> r.matching(q, candidates), checkAfter)
+                .size();
     }
 
     /** The query's distinct name words, longest first (the narrowest, usually). */
@@ -375,8 +385,15 @@ public final class PatientStore implements RecordCheck {
             parts.add(new Paged((from, n) -> r.entries(BIRTH_PAGE, born, from.nameKey(), from.nameKey(), from.id(), n),
                     firstPage(page)));
         }
-        for (String token : tokens(q)) {
-            parts.add(keys(r, "N", token, nameLetters, page));
+        List<String> tokens = tokens(q);
+        if (tokens.size() > 1 && tokens.get(0).length() > nameLetters) {
+            // the longest word reads whole keys, whose entries carry the patient's name words: the other words
+            // are checked on them as they are read, and this one part stands for all the words
+            parts.add(keyRange(r, "N", tokens.get(0), page, tokens.subList(1, tokens.size())));
+        } else {
+            for (String token : tokens) {
+                parts.add(keys(r, "N", token, nameLetters, page));
+            }
         }
         if (q.digits() != null) {
             String d = q.digits();
@@ -401,7 +418,7 @@ public final class PatientStore implements RecordCheck {
             return new Paged((from, n) -> r.entries(PREFIX_PAGE, kind, prefix, from.nameKey(), from.nameKey(), from.id(),
                     n), firstPage(page));
         }
-        return keyRange(r, kind, prefix, page);
+        return keyRange(r, kind, prefix, page, List.of());
     }
 
     /**
@@ -411,35 +428,46 @@ public final class PatientStore implements RecordCheck {
      * typed in full) becomes a keyset read of its own and is skipped, and the rest (keys with fewer
      * patients) are kept and sorted here. A long prefix starts few keys, so both stay small.
      */
-    private Source keyRange(Reads r, String kind, String prefix, int page) throws SQLException {
+    private Source keyRange(Reads r, String kind, String prefix, int page, List<String> otherWords)
+            throws SQLException {
         String hi = prefix + Character.MAX_VALUE;
         String like = Sql.likePrefix(prefix);
+        String range = String.format(KEY_RANGE, HAS_WORD.repeat(otherWords.size()));
+        String keyPage = String.format(KEY_PAGE, HAS_WORD.repeat(otherWords.size()));
+        List<Object> words = otherWords.stream().map(w -> (Object) ("% " + Sql.likePrefix(w))).toList();
         List<Entry> few = new ArrayList<>();
         List<Source> parts = new ArrayList<>();
         String from = prefix;
-        boolean after = false;
         for (int size = firstPage(page); ; size = Math.min(size * 4, NameOrder.Paged.MAX_PAGE)) {
-            List<KeyEntry> rows = r.keyEntries(after ? KEY_RANGE_AFTER : KEY_RANGE_FROM, kind, from, hi, like, size);
+            List<KeyEntry> rows = r.keyEntries(range, args(List.of(kind, from, hi, like), words, size));
             if (rows.size() < size) {
                 rows.forEach(k -> few.add(k.entry()));
                 break;
             }
             String last = rows.get(rows.size() - 1).key();
             if (rows.get(0).key().equals(last)) {
-                parts.add(new Paged((f, n) -> r.entries(KEY_PAGE, kind, last, f.nameKey(), f.nameKey(), f.id(), n),
-                        firstPage(page)));
-                from = last;
-                after = true;
+                parts.add(new Paged((f, n) -> r.entries(keyPage,
+                        args(List.of(kind, last, f.nameKey(), f.nameKey(), f.id()), words, n)), firstPage(page)));
+                // the next key: ">= last + U+0000" starts the index range after it ("> last" would make H2 walk
+                // through all of its entries, as for an inclusive bound; keys hold letters and digits only)
+                from = last + '\u0000';
             } else {
                 rows.stream().filter(k -> !k.key().equals(last)).forEach(k -> few.add(k.entry()));
                 from = last;
-                after = false;
             }
         }
         if (!few.isEmpty()) {
             parts.add(0, new Listed(few));
         }
         return parts.isEmpty() ? NameOrder.NONE : parts.size() == 1 ? parts.get(0) : new NameOrder.Union(parts);
+    }
+
+    /** {@code head}, then {@code words}, then {@code limit}: the arguments of a query with word conditions. */
+    private static Object[] args(List<Object> head, List<Object> words, int limit) {
+        List<Object> all = new ArrayList<>(head);
+        all.addAll(words);
+        all.add(limit);
+        return all.toArray();
     }
 
     private int firstPage(int page) {
@@ -464,6 +492,45 @@ public final class PatientStore implements RecordCheck {
                 }
                 return out;
             }
+        }
+
+        /**
+         * The candidates whose patient the query matches ({@link SearchQuery#matches} on the patient's name and
+         * phone keys, the very keys the indexes hold, and on the birth date and chart number), in their order.
+         */
+        List<Entry> matching(SearchQuery q, List<Entry> candidates) throws SQLException {
+            Long[] ids = candidates.stream().map(Entry::id).toArray(Long[]::new);
+            Map<Long, Set<String>> words = new HashMap<>();
+            Map<Long, Set<String>> phones = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.patient_id, k.kind, k.search_key"
+                    + " FROM TABLE(id BIGINT = ?) t JOIN patient_search_key k ON k.patient_id = t.id")) {
+                ps.setObject(1, ids);
+                try (ResultSet rs = cancel.executeQuery(ps)) {
+                    while (rs.next()) {
+                        String kind = rs.getString(2);
+                        if (!kind.equals("R")) {
+                            (kind.equals("N") ? words : phones).computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                                    .add(rs.getString(3));
+                        }
+                    }
+                }
+            }
+            Map<Long, LocalDate> born = new HashMap<>();
+            Map<Long, Long> chart = new HashMap<>();
+            if (q.birthDate() != null || q.digits() != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.birth_date, p.chart_number"
+                        + " FROM TABLE(id BIGINT = ?) t JOIN patient p ON p.id = t.id")) {
+                    ps.setObject(1, ids);
+                    try (ResultSet rs = cancel.executeQuery(ps)) {
+                        while (rs.next()) {
+                            born.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                            chart.put(rs.getLong(1), rs.getLong(3));
+                        }
+                    }
+                }
+            }
+            return candidates.stream().filter(e -> q.matches(words.getOrDefault(e.id(), Set.of()),
+                    phones.getOrDefault(e.id(), Set.of()), born.get(e.id()), chart.getOrDefault(e.id(), -1L))).toList();
         }
 
         /** Rows of (search_key, name_key, patient_id). */
@@ -584,6 +651,13 @@ public final class PatientStore implements RecordCheck {
                 + " WHERE x.name_key <> p.name_key");
         if (stalePrefixes > 0) {
             p.add("patients: " + stalePrefixes + " search prefixes out of date with the patient's name");
+        }
+        long staleWords = Sql.count(c, "SELECT COUNT(*) FROM patient_search_key k JOIN (SELECT patient_id,"
+                + " ' ' || LISTAGG(search_key, ' ') WITHIN GROUP (ORDER BY search_key) AS w FROM patient_search_key"
+                + " WHERE kind = 'N' GROUP BY patient_id) g ON g.patient_id = k.patient_id"
+                + " WHERE k.kind = 'N' AND (k.words IS NULL OR k.words <> g.w)");
+        if (staleWords > 0) {
+            p.add("patients: " + staleWords + " name keys whose words are not the patient's name words");
         }
         long dupCharts = Sql.count(c, "SELECT COUNT(*) FROM (SELECT chart_number FROM patient GROUP BY chart_number HAVING COUNT(*) > 1)");
         if (dupCharts > 0) {

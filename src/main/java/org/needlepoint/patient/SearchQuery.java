@@ -67,6 +67,53 @@ public record SearchQuery(List<String> nameTokens, LocalDate birthDate, String d
         return new ArrayList<>(out);
     }
 
+    /** A patient's name words as searched (the N keys): every name part's tokens, each cut at 100 characters. */
+    public static Set<String> nameWords(String first, String middle, String last, String preferred) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String part : new String[] {first, middle, last, preferred}) {
+            for (String n : nameTokens(part)) {
+                words.add(n.length() > 100 ? n.substring(0, 100) : n);
+            }
+        }
+        return words;
+    }
+
+    /** A patient's phones as searched (the P keys): their digits, the empty ones left out. */
+    public static Set<String> phoneDigits(String mobile, String other) {
+        Set<String> phones = new LinkedHashSet<>();
+        for (String ph : new String[] {mobile, other}) {
+            String digits = Text.phoneDigits(ph);
+            if (!digits.isEmpty()) {
+                phones.add(digits);
+            }
+        }
+        return phones;
+    }
+
+    /**
+     * Whether this query finds a patient with these name words, phones ({@link #nameWords}, {@link #phoneDigits}),
+     * birth date and chart number: the search's definition, worked out on one patient (the store checks with it
+     * the patients it walks to when an index would be read a page per patient).
+     */
+    public boolean matches(Set<String> words, Set<String> phones, LocalDate born, long chart) {
+        if (isEmpty() || badDate) {
+            return false;
+        }
+        for (String token : nameTokens) {
+            if (words.stream().noneMatch(w -> w.startsWith(token))) {
+                return false;
+            }
+        }
+        if (birthDate != null && !birthDate.equals(born)) {
+            return false;
+        }
+        if (digits != null) {
+            boolean phone = phones.stream().anyMatch(p -> p.startsWith(digits) || p.endsWith(digits));
+            return phone || digits.length() <= 12 && Long.parseLong(digits) == chart;
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         return nameTokens.isEmpty() && birthDate == null && digits == null && !badDate;
     }

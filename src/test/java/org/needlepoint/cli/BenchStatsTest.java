@@ -103,8 +103,23 @@ class BenchStatsTest {
     void helpNamesEveryOptionAndMeasuresNothing() {
         Run help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--patients N", "--runs R", "--only PARTS", "--jvm-options SETS", "--bench-jvm",
+        assertThat(help.out()).contains("--patients N", "--runs R", "--only PARTS", "--seed", "--search-before", "--jvm-options SETS", "--bench-jvm",
                 "--app-image DIR").doesNotContain("== Needlepoint bench ==");
+    }
+
+    @Test
+    void seedingByServiceUpTo100000PatientsAndBySqlAbove() {
+        assertThat(Bench.Config.parse(List.of("--patients", "100000")).seeding()).isEqualTo(Bench.Seeding.SERVICE);
+        assertThat(Bench.Config.parse(List.of("--patients", "100001")).seeding()).isEqualTo(Bench.Seeding.SQL);
+        assertThat(Bench.Config.parse(List.of("--patients", "1000000", "--seed", "service")).seeding())
+                .isEqualTo(Bench.Seeding.SERVICE);
+        assertThat(Bench.Config.parse(List.of("--patients", "2000", "--seed", "sql")).seeding()).isEqualTo(Bench.Seeding.SQL);
+        assertThatThrownBy(() -> Bench.Config.parse(List.of("--seed", "csv"))).hasMessageContaining("--seed takes service or sql");
+        assertThat(Bench.Config.parse(List.of()).searchBefore()).isFalse();
+        assertThat(Bench.Config.parse(List.of("--search-before", "yes")).searchBefore()).isTrue();
+        assertThatThrownBy(() -> Bench.Config.parse(List.of("--search-before", "maybe"))).hasMessageContaining("yes or no");
+        assertThat(Bench.searchTargetMs(100_000)).isEqualTo(10.0);
+        assertThat(Bench.searchTargetMs(1_000_000)).isEqualTo(20.0);
     }
 
     @Test

@@ -69,11 +69,53 @@ class NameOrderTest {
             List<Entry> expected = a.stream().filter(b::contains).filter(c::contains).sorted().collect(Collectors.toList());
             int limit = 1 + rnd.nextInt(150);
             int page = 1 + rnd.nextInt(120);
-            List<Source> sources = List.of(new Paged(new FakeIndex(a), page), new Listed(new ArrayList<>(b)),
-                    new Union(List.of(new Listed(new ArrayList<>(c1)), new Paged(new FakeIndex(c2), page))));
-            assertThat(NameOrder.intersect(sources, limit)).as("round %d", round)
-                    .isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+            List<Entry> first = expected.subList(0, Math.min(limit, expected.size()));
+            assertThat(NameOrder.intersect(sources(a, b, c1, c2, page), limit)).as("round %d", round).isEqualTo(first);
+            // with the batches checked against the query: the same, however small the pages
+            NameOrder.Verifier all = candidates -> candidates.stream().filter(e -> a.contains(e) && b.contains(e)
+                    && c.contains(e)).toList();
+            assertThat(NameOrder.intersect(sources(a, b, c1, c2, page), limit, all, NameOrder.JUMPS_BEFORE_CHECKING)).as("round %d, checked", round)
+                    .isEqualTo(first);
+            assertThat(NameOrder.intersect(sources(a, b, c1, c2, 1), limit, all, 0)).as("round %d, pages of 1", round)
+                    .isEqualTo(first);
         }
+    }
+
+    static List<Source> sources(Set<Entry> a, Set<Entry> b, Set<Entry> c1, Set<Entry> c2, int page) {
+        return List.of(new Paged(new FakeIndex(a), page), new Listed(new ArrayList<>(b)),
+                new Union(List.of(new Listed(new ArrayList<>(c1)), new Paged(new FakeIndex(c2), page))));
+    }
+
+    @Test
+    void scatteredPatientsOfOnePartAreCheckedInBatchesNotReadOneByOne() throws Exception {
+        // a surname that is also the second half of hyphenated names: those patients lie all over the list
+        Set<Entry> surname = new TreeSet<>();
+        Set<Entry> firstName = new TreeSet<>();
+        for (long id = 1; id <= 40_000; id++) {
+            boolean scattered = id % 997 == 0;
+            String last = scattered ? "l" + (id % 300) + "-l150" : "l" + (id % 300);
+            Entry e = new Entry(last + (id % 7 == 0 ? " ava" : " zoe"), id);
+            if (last.endsWith("l150")) {
+                surname.add(e);
+            }
+            if (id % 7 == 0) {
+                firstName.add(e);
+            }
+        }
+        List<Entry> expected = surname.stream().filter(firstName::contains).toList();
+        int[] checks = new int[1];
+        NameOrder.Verifier verifier = candidates -> {
+            checks[0]++;
+            return candidates.stream().filter(e -> surname.contains(e) && firstName.contains(e)).toList();
+        };
+        FakeIndex walked = new FakeIndex(firstName);
+        assertThat(NameOrder.intersect(List.of(new Listed(new ArrayList<>(surname)), new Paged(walked, 101)), 101))
+                .isEqualTo(expected);
+        FakeIndex checked = new FakeIndex(firstName);
+        assertThat(NameOrder.intersect(List.of(new Listed(new ArrayList<>(surname)), new Paged(checked, 101)), 101,
+                verifier, NameOrder.JUMPS_BEFORE_CHECKING)).isEqualTo(expected);
+        assertThat(walked.pages).as("a read per scattered patient").isGreaterThan(25);
+        assertThat(checked.pages + checks[0]).as("reads and checks").isLessThan(15);
     }
 
     @Test

@@ -110,6 +110,9 @@ class PatientSearchEqualityTest {
     void everyKindFindsWhatTheSearchBeforeFoundInTheSameOrder() {
         Random rnd = new Random(1);
         SearchBefore before = new SearchBefore();
+        // the walk with every query of several parts checked against SearchQuery.matches, patient by patient
+        PatientStore checking = new PatientStore(PatientStore.NAME_PREFIX, PatientStore.PHONE_START,
+                PatientStore.PHONE_END, 0, 0);
         List<String> queries = new ArrayList<>(List.of("5", "55", "555", "5557", "55570", "0", "z", "zo", "zoe", "noe",
                 "strom", "STRÖM", "ström balbury", "balbury ström zoë", "angstrom", "ren", "5559990001", "9990001"));
         for (Function<PatientDetails, String> kind : kinds(rnd)) {
@@ -124,6 +127,8 @@ class PatientSearchEqualityTest {
             List<PatientSummary> expected = clinic.db.read(c -> before.search(c, q, PatientService.SEARCH_LIMIT));
             SearchPage page = patients.search(text, new Cancellation());
             assertThat(page.rows()).as("\"%s\"", text).isEqualTo(expected);
+            SearchPage checked = clinic.db.read(c -> checking.search(c, q, PatientService.SEARCH_LIMIT, new Cancellation()));
+            assertThat(checked).as("\"%s\", checked", text).isEqualTo(page);
             long all = expectedIds(text).size();
             assertThat(page.more()).as("\"%s\" matches %d", text, all).isEqualTo(all > PatientService.SEARCH_LIMIT);
             broad += page.more() ? 1 : 0;

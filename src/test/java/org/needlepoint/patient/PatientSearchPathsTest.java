@@ -184,9 +184,12 @@ class PatientSearchPathsTest {
         }
         PatientStore usual = new PatientStore();
         // whole keys only (no prefix rows), read a patient at a time: every skip and page boundary is taken
-        PatientStore wholeKeys = new PatientStore(0, 0, 0, 1);
+        PatientStore wholeKeys = new PatientStore(0, 0, 0, 1, NameOrder.JUMPS_BEFORE_CHECKING);
         PatientStore smallPages = new PatientStore(PatientStore.NAME_PREFIX, PatientStore.PHONE_START,
-                PatientStore.PHONE_END, 2);
+                PatientStore.PHONE_END, 2, NameOrder.JUMPS_BEFORE_CHECKING);
+        // every query of several parts checked patient by patient against the query (SearchQuery.matches)
+        PatientStore checking = new PatientStore(PatientStore.NAME_PREFIX, PatientStore.PHONE_START,
+                PatientStore.PHONE_END, 2, 0);
         List<String> queries = List.of("5", "55", "555", "5552", "555-201", "0", "55", "4", "444", "5", "2", "03",
                 Long.toString(added.get(7).chartNumber()), "1", "10", "100", "balbury 555", "zan 5", "ava 5552",
                 "03/14/1985 555", "1985-03-14 5", "holt 03/14/1985 0", "avab 2", "nobody 555", "02/02/1990 555", "1003",
@@ -198,6 +201,8 @@ class PatientSearchPathsTest {
                 SearchPage expected = clinic.db.read(c -> usual.search(c, q, limit, new Cancellation()));
                 SearchPage fromWholeKeys = clinic.db.read(c -> wholeKeys.search(c, q, limit, new Cancellation()));
                 SearchPage fromSmallPages = clinic.db.read(c -> smallPages.search(c, q, limit, new Cancellation()));
+                SearchPage fromChecking = clinic.db.read(c -> checking.search(c, q, limit, new Cancellation()));
+                assertThat(fromChecking).as("\"%s\", limit %d, checked", text, limit).isEqualTo(expected);
                 assertThat(fromWholeKeys).as("\"%s\", limit %d, whole keys", text, limit).isEqualTo(expected);
                 assertThat(fromSmallPages).as("\"%s\", limit %d, pages of 2", text, limit).isEqualTo(expected);
                 long count = clinic.db.read(c -> usual.count(c, q, 1000, new Cancellation()));

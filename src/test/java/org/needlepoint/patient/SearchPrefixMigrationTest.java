@@ -23,9 +23,10 @@ import org.needlepoint.store.RecordCheck;
 import org.needlepoint.testing.TestClinic;
 
 /**
- * V9 derives, from the search keys of patients registered before it, exactly the prefix rows that
- * PatientStore writes for a patient registered after it; {@code check} then finds nothing to report, and
- * reports a prefix whose name is out of date.
+ * V9 and V10 derive, from the search keys of patients registered before them, exactly the prefix rows (V9)
+ * and the name words on the keys (V10) that PatientStore writes for a patient registered after them;
+ * {@code check} then finds nothing to report, and reports a prefix whose name is out of date and a key whose
+ * words are.
  */
 class SearchPrefixMigrationTest {
     @TempDir
@@ -34,7 +35,7 @@ class SearchPrefixMigrationTest {
     Path migrated;
 
     @Test
-    void prefixRowsDerivedByV9AreTheOnesTheStoreWrites() throws Exception {
+    void prefixRowsAndWordsDerivedByV9AndV10AreTheOnesTheStoreWrites() throws Exception {
         List<String> expected;
         try (TestClinic clinic = new TestClinic(written).withStaff()) {
             clinic.signIn("desk");
@@ -61,7 +62,7 @@ class SearchPrefixMigrationTest {
             copy(src, dst, "patient_search_key");
         }
         try (TestClinic clinic = new TestClinic(migrated)) {
-            assertThat(Integer.parseInt(clinic.db.schemaVersion())).isGreaterThanOrEqualTo(9); // migrated past V9
+            assertThat(Integer.parseInt(clinic.db.schemaVersion())).isGreaterThanOrEqualTo(10); // migrated past V10
             assertThat(clinic.db.read(SearchPrefixMigrationTest::prefixRows)).isEqualTo(expected);
             List<String> problems = new ArrayList<>();
             for (RecordCheck check : clinic.services.checks()) {
@@ -76,10 +77,20 @@ class SearchPrefixMigrationTest {
             });
             assertThat(clinic.db.read(new PatientStore()::problems)).containsExactly(
                     "patients: 1 search prefixes out of date with the patient's name");
+            clinic.db.tx(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("UPDATE patient_search_prefix SET name_key = (SELECT p.name_key FROM patient p"
+                            + " WHERE p.id = patient_id) WHERE kind = 'N' AND prefix = 'ann'");
+                    st.execute("UPDATE patient_search_key SET words = ' annie' WHERE kind = 'N' AND search_key = 'annie'");
+                }
+                return null;
+            });
+            assertThat(clinic.db.read(new PatientStore()::problems)).containsExactly(
+                    "patients: 1 name keys whose words are not the patient's name words");
         }
     }
 
-    /** Every prefix row as "patient kind prefix name_key", in order. */
+    /** Every prefix row as "patient kind prefix name_key", then every key as "patient kind key name_key|words", in order. */
     static List<String> prefixRows(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT patient_id, kind, prefix, name_key"
@@ -88,17 +99,27 @@ class SearchPrefixMigrationTest {
                 rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
             }
         }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT patient_id, kind, search_key,"
+                + " name_key, words FROM patient_search_key ORDER BY patient_id, kind, search_key")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + "|"
+                        + rs.getString(5));
+            }
+        }
         return rows;
     }
 
-    /** Copies every row of {@code table} as it is. */
+    /** Copies every row of {@code table}, in the columns the destination has (the schema before V9 and V10). */
     static void copy(Connection src, Connection dst, String table) throws SQLException {
-        try (Statement st = src.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+        List<String> columns = new ArrayList<>();
+        try (Statement st = dst.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
-            List<String> columns = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 columns.add(md.getColumnName(i));
             }
+        }
+        try (Statement st = src.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table)) {
             try (PreparedStatement ps = dst.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
                     + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)")) {
                 while (rs.next()) {

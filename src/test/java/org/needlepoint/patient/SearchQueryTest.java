@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -91,6 +92,29 @@ class SearchQueryTest {
             SearchQuery q = SearchQuery.parse(blank);
             assertThat(q.isEmpty()).as("'%s'", blank).isTrue();
             assertThat(q.nameTokens()).isEqualTo(List.of());
+        }
+    }
+
+    /**
+     * {@link SearchQuery#matches}, which the store applies to the patients it checks in batches, is the search's
+     * definition on one patient: every name word starts one of the names, a date is the birth date, digits start
+     * or end a phone or are the chart number.
+     */
+    @Test
+    void matchesWorksTheSearchOutOnOnePatient() {
+        Set<String> words = SearchQuery.nameWords("Zoë", "Ann", "Ström-Balbury", "Zo");
+        Set<String> phones = SearchQuery.phoneDigits("(555) 201-0001", "555 777 1234");
+        LocalDate born = LocalDate.of(1985, 3, 14);
+        long chart = 1003;
+        for (String found : new String[] {"strom zoe", "Balbury, Ann", "STRÖM", "strombal", "zo", "an zo st",
+                "03/14/1985", "strom 1985-03-14", "555201", "5552010001", "0001", "1234", "(555) 777-1234", "1003",
+                "balbury 1003", "ann 1234 03/14/1985"}) {
+            assertThat(SearchQuery.parse(found).matches(words, phones, born, chart)).as("\"%s\"", found).isTrue();
+        }
+        for (String missed : new String[] {"albury", "strom leo", "zoey", "03/15/1985", "strom 1985-03-15",
+                "ann 1234 03/15/1985", "7771", "201", "1004", "balbury 1004", "leo 1003", "", "   ", "02/30/1985",
+                "strom 02/30/1985"}) {
+            assertThat(SearchQuery.parse(missed).matches(words, phones, born, chart)).as("\"%s\"", missed).isFalse();
         }
     }
 }

@@ -18,9 +18,10 @@ import org.needlepoint.store.Sql;
 /**
  * The search as it was before V9 (PatientStore.search at commit 77e72b0, copied unchanged but for
  * this header and the summaries at the end): each part listed all its matches and sorted them. The
- * equality tests hold the new search to its results, in its order.
+ * equality tests hold the new search to its results, in its order, and {@code bench --search-before yes} times
+ * it beside the new one on the same clinic. Bench only: not in the app's jar.
  */
-final class SearchBefore {
+public final class SearchBefore {
     private static final String SUMMARY = "p.id, p.chart_number, p.last_name, p.first_name, p.preferred_name,"
             + " p.birth_date, COALESCE(p.mobile_phone, p.other_phone) AS phone, p.email";
     private static final String KEY_CONDITION = "k.kind = ? AND k.search_key >= ? AND k.search_key < ?"
@@ -32,7 +33,7 @@ final class SearchBefore {
     private final int denseDigits;
     private final int maxBatch;
 
-    SearchBefore() {
+    public SearchBefore() {
         this(DENSE_DIGITS, MAX_BATCH);
     }
 

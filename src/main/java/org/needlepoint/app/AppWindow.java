@@ -30,6 +30,10 @@ import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.SecurityViews;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
+import org.needlepoint.server.JoinClient;
+import org.needlepoint.server.JoinController;
+import org.needlepoint.server.JoinFolder;
+import org.needlepoint.server.JoinForm;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
@@ -68,6 +72,10 @@ public final class AppWindow implements Shell {
     private javafx.scene.Node exitBackup;
     /** The store is open and holds a clinic: there is something to back up. */
     private boolean clinicReady;
+    /** The data folder, and how to open its records (again): given by {@link #startOpening}. */
+    private java.nio.file.Path folder;
+    private java.util.concurrent.Callable<Services> open;
+    private java.util.function.Consumer<Throwable> onFailure;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppWindow.class.getName());
 
     /** A window over services that are already open (tests). */
@@ -95,7 +103,11 @@ public final class AppWindow implements Shell {
                         services.session().require(), screens.todayCards()))
                 .register(AdminController.class, () -> new AdminController(screens))
                 .register(DamagedRecordsController.class, () -> new DamagedRecordsController(damagedRecords, background,
-                        reopen));
+                        reopen))
+                .register(FirstRunController.class, () -> new FirstRunController(folder,
+                        () -> openStore(open, onFailure, null)))
+                .register(JoinController.class, () -> new JoinController(new JoinForm(folder, Clock.systemDefaultZone()),
+                        background, this::joined));
     }
 
     /** Each feature registers its screens, Today cards and Admin tabs, with the services they use (once they are open). */
@@ -130,14 +142,35 @@ public final class AppWindow implements Shell {
      */
     public void startOpening(Stage stage, java.util.concurrent.Callable<Services> open,
                              java.util.function.Consumer<Throwable> onFailure) {
+        startOpening(stage, null, open, onFailure);
+    }
+
+    /**
+     * As {@link #startOpening(Stage, java.util.concurrent.Callable, java.util.function.Consumer)}, on
+     * {@code folder}: a new, empty folder first asks whether to set up a new clinic or join the
+     * clinic's server, before anything is created in it.
+     */
+    public void startOpening(Stage stage, java.nio.file.Path folder, java.util.concurrent.Callable<Services> open,
+                             java.util.function.Consumer<Throwable> onFailure) {
+        this.folder = folder;
+        this.open = open;
+        this.onFailure = onFailure;
         buildScene(stage);
         signInView = loader.load(SignInController.class);
         signInView.controller().waitForStore();
         root.getChildren().setAll(signInView.root());
         stage.setTitle("Needlepoint — sign in");
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
-            if (services == null) {
+            if (services == null && folder == null) {
                 openStore(open, onFailure, null);
+            } else if (services == null) {
+                background.run(() -> JoinFolder.isNew(folder), isNew -> {
+                    if (isNew) {
+                        showFirstRun();
+                    } else {
+                        openStore(open, onFailure, null);
+                    }
+                }, error -> openStore(open, onFailure, null));
             }
         });
         stage.show();
@@ -192,6 +225,18 @@ public final class AppWindow implements Shell {
         } else {
             showSignIn(null);
         }
+    }
+
+    /** First run on a new, empty data folder: set up a new clinic here, or join the clinic's server. */
+    private void showFirstRun() {
+        root.getChildren().setAll(loader.load(FirstRunController.class).root());
+        stage.setTitle("Needlepoint — welcome");
+    }
+
+    /** This PC joined a clinic server and the person recognised its fingerprint: its records open through it. */
+    private void joined(JoinClient.Joined joined) {
+        openStore(open, onFailure, "This PC has joined the clinic server of " + joined.link().clinic()
+                + ". Sign in with your Needlepoint username and password.");
     }
 
     private void buildScene(Stage stage) {

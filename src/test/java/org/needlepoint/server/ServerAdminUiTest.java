@@ -157,9 +157,9 @@ class ServerAdminUiTest extends ServerUiBase {
         assertThat(seen(robot, "serverFacts")).isFalse();
         screenshot("clinic-server-tab-embedded");
 
-        turnIntoServer(robot);
         Path marker = folder.resolve("clinic-server.pid");
         try {
+            turnIntoServer(robot);
             assertThat(text(robot, "signInError")).startsWith("This PC is now the clinic server. Sign in again.");
             assertThat(text(robot, "clinicLabel")).isEqualTo("Test Clinic");
             screenshot("clinic-server-signed-out");

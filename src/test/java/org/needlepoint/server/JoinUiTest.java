@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.store.ClinicLink;
 import org.needlepoint.store.Database;
@@ -56,7 +57,7 @@ class JoinUiTest extends ServerUiBase {
         Path folder = emptyFolder("wrong-code");
         startApp(folder);
         fill(robot, server.address(), "AAAA-BBBB-CCCC", "Room 3");
-        robot.clickOn("#joinButton");
+        robot.type(KeyCode.ENTER); // Enter in the form joins, as the button does
         settle();
 
         assertThat(seen(robot, "joinCodeError")).isTrue();

@@ -191,6 +191,7 @@ class ServerAdminUiTest extends ServerUiBase {
 
         assertThat(text(robot, "signInError")).isEqualTo("The clinic server did not start: --port must be between 1 and"
                 + " 65534. This PC keeps the clinic's records itself, as before.");
+        screenshot("clinic-server-did-not-start");
         openTab(robot);
         assertThat(text(robot, "serverHeadline")).isEqualTo("This PC keeps the clinic's records itself.");
         assertThat(openFailure).isNull();

@@ -31,6 +31,12 @@ import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.SecurityViews;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
+import org.needlepoint.server.JoinClient;
+import org.needlepoint.server.JoinController;
+import org.needlepoint.server.JoinFolder;
+import org.needlepoint.server.JoinForm;
+import org.needlepoint.server.ServerLauncher;
+import org.needlepoint.server.ServerViews;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
@@ -52,7 +58,8 @@ public final class AppWindow implements Shell {
     private Services services;
     private final Background background;
     private final ViewLoader loader = new ViewLoader();
-    private final Screens screens = new Screens(loader);
+    /** What the features registered over the open services; registered anew when the records are opened anew (joined, served). */
+    private Screens screens = new Screens(loader);
     /** Records refused at open (damaged, or older than their seal), and what opens the store again once they are dealt with. */
     private DamagedRecords damagedRecords;
     private java.util.function.Consumer<String> reopen;
@@ -71,6 +78,12 @@ public final class AppWindow implements Shell {
     private javafx.scene.Node exitBackup;
     /** The store is open and holds a clinic: there is something to back up. */
     private boolean clinicReady;
+    /** The data folder, and how to open its records (again): given by {@link #startOpening}. */
+    private java.nio.file.Path folder;
+    private java.util.concurrent.Callable<Services> open;
+    private java.util.function.Consumer<Throwable> onFailure;
+    /** Starts the clinic server when an admin turns this PC into it; tests hand in one with their class path. */
+    private ServerLauncher serverLauncher = ServerLauncher.forThisApp();
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppWindow.class.getName());
 
     /** A window over services that are already open (tests). */
@@ -98,7 +111,11 @@ public final class AppWindow implements Shell {
                         services.session().require(), screens.todayCards()))
                 .register(AdminController.class, () -> new AdminController(screens))
                 .register(DamagedRecordsController.class, () -> new DamagedRecordsController(damagedRecords, background,
-                        reopen));
+                        reopen))
+                .register(FirstRunController.class, () -> new FirstRunController(folder,
+                        () -> openStore(open, onFailure, null)))
+                .register(JoinController.class, () -> new JoinController(new JoinForm(folder, Clock.systemDefaultZone()),
+                        background, this::joined));
     }
 
     /** Each feature registers its screens, Today cards and Admin tabs, with the services they use (once they are open). */
@@ -113,6 +130,7 @@ public final class AppWindow implements Shell {
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
                 s.reports(), s.session(), () -> saveDialog, s.clock());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
+        ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */
@@ -134,14 +152,35 @@ public final class AppWindow implements Shell {
      */
     public void startOpening(Stage stage, java.util.concurrent.Callable<Services> open,
                              java.util.function.Consumer<Throwable> onFailure) {
+        startOpening(stage, null, open, onFailure);
+    }
+
+    /**
+     * As {@link #startOpening(Stage, java.util.concurrent.Callable, java.util.function.Consumer)}, on
+     * {@code folder}: a new, empty folder first asks whether to set up a new clinic or join the
+     * clinic's server, before anything is created in it.
+     */
+    public void startOpening(Stage stage, java.nio.file.Path folder, java.util.concurrent.Callable<Services> open,
+                             java.util.function.Consumer<Throwable> onFailure) {
+        this.folder = folder;
+        this.open = open;
+        this.onFailure = onFailure;
         buildScene(stage);
         signInView = loader.load(SignInController.class);
         signInView.controller().waitForStore();
         root.getChildren().setAll(signInView.root());
         stage.setTitle("Needlepoint — sign in");
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
-            if (services == null) {
+            if (services == null && folder == null) {
                 openStore(open, onFailure, null);
+            } else if (services == null) {
+                background.run(() -> JoinFolder.isNew(folder), isNew -> {
+                    if (isNew) {
+                        showFirstRun();
+                    } else {
+                        openStore(open, onFailure, null);
+                    }
+                }, error -> openStore(open, onFailure, null));
             }
         });
         stage.show();
@@ -154,13 +193,23 @@ public final class AppWindow implements Shell {
      */
     private void openStore(java.util.concurrent.Callable<Services> open, java.util.function.Consumer<Throwable> onFailure,
                            String notice) {
+        openStore(open, onFailure, notice, false);
+    }
+
+    /** As above; a {@code problem} shows its message as one (red), not as a notice. */
+    private void openStore(java.util.concurrent.Callable<Services> open, java.util.function.Consumer<Throwable> onFailure,
+                           String notice, boolean problem) {
         background.run(() -> {
             Services s = open.call();
             return new Opened(s, s.clinic().isSetUp(), clinicName(s));
         }, opened -> {
             ready(opened);
             if (notice != null && signInView != null && root.getChildren().contains(signInView.root())) {
-                signInNotice(notice);
+                if (problem) {
+                    signInView.controller().showMessage(notice);
+                } else {
+                    signInNotice(notice);
+                }
             }
         }, error -> {
             if (error instanceof DamagedRecordsException damaged) {
@@ -176,9 +225,13 @@ public final class AppWindow implements Shell {
     }
 
     private void ready(Opened opened) {
-        if (services == null) {
+        if (services != opened.services()) { // the first open, or the records opened anew (joined, served)
             services = opened.services();
+            screens = new Screens(loader);
             registerFeatures();
+        }
+        if (idle != null) {
+            idle.disarm();
         }
         clinic = opened.clinicName();
         idle = new IdleMonitor(services.clock(), ClinicService.DEFAULT_IDLE_LOCK_MINUTES, this::lockNow);
@@ -196,6 +249,58 @@ public final class AppWindow implements Shell {
         } else {
             showSignIn(null);
         }
+    }
+
+    /** First run on a new, empty data folder: set up a new clinic here, or join the clinic's server. */
+    private void showFirstRun() {
+        root.getChildren().setAll(loader.load(FirstRunController.class).root());
+        stage.setTitle("Needlepoint — welcome");
+    }
+
+    /** This PC joined a clinic server and the person recognised its fingerprint: its records open through it. */
+    private void joined(JoinClient.Joined joined) {
+        openStore(open, onFailure, "This PC has joined the clinic server of " + joined.link().clinic()
+                + ". Sign in with your Needlepoint username and password.");
+    }
+
+    /**
+     * Admin ▸ Clinic server ▸ Turn this PC into the clinic server: everyone is signed out, the records
+     * are closed, the server starts on them as a process of its own, and the records open again
+     * through it (the sign-in form says so). When the server does not start, they open here as
+     * before, and the sign-in form says why.
+     */
+    private void turnIntoServer() {
+        if (open == null) {
+            status("This window cannot open the records again, so it cannot turn this PC into the clinic server.");
+            return;
+        }
+        Services old = services;
+        java.nio.file.Path dir = old.db().folder();
+        main = null;
+        lockView = null;
+        idle.disarm();
+        javafx.scene.control.Label what = new javafx.scene.control.Label("Starting the clinic server on this PC…");
+        what.getStyleClass().add("title-3");
+        javafx.scene.control.Label how = new javafx.scene.control.Label("This takes up to a minute. Then sign in again.");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(14, new javafx.scene.control.ProgressIndicator(), what, how);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setId("startingServer");
+        box.getStyleClass().add("lock-screen");
+        root.getChildren().setAll(box);
+        stage.setTitle("Needlepoint — starting the clinic server");
+        background.run(() -> {
+            old.auth().signOut();
+            old.db().close();
+            serverLauncher.start(dir);
+            return null;
+        }, ok -> openStore(open, onFailure, "This PC is now the clinic server. Sign in again. To add a PC: Admin ▸"
+                + " Clinic server ▸ Make a join code."), error -> openStore(open, onFailure, Forms.message(error)
+                + " This PC keeps the clinic's records itself, as before.", true));
+    }
+
+    /** The launcher of the clinic server's process (tests: one with their class path). */
+    public void setServerLauncher(ServerLauncher launcher) {
+        this.serverLauncher = launcher;
     }
 
     private void buildScene(Stage stage) {

@@ -24,7 +24,7 @@ public final class NeedlepointApp extends Application {
         ShownReport.watch(stage);
         Path folder = Path.of(getParameters().getNamed().get("data"));
         background = new Background();
-        new AppWindow(background).startOpening(stage, () -> {
+        new AppWindow(background).startOpening(stage, folder, () -> {
             db = Database.openFolder(folder);
             return new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
         }, error -> {

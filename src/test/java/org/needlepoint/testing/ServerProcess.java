@@ -128,7 +128,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePortPair() throws IOException {
+    /** A free port whose next port is free too (the database port and the join port). */
+    public static int freePortPair() throws IOException {
         for (int i = 0; i < 50; i++) {
             int p;
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

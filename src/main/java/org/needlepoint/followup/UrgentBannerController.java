@@ -137,18 +137,26 @@ public final class UrgentBannerController {
         poll.stop();
     }
 
+    /** When the rows were last built (their "N minutes ago" is rebuilt each minute). */
+    private Instant renderedAt;
+
     /** The events on the banner (tests). */
     public List<AdverseEventSummary> shown() {
         return shown;
     }
 
     private void show(Snapshot s) {
+        Instant now = clock.instant();
+        boolean same = s.events().equals(shown) && renderedAt != null && now.isBefore(renderedAt.plusSeconds(60));
         shown = s.events();
         if (closing != null && shown.stream().noneMatch(e -> e.id() == closing.id())) {
             cancelClose();
         }
+        if (same && urgentRows.getChildren().size() == shown.size()) {
+            return; // nothing changed: the rows (and the button under someone's pointer) stay as they are
+        }
+        renderedAt = now;
         urgentRows.getChildren().clear();
-        Instant now = clock.instant();
         for (AdverseEventSummary e : shown) {
             urgentRows.getChildren().add(row(e, now));
         }

@@ -75,13 +75,15 @@ class ServerLauncherTest {
 
     @Test
     void aServerThatStopsAtOnceIsReportedInItsOwnWords() throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("no-records"));
+        Path folder = Files.createDirectories(dir.resolve("joined"));
+        new org.needlepoint.store.ClinicLink("Elsewhere", "192.0.2.1", 9478, "PC_9", "x", "AB:CD", "Room",
+                java.time.Instant.now()).write(folder); // a joined PC's folder: serve refuses it at once
         ServerLauncher launcher = new ServerLauncher(javaLauncher(ServerLauncher.MAIN),
                 List.of("--bind", "127.0.0.1", "--port", Integer.toString(ServerProcess.freePortPair())), Duration.ofSeconds(90));
 
         assertThatThrownBy(() -> launcher.start(folder)).isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("The clinic server did not start: ")
-                .hasMessageContaining("There are no records to serve in " + folder.toAbsolutePath());
+                .hasMessageContaining("is joined to the clinic server at 192.0.2.1:9478");
     }
 
     @Test

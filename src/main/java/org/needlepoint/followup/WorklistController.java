@@ -155,6 +155,12 @@ public final class WorklistController {
     }
 
     private void show(Worklist w) {
+        if (w.equals(current)) {
+            // nothing changed (the feed's look after this PC's own save, say): the rows, and the button under
+            // someone's pointer, stay as they are
+            onLoaded.accept(w);
+            return;
+        }
         Row selected = worklistList.getSelectionModel().getSelectedItem() instanceof Row r ? r : null;
         int selectedIndex = worklistList.getSelectionModel().getSelectedIndex();
         current = w;

@@ -135,12 +135,13 @@ public final class ServerKeys {
      * Makes this key the JVM's default TLS key, for H2's TCP server (which opens its server socket
      * from the default context). Only in the server's own process. H2 would write its public
      * default key store to the user's home unless {@code javax.net.ssl.keyStore} names one: it
-     * names ours (its password stays out of the system properties).
+     * names ours (its password stays out of the system properties). The connections it accepts go without
+     * Nagle's delay ({@link NoDelayServerSockets}).
      */
     void useForH2() {
         System.setProperty("h2.enableAnonymousTLS", "false");
         System.setProperty("javax.net.ssl.keyStore", storeFile.toAbsolutePath().toString());
-        SSLContext.setDefault(sslContext());
+        SSLContext.setDefault(NoDelayServerSockets.wrap(sslContext()));
     }
 
     public X509Certificate certificate() {

@@ -98,7 +98,6 @@ public final class ScheduleSettingsController implements AdminTab {
         TextField f = new TextField();
         f.setId(id);
         f.setPrefWidth(80);
-        f.setPromptText("09:00");
         fields.put(id, f);
         return f;
     }

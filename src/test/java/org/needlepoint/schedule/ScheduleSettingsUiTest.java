@@ -31,6 +31,22 @@ class ScheduleSettingsUiTest extends AdminUiBase {
         settle();
     }
 
+    /** Scrolls the tab's page so that the node shows, as a person would with the wheel. */
+    private void scrollTo(FxRobot robot, String fxId) {
+        javafx.scene.Node target = node(robot, fxId);
+        robot.interact(() -> {
+            javafx.scene.Node n = target;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) n;
+            double y = target.localToScene(0, 0).getY() - pane.getContent().localToScene(0, 0).getY();
+            double room = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+            pane.setVvalue(room <= 0 ? 0 : Math.min(1, (y - 80) / room));
+        });
+        settle();
+    }
+
     @Test
     void roomsAreAddedRenamedAndTakenOutOfUse(FxRobot robot) {
         openAdmin(robot, "appointmentBookTab");
@@ -83,6 +99,10 @@ class ScheduleSettingsUiTest extends AdminUiBase {
         press(robot, "saveOpeningHoursButton");
         assertThat(text(robot, "scheduleError")).isEqualTo("Type when Tuesday ends, e.g. 18:00.");
         assertThat(node(robot, "openingToTUESDAY").getStyleClass()).contains("field-error");
+        assertThat(seen(robot, "scheduleError")).isTrue();
+        scrollTo(robot, "openingGrid");
+        screenshot("admin-appointment-book-hours");
+        type(robot, "openingToTUESDAY", "18:00");
 
         // the injector (the only one, chosen already): Fridays 10:00-14:00, Mondays off
         ChoiceBox<HoursForm.Choice> friday = node(robot, "injectorDayFRIDAY");

@@ -36,6 +36,7 @@ import org.needlepoint.server.JoinController;
 import org.needlepoint.server.JoinFolder;
 import org.needlepoint.server.JoinForm;
 import org.needlepoint.server.ServerLauncher;
+import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.server.ServerViews;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
@@ -129,6 +130,7 @@ public final class AppWindow implements Shell {
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
                 s.reports(), s.session(), () -> saveDialog, s.clock());
+        ScheduleViews.register(screens, background, s.appointments());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
         ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
     }

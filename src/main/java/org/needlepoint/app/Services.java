@@ -22,6 +22,8 @@ import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
+import org.needlepoint.schedule.AppointmentService;
+import org.needlepoint.schedule.AppointmentStore;
 import org.needlepoint.security.Audit;
 import org.needlepoint.server.ClinicPcs;
 import org.needlepoint.security.AuditStore;
@@ -56,6 +58,7 @@ public final class Services {
     private final RecallTasks recallTasks;
     private final BackupService backups;
     private final ClinicPcs clinicPcs;
+    private final AppointmentService appointments;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -97,9 +100,11 @@ public final class Services {
                 List.of(recallCalls));
         this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
                 audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
+        AppointmentStore appointmentStore = new AppointmentStore();
+        this.appointments = new AppointmentService(db, appointmentStore, clinicStore, audit, session, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
-                auditStore, backupStore, new ReferenceCheck());
+                appointmentStore, auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
         this.clinicPcs = new ClinicPcs(db, audit, session, clock);
         this.changes = new ChangeFeed(db);
@@ -160,6 +165,11 @@ public final class Services {
     /** The follow-up side of a lot recall ("call each affected patient"), for the recall to call in its transaction. */
     public RecallTasks recallTasks() {
         return recallTasks;
+    }
+
+    /** The appointment book. */
+    public AppointmentService appointments() {
+        return appointments;
     }
 
     public BackupService backups() {

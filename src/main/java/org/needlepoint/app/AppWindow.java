@@ -28,6 +28,7 @@ import org.needlepoint.inventory.InventoryViews;
 import org.needlepoint.patient.PatientViews;
 import org.needlepoint.security.LockController;
 import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.security.SecurityViews;
 import org.needlepoint.security.SignInController;
 import org.needlepoint.security.User;
@@ -126,6 +127,7 @@ public final class AppWindow implements Shell {
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
+        ScheduleViews.register(screens, background, s.session(), s.consents(), s.reports());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
                 s.reports(), s.session(), () -> saveDialog, s.clock());

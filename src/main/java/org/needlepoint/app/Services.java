@@ -22,6 +22,8 @@ import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
+import org.needlepoint.schedule.ConsentService;
+import org.needlepoint.schedule.ConsentStore;
 import org.needlepoint.security.Audit;
 import org.needlepoint.server.ClinicPcs;
 import org.needlepoint.security.AuditStore;
@@ -51,6 +53,7 @@ public final class Services {
     private final ChartService charts;
     private final InventoryService inventory;
     private final ReportService reports;
+    private final ConsentService consents;
     private final FollowUpService followUps;
     private final AdverseEventService adverseEvents;
     private final RecallTasks recallTasks;
@@ -80,7 +83,13 @@ public final class Services {
         // signing deducts the stock a chart used and creates the treatment's follow-up tasks, in the
         // signing transaction
         List<SignedChartListener> signed = List.of(new StockDeduction(inventoryStore, audit, clock), planner);
-        this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed);
+        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
+                audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
+        ConsentStore consentStore = new ConsentStore();
+        this.consents = new ConsentService(db, consentStore, patientStore, clinicStore, reports, audit, session, clock);
+        // signing a chart needs a valid signed consent for each kind of product charted
+        this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed,
+                consents);
         this.followUps = new FollowUpService(db, followUpStore, eventStore, clinicStore, patientStore, userStore, audit,
                 session, clock);
         this.adverseEvents = new AdverseEventService(db, eventStore, chartStore, patientStore, clinicStore, planner,
@@ -95,11 +104,9 @@ public final class Services {
         };
         this.inventory = new InventoryService(db, inventoryStore, chartStore, clinicStore, audit, session, clock,
                 List.of(recallCalls));
-        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
-                audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
-                auditStore, backupStore, new ReferenceCheck());
+                consentStore, auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
         this.clinicPcs = new ClinicPcs(db, audit, session, clock);
         this.changes = new ChangeFeed(db);
@@ -147,6 +154,11 @@ public final class Services {
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** Consent texts, signed consents and their validity. */
+    public ConsentService consents() {
+        return consents;
     }
 
     public FollowUpService followUps() {

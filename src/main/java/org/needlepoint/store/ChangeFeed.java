@@ -63,6 +63,8 @@ public final class ChangeFeed implements Changes, AutoCloseable {
     public static final String BACKUP = "backup";
     /** The clinic server and its joined PCs (Admin ▸ Clinic server). */
     public static final String PCS = "pcs";
+    /** Consent texts (every version) and the consents patients signed. */
+    public static final String CONSENT = "consent";
 
     /** Each records table's topic; V11 puts a trigger on every one of them. */
     static final Map<String, String> TABLE_TOPICS = Map.ofEntries(
@@ -79,7 +81,8 @@ public final class ChangeFeed implements Changes, AutoCloseable {
             Map.entry("app_user", USER),
             Map.entry("clinic", CLINIC), Map.entry("setting", CLINIC),
             Map.entry("backup_config", BACKUP), Map.entry("backup_run", BACKUP), Map.entry("backup_request", BACKUP),
-            Map.entry("clinic_server", PCS), Map.entry("joined_pc", PCS), Map.entry("join_code", PCS));
+            Map.entry("clinic_server", PCS), Map.entry("joined_pc", PCS), Map.entry("join_code", PCS),
+            Map.entry("consent_text", CONSENT), Map.entry("signed_consent", CONSENT));
     /**
      * Tables followed through their parent, which every change of theirs updates in the same transaction (its
      * version, for optimistic locking): a chart save writes some 80 of their rows, one statement each, and a trigger

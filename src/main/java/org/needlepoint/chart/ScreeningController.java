@@ -95,7 +95,13 @@ public final class ScreeningController {
             l.getStyleClass().add("consent-ok");
             consentOnFile.getChildren().add(l);
         }
-        Forms.showError(consentMissing, model.consentMissing());
+        String missing = model.consentMissing();
+        Forms.showError(consentMissing, missing);
+        // what to do next stands out while a consent is missing
+        chartSignConsentButton.getStyleClass().remove("accent");
+        if (missing != null && model.coverageProperty().get() != null) {
+            chartSignConsentButton.getStyleClass().add("accent");
+        }
     }
 
     /** Opens the consent screen for the patient with the kinds this treatment needs ticked; signing there updates this step. */

@@ -119,6 +119,10 @@ public final class ConsentController {
             }
         }
         stage.setScene(scene);
+        // never larger than the screen: the pad and the buttons stay in reach on a small laptop or tablet
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(consentRoot.getPrefWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(consentRoot.getPrefHeight(), screen.getHeight()));
         closesWith(stage);
         stage.show();
         return stage;

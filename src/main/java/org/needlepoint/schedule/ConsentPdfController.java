@@ -79,6 +79,10 @@ public final class ConsentPdfController {
             }
         }
         stage.setScene(scene);
+        // never larger than the screen: the pad and the buttons stay in reach on a small laptop or tablet
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(consentPdfRoot.getPrefWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(consentPdfRoot.getPrefHeight(), screen.getHeight()));
         stage.show();
         return stage;
     }

@@ -247,7 +247,7 @@ public final class ConsentService {
                     t.textVersion(), t.body(), png, now, clock.getZone(), witness.fullName(),
                     day.plusMonths(months).minusDays(1)));
             long id = store.insertSigned(c, patientId, t.id(), now, day, witness.id(), visitId, strokes, png, pdf);
-            audit.log(c, Audit.SIGN, "signed_consent", id, patientId, "witnessed the " + t.kind().label()
+            audit.log(c, Audit.CREATE, "signed_consent", id, patientId, "witnessed the " + t.kind().label()
                     + " consent (text version " + t.textVersion() + ") signed by chart " + p.chartNumber()
                     + (visitId == null ? "" : " for visit " + visitId));
             out.add(store.signed(c, id, months).orElseThrow());

@@ -22,6 +22,6 @@ public final class ScheduleViews {
                         () -> screens.load(ConsentPdfController.class)))
                 .register(ConsentTextsController.class, () -> new ConsentTextsController(consents, background,
                         screens.changes()))
-                .adminTab(45, "consentTextsTab", "Consent texts", "mdmz-gesture", ConsentTextsController.class);
+                .adminTab(45, "consentTextsTab", "Consent texts", "mdal-assignment", ConsentTextsController.class);
     }
 }

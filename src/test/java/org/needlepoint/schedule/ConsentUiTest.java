@@ -238,4 +238,23 @@ class ConsentUiTest extends UiTest {
         assertThat(other.consents().validityMonths()).isEqualTo(18);
         assertThat(other.consents().versions(ConsentKind.BIOSTIMULATOR).get(0).body()).endsWith("written aftercare sheet.");
     }
+
+    @Test
+    void theRewardsProgrammeIsEditedWithTheContactFieldsAndValidated(FxRobot robot) {
+        openPatient(robot, "desk");
+        robot.clickOn("#rewardsMember").write("EV-2231 9087");
+        robot.clickOn("#saveButton");
+        settle();
+        assertThat(node(robot, "rewardsProgramme").getStyleClass()).as("the programme is missing").contains("field-error");
+        ComboBox<String> programme = node(robot, "rewardsProgramme");
+        robot.interact(() -> programme.getSelectionModel().select("Evolus Rewards"));
+        robot.clickOn("#saveButton");
+        settle();
+        screenshot("patient-rewards");
+        var other = new org.needlepoint.app.Services(clinic.db, clinic.clock, new PasswordHasher(1_000));
+        other.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());
+        var saved = other.patients().open(patient.id()).details();
+        assertThat(saved.rewardsProgramme()).isEqualTo("Evolus Rewards");
+        assertThat(saved.rewardsMember()).isEqualTo("EV-2231 9087");
+    }
 }

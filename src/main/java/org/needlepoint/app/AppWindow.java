@@ -127,10 +127,10 @@ public final class AppWindow implements Shell {
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
+        ScheduleViews.register(screens, background, s.session(), s.appointments(), s.consents(), s.reports());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
                 s.reports(), s.session(), () -> saveDialog, s.clock());
-        ScheduleViews.register(screens, background, s.appointments());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
         ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
     }

@@ -24,6 +24,8 @@ import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.schedule.AppointmentService;
 import org.needlepoint.schedule.AppointmentStore;
+import org.needlepoint.schedule.ConsentService;
+import org.needlepoint.schedule.ConsentStore;
 import org.needlepoint.security.Audit;
 import org.needlepoint.server.ClinicPcs;
 import org.needlepoint.security.AuditStore;
@@ -53,6 +55,7 @@ public final class Services {
     private final ChartService charts;
     private final InventoryService inventory;
     private final ReportService reports;
+    private final ConsentService consents;
     private final FollowUpService followUps;
     private final AdverseEventService adverseEvents;
     private final RecallTasks recallTasks;
@@ -83,7 +86,13 @@ public final class Services {
         // signing deducts the stock a chart used and creates the treatment's follow-up tasks, in the
         // signing transaction
         List<SignedChartListener> signed = List.of(new StockDeduction(inventoryStore, audit, clock), planner);
-        this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed);
+        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
+                audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
+        ConsentStore consentStore = new ConsentStore();
+        this.consents = new ConsentService(db, consentStore, patientStore, clinicStore, reports, audit, session, clock);
+        // signing a chart needs a valid signed consent for each kind of product charted
+        this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed,
+                consents);
         this.followUps = new FollowUpService(db, followUpStore, eventStore, clinicStore, patientStore, userStore, audit,
                 session, clock);
         this.adverseEvents = new AdverseEventService(db, eventStore, chartStore, patientStore, clinicStore, planner,
@@ -98,13 +107,11 @@ public final class Services {
         };
         this.inventory = new InventoryService(db, inventoryStore, chartStore, clinicStore, audit, session, clock,
                 List.of(recallCalls));
-        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
-                audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
         AppointmentStore appointmentStore = new AppointmentStore();
         this.appointments = new AppointmentService(db, appointmentStore, clinicStore, audit, session, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
-                appointmentStore, auditStore, backupStore, new ReferenceCheck());
+                appointmentStore, consentStore, auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
         this.clinicPcs = new ClinicPcs(db, audit, session, clock);
         this.changes = new ChangeFeed(db);
@@ -152,6 +159,11 @@ public final class Services {
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** Consent texts, signed consents and their validity. */
+    public ConsentService consents() {
+        return consents;
     }
 
     public FollowUpService followUps() {

@@ -240,6 +240,7 @@ public final class ChartController {
         chartAllergies.setText(allergies == null ? "" : "ALLERGIES: " + allergies);
         chartAllergies.setVisible(allergies != null);
         chartAllergies.setManaged(allergies != null);
+        screeningController.showPatient(p.id(), p.details().displayName() + " \u00b7 chart " + p.chartNumber());
     }
 
     private void applyMode() {
@@ -363,10 +364,8 @@ public final class ChartController {
             return;
         }
         List<InjectionPoint> pts = points();
-        if (!chart.visit().signed()) {
-            screeningController.model().update(ChartRules.productsOf(pts, catalog()), patient.details(),
-                    !ChartRules.offLabelPllaRegions(pts, catalog()).isEmpty());
-        }
+        // a signed chart keeps its checklist; its consent step still shows the consents on file for its products
+        screeningController.model().update(ChartRules.productsOf(pts, catalog()), patient.details());
         summaryController.show(pts, catalog(), ChartSummary.warnings(chart, draft(), catalog(), charts.today(),
                 clock.instant(), vialsController.model().overridden()), chart.visit().signed());
         undoButton.setDisable(chart.redacted() || !editor.canUndo());

@@ -346,7 +346,8 @@ public final class ChartRules {
 
     private static String offLabelMessage(Set<Region> regions) {
         return "Sculptra in " + regions.stream().map(Region::label).collect(Collectors.joining(", "))
-                + " is off-label: confirm the patient's off-label-use consent before signing.";
+                + " is off-label: the patient's signed Sculptra consent, with its off-label-use section, must be on file"
+                + " before signing.";
     }
 
     // --------------------------------------------------------------------------------- screening
@@ -526,7 +527,8 @@ public final class ChartRules {
             e.put("points", "Chart at least one injection point before signing.");
         }
         if (!d.consentConfirmed()) {
-            e.put("consent", "Confirm the patient's consent to this treatment before signing.");
+            e.put("consent", "No valid signed consent is on file for this treatment: have the patient sign it"
+                    + " (Screening & consent) before signing.");
         }
         Set<Region> offLabel = offLabelPllaRegions(d.points(), catalog);
         if (!offLabel.isEmpty() && !d.offLabelConsentConfirmed()) {

@@ -29,6 +29,9 @@ import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
+import org.needlepoint.schedule.ConsentCoverage;
+import org.needlepoint.schedule.ConsentKind;
+import org.needlepoint.schedule.ConsentService;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.AuthService;
 import org.needlepoint.security.PermissionDeniedException;
@@ -81,10 +84,12 @@ public final class ChartService {
     private final Session session;
     private final Clock clock;
     private final List<SignedChartListener> signedListeners;
+    private final ConsentService consents;
     private final DiagramGeometry geometry = DiagramGeometry.standard();
 
     public ChartService(Database db, ChartStore store, InventoryStore inventory, PatientStore patients, AuthService auth,
-                        Audit audit, Session session, Clock clock, List<SignedChartListener> signedListeners) {
+                        Audit audit, Session session, Clock clock, List<SignedChartListener> signedListeners,
+                        ConsentService consents) {
         this.db = db;
         this.store = store;
         this.inventory = inventory;
@@ -92,6 +97,7 @@ public final class ChartService {
         this.auth = auth;
         this.audit = audit;
         this.signedListeners = List.copyOf(signedListeners);
+        this.consents = consents;
         this.session = session;
         this.clock = clock;
     }
@@ -388,8 +394,16 @@ public final class ChartService {
             List<VisitChart> out = new ArrayList<>();
             Instant now = clock.instant();
             for (VisitRef r : refs) {
-                VisitChart chart = checkSignable(c, r, u);
-                store.sign(c, r.id(), r.version(), u.id(), now, clock.getZone());
+                Signable ok = checkSignable(c, r, u);
+                VisitChart chart = ok.chart();
+                int version = r.version();
+                // the visit records the consents found on file as it is signed
+                if (ok.draft().consentConfirmed() != chart.visit().consentConfirmed()
+                        || ok.draft().offLabelConsentConfirmed() != chart.visit().offLabelConsentConfirmed()) {
+                    store.updateDraft(c, r.id(), version, ok.draft(), now, u.id(), clock.getZone());
+                    version++;
+                }
+                store.sign(c, r.id(), version, u.id(), now, clock.getZone());
                 audit.log(c, Audit.SIGN, "visit", r.id(), chart.visit().patientId(), "signed the visit of "
                         + when(chart.visit().startedAt()) + ": " + describe(chart.points(), catalogFor(c, chart.points())));
                 VisitChart signed = store.chart(c, r.id()).orElseThrow();
@@ -402,7 +416,11 @@ public final class ChartService {
         });
     }
 
-    private VisitChart checkSignable(Connection c, VisitRef r, User u) throws SQLException {
+    /** A chart that may be signed, and its content with the consent flags as the signed consents on file say. */
+    private record Signable(VisitChart chart, ChartDraft draft) {
+    }
+
+    private Signable checkSignable(Connection c, VisitRef r, User u) throws SQLException {
         VisitChart chart = store.chart(c, r.id())
                 .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
         Visit v = chart.visit();
@@ -416,11 +434,39 @@ public final class ChartService {
             throw new PermissionDeniedException("Only the visit's injector, " + v.injectorName()
                     + ", can sign this chart.");
         }
-        Map<String, String> e = ChartRules.signProblems(ChartDraft.of(chart), catalogFor(c, chart.points()), today());
+        Catalog catalog = catalogFor(c, chart.points());
+        ConsentCoverage onFile = consentCoverage(c, v, chart.points(), catalog);
+        ChartDraft draft = ChartDraft.of(chart).withConsents(onFile.complete(),
+                onFile.onFile().containsKey(ConsentKind.BIOSTIMULATOR));
+        Map<String, String> e = new LinkedHashMap<>(ChartRules.signProblems(draft, catalog, today()));
+        if (!onFile.complete()) {
+            e.put("consent", onFile.missingMessage());
+        }
         if (!e.isEmpty()) {
             throw new ValidationException(e);
         }
-        return chart;
+        return new Signable(chart, draft);
+    }
+
+    /** The signed consents on file, on the visit's day, for the kinds of the products charted. */
+    private ConsentCoverage consentCoverage(Connection c, Visit v, List<InjectionPoint> points, Catalog catalog)
+            throws SQLException {
+        Set<ProductKind> kinds = ChartRules.productsOf(points, catalog).stream().map(Product::kind)
+                .collect(Collectors.toSet());
+        return consents.coverage(c, v.patientId(), kinds, LocalDate.ofInstant(v.startedAt(), clock.getZone()));
+    }
+
+    /**
+     * The signed consents on file for the visit's products, on the visit's day (the chart's consent
+     * step): for each kind charted the consent valid then, and the kinds without one. Any staff.
+     */
+    public ConsentCoverage consentsOnFile(long visitId, Collection<ProductKind> kinds) {
+        session.require("read consents", ANY_STAFF);
+        return db.read(c -> {
+            Visit v = store.chart(c, visitId).orElseThrow(() -> new ValidationException("visit",
+                    "This visit no longer exists.")).visit();
+            return consents.coverage(c, v.patientId(), kinds, LocalDate.ofInstant(v.startedAt(), clock.getZone()));
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.needlepoint.followup.AdverseEventService;
 import org.needlepoint.inventory.InventoryService;
 import org.needlepoint.report.ReportService;
+import org.needlepoint.schedule.ConsentController;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Screens;
 import org.needlepoint.ui.Shell;
@@ -29,7 +30,8 @@ public final class ChartViews {
                 .register(VisitEventsController.class, () -> new VisitEventsController(events, background, shell))
                 .register(SelectionController.class, SelectionController::new)
                 .register(SummaryController.class, SummaryController::new)
-                .register(ScreeningController.class, ScreeningController::new)
+                .register(ScreeningController.class, () -> new ScreeningController(charts, background, screens.changes(),
+                        () -> screens.load(ConsentController.class)))
                 .register(AddendaController.class, () -> new AddendaController(charts, background, shell, clock))
                 .register(SignDialogController.class, SignDialogController::new)
                 .register(OpenVialDialogController.class, OpenVialDialogController::new)

@@ -1,32 +1,57 @@
 package org.needlepoint.chart;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
 import org.needlepoint.patient.PatientDetails;
+import org.needlepoint.schedule.ConsentCoverage;
+import org.needlepoint.schedule.ConsentKind;
+import org.needlepoint.schedule.SignedConsent;
 
 /**
  * Screening and consent, without a window: the checklist for the products charted (questions the
- * patient's record answers come pre-flagged Yes), the consent and the off-label-use consent (shown
- * once Sculptra is charted off-label), and the clinical notes. A signed or redacted chart is locked.
- * Every change the injector makes is reported to {@link #setOnChange} (the chart then saves).
+ * patient's record answers come pre-flagged Yes), the signed consents on file for the kinds of product
+ * charted ({@link #coverageQuery} says what to look up, {@link #showCoverage} shows it: each consent's
+ * kind, text version, day and last valid day, or what is missing), and the clinical notes. The draft's
+ * consent and off-label-consent flags follow the consents on file (the Sculptra consent carries the
+ * off-label-use section); the service checks them again when the chart is signed. A signed or
+ * redacted chart is locked. Every change is reported to {@link #setOnChange} (the chart then saves).
  */
 public final class ScreeningModel {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /** What the consent step looks up: the signed consents for these kinds, on this visit's day. */
+    public record CoverageQuery(long visitId, Set<ProductKind> kinds) {
+        public CoverageQuery {
+            kinds = Set.copyOf(kinds);
+        }
+    }
+
     private final ObservableList<ScreeningEntry> entries = FXCollections.observableArrayList();
     private final BooleanProperty consent = new SimpleBooleanProperty(this, "consent");
     private final BooleanProperty offLabelConsent = new SimpleBooleanProperty(this, "offLabelConsent");
-    private final ReadOnlyBooleanWrapper offLabelAsked = new ReadOnlyBooleanWrapper(this, "offLabelAsked");
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
+    private final ReadOnlyObjectWrapper<CoverageQuery> coverageQuery = new ReadOnlyObjectWrapper<>(this, "coverageQuery");
+    private final ReadOnlyObjectWrapper<ConsentCoverage> coverage = new ReadOnlyObjectWrapper<>(this, "coverage");
+    private long visitId;
     private Runnable onChange = () -> { };
     private boolean loading;
 
@@ -50,8 +75,13 @@ public final class ScreeningModel {
             notes.set(chart.visit().notes() == null ? "" : chart.visit().notes());
             consent.set(chart.visit().consentConfirmed());
             offLabelConsent.set(chart.visit().offLabelConsentConfirmed());
-            offLabelAsked.set(chart.visit().offLabelConsentConfirmed());
             locked.set(chart.visit().signed() || chart.redacted());
+            if (visitId != chart.visit().id()) {
+                coverage.set(null);
+            }
+            visitId = chart.visit().id();
+            Set<ProductKind> kinds = coverageQuery.get() == null ? Set.of() : coverageQuery.get().kinds();
+            coverageQuery.set(new CoverageQuery(visitId, kinds));
         } finally {
             loading = false;
         }
@@ -59,10 +89,16 @@ public final class ScreeningModel {
 
     /**
      * The checklist for the products now charted (answers kept, needed questions added and
-     * pre-flagged from the patient's record) and whether the off-label consent is asked (Sculptra
-     * off-label, or already confirmed). A locked chart keeps its checklist.
+     * pre-flagged from the patient's record), and the kinds whose consents the consent step looks up.
+     * A locked chart keeps its checklist.
      */
-    public void update(Collection<Product> products, PatientDetails patient, boolean pllaOffLabel) {
+    public void update(Collection<Product> products, PatientDetails patient) {
+        Set<ProductKind> kinds = products.stream().map(Product::kind)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProductKind.class)));
+        CoverageQuery q = new CoverageQuery(visitId, kinds);
+        if (!q.equals(coverageQuery.get())) {
+            coverageQuery.set(q);
+        }
         if (locked.get()) {
             return;
         }
@@ -70,7 +106,6 @@ public final class ScreeningModel {
         if (!now.equals(entries)) {
             entries.setAll(now);
         }
-        offLabelAsked.set(pllaOffLabel || offLabelConsent.get());
     }
 
     /** The injector's answer to one question. */
@@ -95,6 +130,68 @@ public final class ScreeningModel {
         entries.setAll(entries.stream().map(s -> s.answer() == ScreeningAnswer.UNANSWERED
                 ? s.answered(ScreeningAnswer.NO, s.note()) : s).toList());
         changed();
+    }
+
+    /**
+     * The signed consents found for {@link #coverageQuery} {@code q} (a late answer to an older query is
+     * dropped). An open chart's consent flags follow them: the treatment consent when every kind charted
+     * has one, the off-label-use consent when the Sculptra consent is among them.
+     */
+    public void showCoverage(CoverageQuery q, ConsentCoverage found) {
+        if (!q.equals(coverageQuery.get())) {
+            return;
+        }
+        coverage.set(found);
+        if (!locked.get()) {
+            consent.set(found.complete() && !q.kinds().isEmpty());
+            offLabelConsent.set(found.onFile().containsKey(ConsentKind.BIOSTIMULATOR));
+        }
+    }
+
+    /** One line per consent on file: "Botulinum toxin (neuromodulator) · text version 1 · signed 7 Dec 2026 · valid until 6 Dec 2027". */
+    public List<String> consentLines() {
+        ConsentCoverage c = coverage.get();
+        if (c == null) {
+            return List.of();
+        }
+        return c.consents().stream().map(ScreeningModel::line).toList();
+    }
+
+    private static String line(SignedConsent s) {
+        return s.kind().label() + " \u00b7 text version " + s.textVersion() + " \u00b7 signed " + DAY.format(s.signedOn())
+                + " \u00b7 valid until " + DAY.format(s.validUntil());
+    }
+
+    /**
+     * What is missing, for the consent step: "No valid consent on file for ..." (the kinds), "Chart a
+     * product first ..." when nothing is charted, or null when every kind charted has a valid consent.
+     */
+    public String consentMissing() {
+        ConsentCoverage c = coverage.get();
+        CoverageQuery q = coverageQuery.get();
+        if (q == null || q.kinds().isEmpty()) {
+            return null;
+        }
+        if (c == null) {
+            return "Looking for the patient's signed consents…";
+        }
+        return c.complete() ? null : "No valid consent on file for " + c.missing().stream().sorted()
+                .map(ConsentKind::label).collect(Collectors.joining(" and ")) + ".";
+    }
+
+    /** The consent kinds the treatment needs (those of the products charted), to tick on the consent screen. */
+    public Set<ConsentKind> neededKinds() {
+        CoverageQuery q = coverageQuery.get();
+        return q == null ? Set.of() : q.kinds().stream().map(ConsentKind::of)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ConsentKind.class)));
+    }
+
+    public ReadOnlyObjectProperty<CoverageQuery> coverageQueryProperty() {
+        return coverageQuery.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConsentCoverage> coverageProperty() {
+        return coverage.getReadOnlyProperty();
     }
 
     /** A question's line: its label, and where the record answered it. */
@@ -123,10 +220,6 @@ public final class ScreeningModel {
         return offLabelConsent;
     }
 
-    /** Whether the off-label-use consent is asked: Sculptra charted off-label, or confirmed already. */
-    public ReadOnlyBooleanProperty offLabelAskedProperty() {
-        return offLabelAsked.getReadOnlyProperty();
-    }
 
     public StringProperty notesProperty() {
         return notes;

@@ -36,6 +36,9 @@ import org.needlepoint.inventory.ReceiptDraft;
 import org.needlepoint.inventory.Vial;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
+import org.needlepoint.schedule.ConsentKind;
+import org.needlepoint.schedule.ConsentService;
+import org.needlepoint.schedule.Signature;
 
 /**
  * seed-demo's charted history and stock: lots for every product received through the receiving
@@ -83,7 +86,7 @@ final class DemoCharts {
      * the signed visits as signed, oldest first.
      */
     record Result(int visits, int points, int patients, int lots, int addenda, int receipts, int vials,
-                  String recalledLot, int recallNotices, List<VisitChart> signed) {
+                  String recalledLot, int recallNotices, List<VisitChart> signed, int consents) {
     }
 
     /** A reconstituted vial being charted from, with what is left in it in the charting unit. */
@@ -101,6 +104,7 @@ final class DemoCharts {
     private final List<OpenVial> retired = new ArrayList<>();
     private int receipts;
     private int vialsOpened;
+    private int consentsSigned;
 
     private record Planned(Patient patient, Instant at, Plan plan) {
     }
@@ -131,7 +135,7 @@ final class DemoCharts {
             quarantineOne();
             return new Result(counts[0], counts[1], (int) plan.stream().map(Planned::patient).distinct().count(),
                     lots.size(), counts[2], receipts, vialsOpened, recalled.lot().lotNumber(),
-                    recalled.patientIds().size(), List.copyOf(signedVisits));
+                    recalled.patientIds().size(), List.copyOf(signedVisits), consentsSigned);
         } finally {
             services.auth().signOut();
         }
@@ -322,8 +326,59 @@ final class DemoCharts {
         return new int[] {visits, points, addenda};
     }
 
+    /**
+     * Before the treatment, the patient signs (with a synthetic drawn signature, the injector as witness)
+     * the consent its products need when none is valid today, and the photography consent with the first.
+     */
+    private void consentOnFile(Planned p, long visitId, LocalDate day) {
+        ProductKind kind = switch (p.plan()) {
+            case GLABELLA, GLABELLA_CROWS_FEET, FULL_UPPER_FACE -> ProductKind.TOXIN;
+            case SCULPTRA_TEMPLE_MALAR, SCULPTRA_MALAR -> ProductKind.BIOSTIMULATOR;
+        };
+        ConsentService consents = services.consents();
+        long patientId = p.patient().id();
+        if (consents.validConsentFor(patientId, List.of(kind), day).complete()) {
+            return;
+        }
+        List<ConsentKind> kinds = new ArrayList<>(List.of(ConsentKind.of(kind)));
+        if (consents.signedConsents(patientId).stream().noneMatch(c -> c.kind() == ConsentKind.PHOTOGRAPHY)) {
+            kinds.add(ConsentKind.PHOTOGRAPHY);
+        }
+        consentsSigned += consents.sign(patientId, kinds, demoSignature(), visitId).size();
+    }
+
+    /** A signature as a hand draws it on the pad: a capital loop, a run of joined waves, an underline. */
+    private Signature demoSignature() {
+        int w = 600;
+        int h = 220;
+        List<List<Signature.Point>> strokes = new ArrayList<>();
+        int x0 = 40 + rnd.nextInt(40);
+        int base = 130 + rnd.nextInt(20);
+        List<Signature.Point> capital = new ArrayList<>();
+        for (int i = 0; i <= 24; i++) {
+            double t = i / 24.0 * 2 * Math.PI;
+            capital.add(new Signature.Point(x0 + (int) (25 * Math.sin(t)), base - 40 + (int) (45 * Math.cos(t) * -1)));
+        }
+        strokes.add(capital);
+        List<Signature.Point> run = new ArrayList<>();
+        double height = 18 + rnd.nextInt(14);
+        double freq = 0.08 + rnd.nextDouble() * 0.05;
+        int length = 220 + rnd.nextInt(180);
+        for (int dx = 0; dx <= length; dx += 6) {
+            run.add(new Signature.Point(x0 + 40 + dx, base - (int) (height * Math.abs(Math.sin(dx * freq)))));
+        }
+        strokes.add(run);
+        List<Signature.Point> underline = new ArrayList<>();
+        for (int dx = 0; dx <= length + 30; dx += 20) {
+            underline.add(new Signature.Point(x0 + dx, base + 22 + (int) (3 * Math.sin(dx / 40.0))));
+        }
+        strokes.add(underline);
+        return new Signature(w, h, strokes);
+    }
+
     private VisitChart draft(Planned p, LocalDate day) {
         VisitChart started = charts.startVisit(p.patient().id());
+        consentOnFile(p, started.visit().id(), day);
         List<InjectionPoint> points = new ArrayList<>();
         String notes;
         Product toxin = rnd.nextInt(5) == 0 ? dysport500 : dysport300;

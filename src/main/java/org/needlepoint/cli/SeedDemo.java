@@ -93,7 +93,8 @@ public final class SeedDemo {
         out.println(charted.visits() == 0 ? "Charted history: no visits; " + charted.lots() + " lots in stock."
                 : "Charted history: " + charted.visits() + " visits of " + charted.patients() + " patients ("
                 + charted.points() + " injection points, " + charted.addenda() + " addenda; all signed by the demo"
-                + " injector but one draft left open today), " + charted.lots() + " lots in stock.");
+                + " injector but one draft left open today), " + charted.lots() + " lots in stock; "
+                + charted.consents() + " consents signed on the pad before treatment.");
         out.println("Stock: " + charted.receipts() + " receipts, " + charted.vials() + " reconstituted vials; lot "
                 + charted.recalledLot() + " recalled (" + charted.recallNotices() + " patient(s) to call), one lot"
                 + " quarantined. Packs scan with the catalogue's synthetic GTINs (prefix 020999900).");

@@ -63,6 +63,8 @@ public final class PatientController {
     @FXML private org.needlepoint.chart.VisitHistoryController historyController;
     @FXML private javafx.scene.control.Tab followUpsTab;
     @FXML private org.needlepoint.followup.PatientFollowUpsController followUpsController;
+    @FXML private javafx.scene.control.Tab consentsTab;
+    @FXML private org.needlepoint.schedule.PatientConsentsController consentsController;
     @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
@@ -82,6 +84,8 @@ public final class PatientController {
     @FXML private TextField emergencyName;
     @FXML private TextField emergencyPhone;
     @FXML private TextField emergencyRelation;
+    @FXML private ComboBox<String> rewardsProgramme;
+    @FXML private TextField rewardsMember;
     @FXML private TextArea allergies;
     @FXML private TextArea medications;
     @FXML private TextArea conditions;
@@ -110,6 +114,7 @@ public final class PatientController {
         sex.setItems(FXCollections.observableArrayList(Sex.values()));
         pregnancy.setItems(FXCollections.observableArrayList(Pregnancy.values()));
         pregnancy.setValue(Pregnancy.UNKNOWN);
+        rewardsProgramme.setItems(FXCollections.observableArrayList(PatientDetails.REWARDS_PROGRAMMES));
         fields = new LinkedHashMap<>();
         fields.put("firstName", firstName);
         fields.put("lastName", lastName);
@@ -121,6 +126,8 @@ public final class PatientController {
         fields.put("otherPhone", otherPhone);
         fields.put("email", email);
         fields.put("emergencyPhone", emergencyPhone);
+        fields.put("rewardsProgramme", rewardsProgramme);
+        fields.put("rewardsMember", rewardsMember);
         fields.put("allergies", allergies);
         fields.put("medications", medications);
         fields.put("conditions", conditions);
@@ -138,6 +145,13 @@ public final class PatientController {
             }
         });
         sex.valueProperty().addListener((obs, o, n) -> onEdited());
+        rewardsProgramme.getEditor().textProperty().addListener((obs, o, n) -> onEdited());
+        rewardsProgramme.getEditor().focusedProperty().addListener((obs, was, is) -> {
+            if (was && !is) {
+                visited.add("rewardsProgramme");
+                showValidation();
+            }
+        });
         patientRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.S && e.isShortcutDown()) {
                 save();
@@ -231,6 +245,9 @@ public final class PatientController {
         emergencyName.setText(n(d.emergencyName()));
         emergencyPhone.setText(n(d.emergencyPhone()));
         emergencyRelation.setText(n(d.emergencyRelation()));
+        rewardsProgramme.getEditor().setText(n(d.rewardsProgramme()));
+        rewardsProgramme.setValue(d.rewardsProgramme());
+        rewardsMember.setText(n(d.rewardsMember()));
         allergies.setText(n(d.allergies()));
         medications.setText(n(d.medications()));
         conditions.setText(n(d.conditions()));
@@ -255,6 +272,8 @@ public final class PatientController {
         PatientDetails d = p.details();
         followUpsTab.setDisable(false);
         followUpsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
+        consentsTab.setDisable(false);
+        consentsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
         header.setVisible(true);
         header.setManaged(true);
         headerName.setText(d.displayName());
@@ -282,7 +301,8 @@ public final class PatientController {
                 email.getText(), addressLine.getText(), city.getText(), region.getText(), postalCode.getText(),
                 emergencyName.getText(), emergencyPhone.getText(), emergencyRelation.getText(), allergies.getText(),
                 medications.getText(), conditions.getText(), pregnancy.getValue(), alerts.getText(),
-                photoConsent.isSelected(), marketingConsent.isSelected(), notes.getText()));
+                photoConsent.isSelected(), marketingConsent.isSelected(), notes.getText(),
+                rewardsProgramme.getEditor().getText(), rewardsMember.getText()));
     }
 
     private PatientDetails read() {
@@ -291,7 +311,8 @@ public final class PatientController {
                 email.getText(), addressLine.getText(), city.getText(), region.getText(), postalCode.getText(),
                 emergencyName.getText(), emergencyPhone.getText(), emergencyRelation.getText(), allergies.getText(),
                 medications.getText(), conditions.getText(), pregnancy.getValue(), photoConsent.isSelected(),
-                marketingConsent.isSelected(), alerts.getText(), notes.getText());
+                marketingConsent.isSelected(), alerts.getText(), notes.getText(), rewardsProgramme.getEditor().getText(),
+                rewardsMember.getText());
     }
 
     /** Problems in what is typed: the service's rules plus an unreadable birth date. */

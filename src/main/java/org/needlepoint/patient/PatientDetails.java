@@ -18,7 +18,13 @@ public record PatientDetails(
         String emergencyName, String emergencyPhone, String emergencyRelation,
         String allergies, String medications, String conditions, Pregnancy pregnancy,
         boolean photoConsent, boolean marketingConsent,
-        String alerts, String notes) {
+        String alerts, String notes,
+        String rewardsProgramme, String rewardsMember) {
+
+    /** The manufacturer rewards programmes offered on the form (any other name may be typed). */
+    public static final List<String> REWARDS_PROGRAMMES = List.of("All\u0113 (Allergan Aesthetics)",
+            "ASPIRE Galderma Rewards", "Evolus Rewards", "Xperience+ (Merz Aesthetics)");
+    private static final Pattern MEMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 \\-]{2,38}[A-Za-z0-9]");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}");
     private static final Pattern PHONE_CHARS = Pattern.compile("[0-9 +().\\-/x]+");
@@ -43,9 +49,31 @@ public record PatientDetails(
         conditions = Text.clean(conditions);
         alerts = Text.clean(alerts);
         notes = Text.clean(notes);
+        rewardsProgramme = Text.clean(rewardsProgramme);
+        rewardsMember = Text.clean(rewardsMember);
         if (pregnancy == null) {
             pregnancy = Pregnancy.UNKNOWN;
         }
+    }
+
+    /** A patient who belongs to no manufacturer rewards programme. */
+    public PatientDetails(String firstName, String middleName, String lastName, String preferredName,
+                          LocalDate birthDate, Sex sex, String mobilePhone, String otherPhone, String email,
+                          String addressLine, String city, String region, String postalCode,
+                          String emergencyName, String emergencyPhone, String emergencyRelation,
+                          String allergies, String medications, String conditions, Pregnancy pregnancy,
+                          boolean photoConsent, boolean marketingConsent, String alerts, String notes) {
+        this(firstName, middleName, lastName, preferredName, birthDate, sex, mobilePhone, otherPhone, email, addressLine,
+                city, region, postalCode, emergencyName, emergencyPhone, emergencyRelation, allergies, medications,
+                conditions, pregnancy, photoConsent, marketingConsent, alerts, notes, null, null);
+    }
+
+    /** The same details with the patient's rewards-programme membership (both, or neither: null). */
+    public PatientDetails withRewards(String programme, String member) {
+        return new PatientDetails(firstName, middleName, lastName, preferredName, birthDate, sex, mobilePhone,
+                otherPhone, email, addressLine, city, region, postalCode, emergencyName, emergencyPhone,
+                emergencyRelation, allergies, medications, conditions, pregnancy, photoConsent, marketingConsent, alerts,
+                notes, programme, member);
     }
 
     /** Field name to message, in form order; empty when the record can be saved. */
@@ -76,6 +104,17 @@ public record PatientDetails(
             e.put("email", "This is not an email address (like name@example.com).");
         }
         phoneProblem(emergencyPhone).ifPresent(m -> e.put("emergencyPhone", m));
+        if (rewardsMember != null && rewardsProgramme == null) {
+            e.put("rewardsProgramme", "Choose the rewards programme this member number belongs to.");
+        } else if (rewardsProgramme != null && rewardsProgramme.length() > 60) {
+            e.put("rewardsProgramme", "Too long: at most 60 characters.");
+        }
+        if (rewardsProgramme != null && rewardsMember == null) {
+            e.put("rewardsMember", "Enter the patient's member number in " + rewardsProgramme
+                    + ", or clear the programme.");
+        } else if (rewardsMember != null && !MEMBER.matcher(rewardsMember).matches()) {
+            e.put("rewardsMember", "A member number is 4 to 40 letters and digits (spaces and hyphens between them).");
+        }
         checkLength(e, "firstName", firstName, 100);
         checkLength(e, "middleName", middleName, 100);
         checkLength(e, "lastName", lastName, 100);

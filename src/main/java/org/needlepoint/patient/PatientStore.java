@@ -33,8 +33,8 @@ public final class PatientStore implements RecordCheck {
     private static final String FIELDS = "first_name, middle_name, last_name, preferred_name, birth_date, sex,"
             + " mobile_phone, other_phone, email, address_line, city, region, postal_code,"
             + " emergency_name, emergency_phone, emergency_relation, allergies, medications, conditions, pregnancy,"
-            + " photo_consent, marketing_consent, alerts, notes, name_key";
-    private static final int FIELD_COUNT = 25;
+            + " photo_consent, marketing_consent, alerts, notes, name_key, rewards_programme, rewards_member";
+    private static final int FIELD_COUNT = 27;
     private static final String SUMMARY = "p.id, p.chart_number, p.last_name, p.first_name, p.preferred_name,"
             + " p.birth_date, COALESCE(p.mobile_phone, p.other_phone) AS phone, p.email";
     /** Name words have prefix rows (V9) for their first 1 to this many letters. */
@@ -162,6 +162,8 @@ public final class PatientStore implements RecordCheck {
         ps.setString(i++, d.alerts());
         ps.setString(i++, d.notes());
         ps.setString(i++, nameKey(d.lastName(), d.firstName()));
+        ps.setString(i++, d.rewardsProgramme());
+        ps.setString(i++, d.rewardsMember());
         return i;
     }
 
@@ -613,7 +615,7 @@ public final class PatientStore implements RecordCheck {
                 rs.getString("emergency_relation"), rs.getString("allergies"), rs.getString("medications"),
                 rs.getString("conditions"), Pregnancy.valueOf(rs.getString("pregnancy")),
                 rs.getBoolean("photo_consent"), rs.getBoolean("marketing_consent"), rs.getString("alerts"),
-                rs.getString("notes"));
+                rs.getString("notes"), rs.getString("rewards_programme"), rs.getString("rewards_member"));
         return new Patient(rs.getLong("id"), rs.getLong("chart_number"), d, rs.getInt("version"),
                 Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"));
     }

@@ -172,6 +172,19 @@ public final class ReportService {
     }
 
     /**
+     * A signed consent as a PDF ({@link ConsentPdf}): made once, when the patient signs, by
+     * {@code schedule.ConsentService}, which checks who may sign, audits the signing and keeps the PDF
+     * with the record; printing it again later is a copy of those bytes, never a new rendering.
+     */
+    public byte[] consentPdf(ConsentDocument document) {
+        try (PdfDoc doc = new PdfDoc(fonts, paper)) {
+            return new ConsentPdf(document, doc).render();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The consent PDF could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * One adverse event as a MedWatch-ready PDF following FDA Form 3500 (sections A, B, D/E, F, G;
      * see {@link MedWatchReport}): the patient by chart number, never by name. INJECTOR and ADMIN
      * only; audited as an export.

@@ -65,6 +65,8 @@ public final class ChangeFeed implements Changes, AutoCloseable {
     public static final String PCS = "pcs";
     /** The appointment book: appointments, their products, status log and confirmation calls, rooms and hours. */
     public static final String APPOINTMENT = "appointment";
+    /** Consent texts (every version) and the consents patients signed. */
+    public static final String CONSENT = "consent";
 
     /** Each records table's topic; V11 puts a trigger on every one of them. */
     static final Map<String, String> TABLE_TOPICS = Map.ofEntries(
@@ -84,7 +86,8 @@ public final class ChangeFeed implements Changes, AutoCloseable {
             Map.entry("clinic_server", PCS), Map.entry("joined_pc", PCS), Map.entry("join_code", PCS),
             Map.entry("room", APPOINTMENT), Map.entry("opening_hours", APPOINTMENT), Map.entry("injector_hours", APPOINTMENT),
             Map.entry("appointment", APPOINTMENT), Map.entry("appointment_product", APPOINTMENT),
-            Map.entry("appointment_status_log", APPOINTMENT), Map.entry("appointment_call", APPOINTMENT));
+            Map.entry("appointment_status_log", APPOINTMENT), Map.entry("appointment_call", APPOINTMENT),
+            Map.entry("consent_text", CONSENT), Map.entry("signed_consent", CONSENT));
     /**
      * Tables followed through their parent, which every change of theirs updates in the same transaction (its
      * version, for optimistic locking): a chart save writes some 80 of their rows, one statement each, and a trigger

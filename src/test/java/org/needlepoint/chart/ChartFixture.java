@@ -11,6 +11,8 @@ import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.patient.Sex;
 import org.needlepoint.testing.Spots;
+import org.needlepoint.schedule.ConsentKind;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 
 /** A clinic with staff, a patient and lots in stock, and builders for points and ready-to-sign drafts. */
@@ -36,6 +38,8 @@ final class ChartFixture implements AutoCloseable {
         this.charts = clinic.services.charts();
         clinic.signIn("desk");
         patient = clinic.services.patients().create(TestClinic.patient("Ann", "Smith", "1985-03-14", "(555) 010-2345"), true);
+        // at check-in the patient signs the treatment consents; the desk witnesses
+        Consents.onFile(clinic.services, patient.id());
         clinic.signIn("injector");
         Catalog catalog = charts.catalog();
         dysport = named(catalog, "Dysport 300 U");
@@ -64,8 +68,22 @@ final class ChartFixture implements AutoCloseable {
                 "(555) 010-9876", null, null, null, null, null, null, null, null, null, allergies, medications, conditions,
                 pregnancy, false, false, null, null);
         Patient p = clinic.services.patients().create(d, true);
+        Consents.onFile(clinic.services, p.id());
         clinic.signIn("injector");
         return p;
+    }
+
+    /** A patient who has signed no consent yet (registered by the desk; the injector is signed in again after). */
+    Patient unconsented(String first, String last) {
+        clinic.signIn("desk");
+        Patient p = clinic.services.patients().create(TestClinic.patient(first, last, "1990-09-09", "(555) 010-7777"), true);
+        clinic.signIn("injector");
+        return p;
+    }
+
+    /** The patient signs the consents of {@code kinds} now, witnessed by whoever is signed in. */
+    void consent(Patient p, ConsentKind... kinds) {
+        clinic.services.consents().sign(p.id(), List.of(kinds), Consents.signature(), null);
     }
 
     static InjectionPoint pt(String key, Region region, Side side, Product product, Lot lot, String amount) {

@@ -26,6 +26,7 @@ import org.needlepoint.security.SignInException;
 import org.needlepoint.security.User;
 import org.needlepoint.store.StaleRecordException;
 import org.needlepoint.store.StoreException;
+import org.needlepoint.schedule.ConsentKind;
 import org.needlepoint.testing.AuditLog;
 import org.needlepoint.testing.TestClinic;
 
@@ -159,7 +160,10 @@ class ChartServiceTest {
 
     @Test
     void aPointSentWithAWrongRegionAndSideIsStoredWhereItLands() {
-        VisitChart started = charts.startVisit(f.patient.id());
+        // a patient with the toxin consent only: the Sculptra consent, with its off-label-use section, is not on file
+        Patient cleo = f.unconsented("Cleo", "Toxinonly");
+        f.consent(cleo, ConsentKind.TOXIN);
+        VisitChart started = charts.startVisit(cleo.id());
         Placement rightCorrugator = ChartFixture.spot(Region.CORRUGATOR, Side.RIGHT, f.dysport);
         Placement lips = ChartFixture.spot(Region.LIPS, Side.MIDLINE, f.sculptra);
         // the caller claims the forehead and the cheek; the points lie on the right corrugator and on the lips
@@ -177,7 +181,7 @@ class ChartServiceTest {
                 .extracting(ChartWarning::code).contains(ChartWarning.PLLA_AVOID_REGION, ChartWarning.PLLA_OFF_LABEL);
         assertThatThrownBy(() -> charts.sign(saved.visit().id(), saved.visit().version(), PASSWORD))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .containsOnlyKeys("offLabelConsent"));
+                        .containsOnlyKeys("consent", "offLabelConsent"));
     }
 
     @Test
@@ -314,48 +318,70 @@ class ChartServiceTest {
     }
 
     @Test
-    void signingNeedsConsentPointsAndAnswers() {
-        VisitChart started = charts.startVisit(f.patient.id());
+    void signingNeedsPointsASignedConsentOnFileAndAnswers() {
+        Patient dee = f.unconsented("Dee", "Noconsent");
+        VisitChart started = charts.startVisit(dee.id());
         assertThatThrownBy(() -> charts.sign(started.visit().id(), started.visit().version(), PASSWORD))
                 .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.fieldErrors()).containsKeys("points", "consent"));
+                        e -> assertThat(e.fieldErrors()).containsKey("points").doesNotContainKey("consent"));
 
-        VisitChart noConsent = charts.saveDraft(started.visit(),
-                f.ready(started, f.glabella()).withConsents(false, false));
+        // the draft claims consent (as a checkbox once did): only a signed consent on file counts
+        VisitChart noConsent = charts.saveDraft(started.visit(), f.ready(started, f.glabella()).withConsents(true, false));
         assertThatThrownBy(() -> charts.sign(noConsent.visit().id(), noConsent.visit().version(), PASSWORD))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldErrors()).containsOnlyKeys("consent");
-                    assertThat(e.getMessage()).contains("Confirm the patient's consent");
+                    assertThat(e.getMessage()).contains("No valid consent on file for Botulinum toxin");
                 });
 
-        VisitChart unanswered = charts.saveDraft(noConsent.visit(), ChartDraft.of(noConsent).withConsents(true, false)
-                .withScreening(List.of()));
+        f.consent(dee, ConsentKind.TOXIN);
+        VisitChart unanswered = charts.saveDraft(noConsent.visit(), ChartDraft.of(noConsent).withScreening(List.of()));
         assertThatThrownBy(() -> charts.sign(unanswered.visit().id(), unanswered.visit().version(), PASSWORD))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldErrors()).containsOnlyKeys("screening");
                     assertThat(e.getMessage()).contains("Neuromuscular disease", "Cow's-milk protein allergy");
                 });
         assertThat(reload(started.visit().id()).visit().status()).isEqualTo(VisitStatus.DRAFT);
+
+        VisitChart answered = charts.saveDraft(unanswered.visit(), f.ready(unanswered, f.glabella())
+                .withConsents(false, false));
+        VisitChart signed = charts.sign(answered.visit().id(), answered.visit().version(), PASSWORD);
+        assertThat(signed.visit().signed()).isTrue();
+        assertThat(signed.visit().consentConfirmed()).as("the visit records the consent found on file").isTrue();
     }
 
     @Test
-    void offLabelSculptraNeedsTheOffLabelConsent() {
+    void offLabelSculptraNeedsTheSculptraConsentWithItsOffLabelSection() {
+        Patient eve = f.unconsented("Eve", "Sculptra");
         List<InjectionPoint> points = List.of(
                 pt("t", Region.TEMPLE, Side.LEFT, f.sculptra, f.sculptraLot, "1"),
                 pt("n", Region.NECK, Side.MIDLINE, f.sculptra, f.sculptraLot, "1"));
-        VisitChart draft = f.drafted(points);
+        VisitChart started = charts.startVisit(eve.id());
+        VisitChart draft = charts.saveDraft(started.visit(), f.ready(started, points));
 
         assertThatThrownBy(() -> charts.sign(draft.visit().id(), draft.visit().version(), PASSWORD))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.fieldErrors()).containsOnlyKeys("offLabelConsent");
-                    assertThat(e.getMessage()).contains("Neck", "off-label");
+                    assertThat(e.fieldErrors()).containsOnlyKeys("consent", "offLabelConsent");
+                    assertThat(e.getMessage()).contains("Sculptra (PLLA)", "Neck", "off-label");
                 });
 
-        VisitChart consented = charts.saveDraft(draft.visit(), ChartDraft.of(draft).withConsents(true, true));
-        assertThat(charts.sign(consented.visit().id(), consented.visit().version(), PASSWORD).visit().signed()).isTrue();
+        f.consent(eve, ConsentKind.BIOSTIMULATOR);
+        VisitChart signed = charts.sign(draft.visit().id(), draft.visit().version(), PASSWORD);
+        assertThat(signed.visit().signed()).isTrue();
+        assertThat(signed.visit().offLabelConsentConfirmed()).as("recorded from the Sculptra consent on file").isTrue();
 
         VisitChart onLabel = f.drafted(List.of(pt("m", Region.MALAR, Side.LEFT, f.sculptra, f.sculptraLot, "2")));
         assertThat(charts.sign(onLabel.visit().id(), onLabel.visit().version(), PASSWORD).visit().signed()).isTrue();
+    }
+
+    @Test
+    void aConsentSignedAfterTheVisitsDayDoesNotCountForIt() {
+        Patient fay = f.unconsented("Fay", "Late");
+        VisitChart started = charts.startVisit(fay.id());
+        VisitChart draft = charts.saveDraft(started.visit(), f.ready(started, f.glabella()));
+        f.clinic.clock.advance(Duration.ofDays(1));
+        f.consent(fay, ConsentKind.TOXIN);
+        assertThatThrownBy(() -> charts.sign(draft.visit().id(), draft.visit().version(), PASSWORD))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("consent"));
     }
 
     @Test
@@ -416,16 +442,16 @@ class ChartServiceTest {
     @Test
     void endOfDaySigningSignsAllOrNothing() {
         VisitChart a = f.drafted(f.glabella());
-        Patient bea = f.patientWith(null, null, null, Pregnancy.NO);
+        Patient bea = f.unconsented("Bea", "Jones");
         VisitChart bStarted = charts.startVisit(bea.id());
-        VisitChart b = charts.saveDraft(bStarted.visit(), f.ready(bStarted, f.glabella()).withConsents(false, false));
+        VisitChart b = charts.saveDraft(bStarted.visit(), f.ready(bStarted, f.glabella()));
 
         assertThatThrownBy(() -> charts.signDrafts(List.of(a.visit(), b.visit()), PASSWORD))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(ValidationException.class).hasMessageContaining("No valid consent on file");
         assertThat(reload(a.visit().id()).visit().signed()).isFalse();
 
-        VisitChart bReady = charts.saveDraft(b.visit(), ChartDraft.of(b).withConsents(true, false));
-        List<VisitChart> signed = charts.signDrafts(List.of(a.visit(), bReady.visit()), PASSWORD);
+        f.consent(bea, ConsentKind.TOXIN);
+        List<VisitChart> signed = charts.signDrafts(List.of(a.visit(), b.visit()), PASSWORD);
         assertThat(signed).allSatisfy(c -> assertThat(c.visit().signed()).isTrue());
         assertThat(AuditLog.withAction(f.clinic.db, Audit.SIGN)).hasSize(2);
     }

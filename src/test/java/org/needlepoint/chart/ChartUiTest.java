@@ -13,6 +13,7 @@ import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.UserDraft;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.UiTest;
 import org.testfx.api.FxRobot;
@@ -38,6 +39,8 @@ class ChartUiTest extends UiTest {
         c.receive(ChartFixture.named(catalog, "Sculptra"), "SC150A", inAYear, 4);
         c.signIn("desk");
         patient = c.services.patients().create(TestClinic.patient("Zoë", "Marrowby", "1984-02-29", "(555) 301-4455"), false);
+        // checked in this morning: the treatment consents were signed on the pad at the desk
+        Consents.onFile(c.services, patient.id());
         c.services.auth().signOut();
     }
 
@@ -133,8 +136,11 @@ class ChartUiTest extends UiTest {
         person.click("#screeningTab");
         person.click("#screeningAllNoButton");
         settle();
-        person.click("#consentCheck");
-        settle();
+        // the consent step shows the consent signed at check-in: nothing to tick
+        assertThat(robot.lookup(".consent-ok").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).singleElement().asString()
+                .contains("Botulinum toxin", "text version 1", "valid until");
+        assertThat(seen(robot, "consentMissing")).isFalse();
         screenshot("chart-screening");
         person.click("#signButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -262,8 +268,6 @@ class ChartUiTest extends UiTest {
         robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
         settle();
         robot.clickOn("#screeningTab").clickOn("#screeningAllNoButton");
-        settle();
-        robot.clickOn("#consentCheck");
         settle();
         robot.clickOn("#signButton");
         WaitForAsyncUtils.waitForFxEvents();

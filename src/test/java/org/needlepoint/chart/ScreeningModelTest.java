@@ -3,6 +3,14 @@ package org.needlepoint.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.schedule.ConsentCoverage;
+import org.needlepoint.schedule.ConsentKind;
+import org.needlepoint.schedule.SignedConsent;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +39,7 @@ class ScreeningModelTest {
         assertThat(model.notesProperty().get()).isEqualTo("Notes.");
         assertThat(changes).as("loading is not a change").hasValue(0);
 
-        model.update(List.of(Parts.DYSPORT), Parts.patient("Cow's milk protein", null), false);
+        model.update(List.of(Parts.DYSPORT), Parts.patient("Cow's milk protein", null));
 
         assertThat(model.entries()).extracting(ScreeningEntry::item).contains(ScreeningItem.NEUROMUSCULAR,
                 ScreeningItem.COWS_MILK_ALLERGY).doesNotContain(ScreeningItem.KELOIDS);
@@ -47,7 +55,7 @@ class ScreeningModelTest {
         assertThat(entry(ScreeningItem.NEUROMUSCULAR).answer()).as("released: open again").isEqualTo(ScreeningAnswer.UNANSWERED);
         assertThat(changes).hasValue(2);
 
-        model.update(List.of(Parts.DYSPORT, Parts.SCULPTRA), Parts.patient("Cow's milk protein", null), false);
+        model.update(List.of(Parts.DYSPORT, Parts.SCULPTRA), Parts.patient("Cow's milk protein", null));
         assertThat(model.entries()).extracting(ScreeningEntry::item).contains(ScreeningItem.KELOIDS);
         model.answerRestNo();
         assertThat(model.answers()).allSatisfy(e -> assertThat(e.answer()).isNotEqualTo(ScreeningAnswer.UNANSWERED));
@@ -56,19 +64,35 @@ class ScreeningModelTest {
     }
 
     @Test
-    void consentsAndNotesAreChangesAndTheOffLabelConsentIsAskedWhenSculptraGoesOffLabel() {
+    void theConsentStepFollowsTheSignedConsentsOnFileForTheKindsCharted() {
         model.load(chart(VisitStatus.DRAFT, false, List.of()));
-        assertThat(model.offLabelAskedProperty().get()).isFalse();
+        model.update(List.of(Parts.SCULPTRA), Parts.patient(null, null));
+        ScreeningModel.CoverageQuery q = model.coverageQueryProperty().get();
+        assertThat(q.kinds()).containsExactly(ProductKind.BIOSTIMULATOR);
+        assertThat(model.neededKinds()).containsExactly(ConsentKind.BIOSTIMULATOR);
+        assertThat(model.consentMissing()).as("not looked up yet").startsWith("Looking");
 
-        model.update(List.of(Parts.SCULPTRA), Parts.patient(null, null), true);
-        assertThat(model.offLabelAskedProperty().get()).isTrue();
-        model.offLabelConsentProperty().set(true);
-        model.consentProperty().set(true);
-        model.notesProperty().set("Temples and lips.");
+        LocalDate day = LocalDate.of(2026, 11, 21);
+        model.showCoverage(q, new ConsentCoverage(day, Map.of(), Set.of(ConsentKind.BIOSTIMULATOR)));
+        assertThat(model.consentMissing()).isEqualTo("No valid consent on file for Sculptra (PLLA), with off-label use.");
+        assertThat(model.consentProperty().get()).isFalse();
+
+        SignedConsent sculptra = new SignedConsent(4, 1, 9, ConsentKind.BIOSTIMULATOR, 2, "Sculptra consent",
+                Instant.parse("2026-11-20T15:00:00Z"), day.minusDays(1), 3, "Dana Desk", null, day.plusMonths(12));
+        model.showCoverage(q, new ConsentCoverage(day, Map.of(ConsentKind.BIOSTIMULATOR, sculptra), Set.of()));
+        assertThat(model.consentMissing()).isNull();
+        assertThat(model.consentLines()).singleElement().asString()
+                .contains("Sculptra (PLLA)", "text version 2", "signed 20 Nov 2026", "valid until 21 Nov 2027");
+        assertThat(model.consentProperty().get()).as("the draft records the consent on file").isTrue();
+        assertThat(model.offLabelConsentProperty().get()).as("its off-label-use section").isTrue();
+        assertThat(changes).as("each flag change saves").hasValue(2);
+
+        // a late answer to an older question is dropped
+        model.update(List.of(Parts.DYSPORT), Parts.patient(null, null));
+        model.showCoverage(q, new ConsentCoverage(day, Map.of(), Set.of(ConsentKind.BIOSTIMULATOR)));
+        assertThat(model.consentProperty().get()).isTrue();
+        model.notesProperty().set("Temples.");
         assertThat(changes).hasValue(3);
-
-        model.update(List.of(Parts.SCULPTRA), Parts.patient(null, null), false);
-        assertThat(model.offLabelAskedProperty().get()).as("confirmed: stays in view").isTrue();
     }
 
     @Test
@@ -79,7 +103,7 @@ class ScreeningModelTest {
 
         model.answer(ScreeningItem.PREGNANCY, ScreeningAnswer.YES);
         model.answerRestNo();
-        model.update(List.of(Parts.DYSPORT), Parts.patient("Cow's milk protein", null), false);
+        model.update(List.of(Parts.DYSPORT), Parts.patient("Cow's milk protein", null));
 
         assertThat(model.answers()).isEqualTo(answered);
         assertThat(changes).hasValue(0);

@@ -118,7 +118,9 @@ class CliTest {
     @Test
     void checkPrintsTheCountsOfASeededFolder() {
         Path folder = dir.resolve("demo");
-        assertThat(seed(folder, 25, 7).code()).isZero();
+        Run seeded = seed(folder, 25, 7);
+        assertThat(seeded.code()).isZero();
+        assertThat(seeded.out()).containsPattern("[1-9][0-9]* consents signed on the pad");
 
         Run r = run("--data", folder.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
@@ -129,6 +131,8 @@ class CliTest {
                 .anyMatch(l -> l.matches("adverse events: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("follow-up tasks: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("follow-up call attempts: [1-9][0-9]*"));
+        // every charted patient signed the consents their treatments needed (and photography) on the pad
+        assertThat(r.out().lines()).contains("consent texts: 6").anyMatch(l -> l.matches("signed consents: [1-9][0-9]*"));
         try (Database db = Database.open(folder)) {
             db.read(c -> {
                 for (String[] t : new String[][] {{"receipts", "receipt"}, {"ledger entries", "stock_ledger"},
@@ -281,7 +285,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).contains("patients: 0", "users: 0", "clinics: 0", "products: 11", "lots: 0",
                 "visits: 0", "injection points: 0", "addenda: 0", "adverse events: 0", "patient reports: 0",
-                "follow-up tasks: 0", "follow-up rules: 15");
+                "follow-up tasks: 0", "follow-up rules: 15", "consent texts: 6", "signed consents: 0");
     }
 
     @Test

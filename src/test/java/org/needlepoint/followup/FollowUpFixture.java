@@ -18,6 +18,7 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.Spots;
 
@@ -49,6 +50,8 @@ final class FollowUpFixture implements AutoCloseable {
         clinic.signIn("desk");
         ann = clinic.services.patients().create(TestClinic.patient("Ann", "Smith", "1985-03-14", "(555) 010-2345"), true);
         bea = clinic.services.patients().create(TestClinic.patient("Bea", "Jones", "1979-06-02", "(555) 010-9876"), true);
+        Consents.onFile(clinic.services, ann.id());
+        Consents.onFile(clinic.services, bea.id());
         clinic.signIn("injector");
         dysport = named("Dysport 300 U");
         sculptra = named("Sculptra");
@@ -108,6 +111,7 @@ final class FollowUpFixture implements AutoCloseable {
         List<ScreeningEntry> checklist = charts.screening(patient.id(), productIds, started.screening()).stream()
                 .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
         VisitChart saved = charts.saveDraft(started.visit(), new ChartDraft("Treated.", points, checklist, true, false));
+        Consents.onFile(clinic.services, patient.id());
         return charts.sign(saved.visit().id(), saved.visit().version(), PASSWORD);
     }
 

@@ -24,6 +24,7 @@ import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.UiTest;
 import org.testfx.api.FxRobot;
@@ -97,6 +98,7 @@ abstract class FollowUpUiBase extends UiTest {
         List<ScreeningEntry> checklist = charts.screening(patient.id(), productIds, started.screening()).stream()
                 .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
         VisitChart saved = charts.saveDraft(started.visit(), new ChartDraft("Treated.", points, checklist, true, false));
+        Consents.onFile(c.services, patient.id());
         return charts.sign(saved.visit().id(), saved.visit().version(), TestClinic.PASSWORD.toCharArray());
     }
 

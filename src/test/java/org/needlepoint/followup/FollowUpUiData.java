@@ -21,6 +21,7 @@ import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.Spots;
 
@@ -96,6 +97,7 @@ final class FollowUpUiData {
         List<ScreeningEntry> checklist = charts.screening(p.id(), productIds, started.screening()).stream()
                 .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
         VisitChart saved = charts.saveDraft(started.visit(), new ChartDraft("Treated.", points, checklist, true, false));
+        Consents.onFile(s, p.id());
         return charts.sign(saved.visit().id(), saved.visit().version(), TestClinic.PASSWORD.toCharArray());
     }
 

@@ -15,6 +15,7 @@ import org.needlepoint.chart.Side;
 import org.needlepoint.chart.VisitChart;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.store.Sql;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.Spots;
 
@@ -46,6 +47,8 @@ final class InventoryFixture implements AutoCloseable {
                 LocalDate.parse("1979-06-02"), org.needlepoint.patient.Sex.FEMALE, "(555) 010-9876", "555-010-1111",
                 "bea@example.org", null, null, null, null, null, null, null, null, null, null,
                 org.needlepoint.patient.Pregnancy.NO, false, false, null, null), true);
+        Consents.onFile(clinic.services, ann.id());
+        Consents.onFile(clinic.services, bea.id());
         clinic.signIn("injector");
         dysport = named("Dysport 300 U");
         dysport500 = named("Dysport 500 U");
@@ -100,6 +103,7 @@ final class InventoryFixture implements AutoCloseable {
 
     VisitChart signed(Patient patient, List<InjectionPoint> points) {
         VisitChart d = drafted(patient, points);
+        Consents.onFile(clinic.services, patient.id());
         return charts.sign(d.visit().id(), d.visit().version(), PASSWORD);
     }
 

@@ -21,6 +21,7 @@ import org.needlepoint.chart.ScreeningEntry;
 import org.needlepoint.chart.Side;
 import org.needlepoint.chart.VisitChart;
 import org.needlepoint.patient.Patient;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.UiTest;
 import org.needlepoint.testing.Spots;
@@ -62,6 +63,7 @@ class RecallUiTest extends UiTest {
         List<ScreeningEntry> checklist = charts.screening(p.id(), List.of(dysport.id()), started.screening()).stream()
                 .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
         VisitChart d = charts.saveDraft(started.visit(), new ChartDraft("Treated.", points, checklist, true, true));
+        Consents.onFile(c.services, p.id());
         charts.sign(d.visit().id(), d.visit().version(), TestClinic.PASSWORD.toCharArray());
     }
 

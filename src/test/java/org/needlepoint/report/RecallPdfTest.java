@@ -24,6 +24,7 @@ import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.Audit;
 import org.needlepoint.testing.AuditLog;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.Spots;
 
@@ -56,6 +57,7 @@ class RecallPdfTest {
                         .map(e -> e.answered(ScreeningAnswer.NO, null)).toList();
                 VisitChart d = charts.saveDraft(v.visit(), new ChartDraft(null, points, screening, true, false));
                 if (p != patients.get(0)) {
+                    Consents.onFile(clinic.services, p.id());
                     charts.sign(d.visit().id(), d.visit().version(), TestClinic.PASSWORD.toCharArray());
                 }
             }

@@ -35,6 +35,7 @@ import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.patient.Pregnancy;
 import org.needlepoint.patient.Sex;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 
 /**
@@ -112,6 +113,7 @@ final class ReportFixture implements AutoCloseable {
     VisitChart signed(List<InjectionPoint> points, String notes) {
         VisitChart d = drafted(points, notes);
         clinic.clock.advance(Duration.ofMinutes(25));
+        Consents.onFile(clinic.services, d.visit().patientId());
         return charts.sign(d.visit().id(), d.visit().version(), TestClinic.PASSWORD.toCharArray());
     }
 

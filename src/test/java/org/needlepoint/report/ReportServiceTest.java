@@ -86,7 +86,8 @@ class ReportServiceTest {
         assertThat(text).contains("55 U", "7 mL", "Overall: 20 points, 55 U Dysport; 7 mL", "1 vial");
         assertThat(text).contains("Corrugator supercilii, right", "Temple, left", "10 U", "0.5 mL", "Intramuscular",
                 "Cannula, fanning", "Deep, perpendicular");
-        assertThat(text).contains("Treatment consent: confirmed", "Off-label use consent: not needed");
+        // the consents signed on file at signing: Sculptra's carries its off-label-use section
+        assertThat(text).contains("Treatment consent: confirmed", "Off-label use consent: confirmed");
         assertThat(text).contains("Glabellar lines treated per label");
         assertThat(text).contains("Addenda (1)", "Addendum 1", "14:25 on 22 Nov 2026", "mild bruising",
                 "Points added: Dysport 300 U 5 U");

@@ -24,6 +24,7 @@ import org.needlepoint.inventory.ReceiptDraft;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.testing.MutableClock;
+import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.TestClinic;
 
 /**
@@ -90,6 +91,7 @@ public final class CrashChild {
             chart = charts.saveDraft(chart.visit(), new ChartDraft("Crash test " + i, points, screening, true, false));
             out.println("CHART " + chart.visit().id() + " " + chart.visit().version() + " " + n + " .");
             if (i % 3 == 2) {
+                Consents.onFile(injector, p.id());
                 VisitChart signed = charts.sign(chart.visit().id(), chart.visit().version(),
                         TestClinic.PASSWORD.toCharArray());
                 out.println("SIGNED " + signed.visit().id() + " " + signed.visit().version() + " .");

@@ -94,6 +94,8 @@ public final class Database implements AutoCloseable {
     /** Transactions share it; swapping the database files (restore) or reconnecting takes it alone. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile JdbcConnectionPool pool;
+    /** A joined PC's connections to the clinic server, in place of {@link #pool}. */
+    private volatile RemotePool remote;
     private volatile Flyway flyway;
     private volatile boolean broken;
     private final boolean flushEachCommit;
@@ -379,8 +381,7 @@ public final class Database implements AutoCloseable {
     public static Database connect(Path folder, ClinicLink link) {
         PinnedTls.pin(link.host(), link.port(), link.fingerprint());
         Database db = new Database(folder, link);
-        JdbcConnectionPool p = JdbcConnectionPool.create(db.url, link.user(), link.password());
-        p.setMaxConnections(16);
+        RemotePool p = new RemotePool(db.url, link.user(), link.password());
         try (Connection c = p.getConnection()) {
             ServerInfo.requireSameVersion(c, link);
         } catch (SQLException e) {
@@ -390,7 +391,7 @@ public final class Database implements AutoCloseable {
             p.dispose();
             throw e;
         }
-        db.pool = p;
+        db.remote = p;
         db.flyway = Flyway.configure().dataSource(p).locations("classpath:db/migration").load();
         return db;
     }
@@ -976,13 +977,21 @@ public final class Database implements AutoCloseable {
     private <T> T withConnection(SqlWork<T> work) {
         reconnectIfBroken();
         gate.readLock().lock();
-        try (Connection c = pool().getConnection()) {
+        try (Connection c = link != null ? remote().getConnection() : pool().getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(e);
         } finally {
             gate.readLock().unlock();
         }
+    }
+
+    private RemotePool remote() {
+        RemotePool p = remote;
+        if (p == null) {
+            throw new StoreException("The connection to the clinic server at " + link.address() + " is closed.");
+        }
+        return p;
     }
 
     private JdbcConnectionPool pool() {
@@ -1000,12 +1009,11 @@ public final class Database implements AutoCloseable {
         }
         gate.writeLock().lock();
         try {
-            if (broken && link != null && pool != null) {
+            if (broken && link != null && remote != null) {
                 // the server went away: a new pool connects again on the next use (and fails fast while it is away)
-                JdbcConnectionPool p = JdbcConnectionPool.create(url, link.user(), link.password());
-                p.setMaxConnections(16);
-                pool.dispose();
-                pool = p;
+                RemotePool p = new RemotePool(url, link.user(), link.password());
+                remote.dispose();
+                remote = p;
                 broken = false;
             } else if (broken && pool != null) {
                 pool.dispose();
@@ -1260,17 +1268,20 @@ public final class Database implements AutoCloseable {
     }
 
     private void shutdown(String shutdown) {
+        if (link != null) {
+            RemotePool r = remote;
+            if (r != null) {
+                r.dispose(); // the server's records stay open on the server
+                remote = null;
+            }
+            return;
+        }
         JdbcConnectionPool p = pool;
         if (p == null) {
             return;
         }
         // A connection of its own keeps the database open while the pool's idle ones close (closing a
         // pooled one after SHUTDOWN would log a needless error)
-        if (link != null) {
-            p.dispose(); // the server's records stay open on the server
-            pool = null;
-            return;
-        }
         try (Connection c = owner(url, folder, false); Statement st = c.createStatement()) {
             p.dispose();
             st.execute(shutdown);

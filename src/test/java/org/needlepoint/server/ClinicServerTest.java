@@ -283,7 +283,8 @@ class ClinicServerTest {
             // its open connection is ended and it cannot sign in to the database again
             org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
                 try {
-                    stolen.read(c -> null);
+                    // a statement: lending a pooled connection alone asks nothing of the server
+                    stolen.read(c -> org.needlepoint.store.Sql.count(c, "SELECT 1"));
                     return false;
                 } catch (ServerUnreachableException locked) {
                     return true;

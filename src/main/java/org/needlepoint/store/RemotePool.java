@@ -1,0 +1,312 @@
+package org.needlepoint.store;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A joined PC's connections to the clinic server, kept open between transactions, each with the
+ * statements it prepared. Over the network every request waits for its answer (a round trip: on a
+ * LAN with TLS, 0.2-0.5 ms, more than most of the searches' work on the server), and H2's own pool
+ * ({@code JdbcConnectionPool}) spends three of them on each lending alone: a rollback when a
+ * connection is handed out, a rollback and a switch back to auto-commit when it is returned. Here a
+ * connection is returned as it is when it is in auto-commit (nothing can be pending), and rolled back
+ * and switched back only when a transaction left it otherwise; and {@code prepareStatement(sql)}
+ * hands out the statement the connection prepared before for the same SQL (H2 prepares each statement
+ * on the server: one round trip each time), closed again by the caller as usual.
+ *
+ * <p>H2's client prepares a statement again by itself (one round trip) once the server may have
+ * forgotten it: after 64 further statements and results on that connection
+ * ({@code h2.serverCachedObjects}). At most {@link #MAX_CONNECTIONS} connections are lent at once; a
+ * caller waits up to {@link #WAIT_SECONDS} for one, as with H2's pool.
+ */
+final class RemotePool implements DataSource {
+    static final int MAX_CONNECTIONS = 16;
+    /** Statements kept per connection, the least recently used closed first. */
+    static final int STATEMENTS = 64;
+    static final int WAIT_SECONDS = 30;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Semaphore lendable = new Semaphore(MAX_CONNECTIONS, true);
+    /** The idle connections, the most recently returned first (its statements are the likeliest still prepared). */
+    private final Deque<Pooled> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean disposed;
+
+    RemotePool(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Lends a connection, in auto-commit; closing it returns it. */
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (disposed) {
+            throw new SQLException("The connections to the clinic server were closed.", "08003");
+        }
+        try {
+            if (!lendable.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new SQLException("Every connection to the clinic server stayed in use for " + WAIT_SECONDS + " s.",
+                        "08001", 8001);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting for a connection to the clinic server.", "08001", e);
+        }
+        try {
+            Pooled p = idle.pollFirst();
+            if (p == null) {
+                p = new Pooled(DriverManager.getConnection(url, user, password));
+            }
+            return p.lend();
+        } catch (SQLException | RuntimeException e) {
+            lendable.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String pw) throws SQLException {
+        throw new SQLFeatureNotSupportedException("a joined PC connects as its own account only");
+    }
+
+    /** Closes the idle connections; the lent ones close as they are returned. */
+    void dispose() {
+        disposed = true;
+        for (Pooled p; (p = idle.pollFirst()) != null; ) {
+            p.closeQuietly();
+        }
+    }
+
+    private void giveBack(Pooled p) {
+        try {
+            if (!p.physical.isClosed() && !p.physical.getAutoCommit()) {
+                // a transaction left it: what it did not commit goes, as H2's pool does on every return
+                p.physical.rollback();
+                p.physical.setAutoCommit(true);
+            }
+            if (disposed || p.physical.isClosed()) {
+                p.closeQuietly();
+            } else {
+                idle.addFirst(p);
+                if (disposed && idle.remove(p)) {
+                    p.closeQuietly();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            p.closeQuietly(); // the link broke meanwhile: a new connection next time
+        } finally {
+            lendable.release();
+        }
+    }
+
+    /** One connection to the server and the statements it prepared, idle ones by SQL. */
+    private final class Pooled {
+        final Connection physical;
+        private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() > STATEMENTS) {
+                    RemotePool.closeQuietly(eldest.getValue());
+                    return true;
+                }
+                return false;
+            }
+        };
+
+        Pooled(Connection physical) {
+            this.physical = physical;
+        }
+
+        Connection lend() {
+            return (Connection) Proxy.newProxyInstance(RemotePool.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    new Lent(this));
+        }
+
+        /** A statement for {@code sql}: the one prepared before if it is idle, else a new one. */
+        synchronized PreparedStatement prepare(String sql, Connection handle) throws SQLException {
+            PreparedStatement ps = statements.remove(sql);
+            if (ps == null) {
+                ps = physical.prepareStatement(sql);
+            }
+            PreparedStatement real = ps;
+            return (PreparedStatement) Proxy.newProxyInstance(RemotePool.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, new Kept(this, sql, real, handle));
+        }
+
+        /** A statement closed by its caller: kept for the next use of its SQL, its parameters cleared. */
+        synchronized void keep(String sql, PreparedStatement ps) {
+            try {
+                ps.clearParameters();
+            } catch (SQLException e) {
+                RemotePool.closeQuietly(ps);
+                return;
+            }
+            PreparedStatement other = statements.put(sql, ps);
+            if (other != null && other != ps) {
+                RemotePool.closeQuietly(other); // the same SQL was prepared twice at once: one is enough
+            }
+        }
+
+        synchronized void closeQuietly() {
+            statements.values().forEach(RemotePool::closeQuietly);
+            statements.clear();
+            try {
+                physical.close();
+            } catch (SQLException ignored) {
+                // the link is gone already
+            }
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        try {
+            ps.close();
+        } catch (SQLException ignored) {
+            // its connection is gone: nothing left on the server
+        }
+    }
+
+    /** A lent connection: closing it returns it to the pool; it then refuses every call. */
+    private final class Lent implements InvocationHandler {
+        private final Pooled pooled;
+        private boolean returned;
+
+        Lent(Pooled pooled) {
+            this.pooled = pooled;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            switch (m.getName()) {
+                case "close":
+                    if (!returned) {
+                        returned = true;
+                        giveBack(pooled);
+                    }
+                    return null;
+                case "isClosed":
+                    return returned || pooled.physical.isClosed();
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "lent " + pooled.physical;
+                default:
+                    break;
+            }
+            if (returned) {
+                throw new SQLException("This connection was returned to the pool.", "08003");
+            }
+            if (m.getName().equals("prepareStatement") && args.length == 1) {
+                return pooled.prepare((String) args[0], (Connection) proxy);
+            }
+            return call(m, pooled.physical, args);
+        }
+    }
+
+    /** A prepared statement lent with a connection: closing it keeps it for the next use of its SQL. */
+    private static final class Kept implements InvocationHandler {
+        private final Pooled pooled;
+        private final String sql;
+        private final PreparedStatement real;
+        private final Connection handle;
+        private boolean closed;
+
+        Kept(Pooled pooled, String sql, PreparedStatement real, Connection handle) {
+            this.pooled = pooled;
+            this.sql = sql;
+            this.real = real;
+            this.handle = handle;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            switch (m.getName()) {
+                case "close":
+                    if (!closed) {
+                        closed = true;
+                        pooled.keep(sql, real);
+                    }
+                    return null;
+                case "isClosed":
+                    return closed || real.isClosed();
+                case "getConnection":
+                    return handle;
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return real.toString();
+                default:
+                    break;
+            }
+            if (closed) {
+                throw new SQLException("This statement is closed.", "HY010");
+            }
+            return call(m, real, args);
+        }
+    }
+
+    private static Object call(Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // no log
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the server's address and its own timeouts decide (PinnedTls)
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}

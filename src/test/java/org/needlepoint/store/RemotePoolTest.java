@@ -1,0 +1,114 @@
+package org.needlepoint.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A joined PC's pool on a real H2 TCP server on loopback (plain TCP here: TLS is the clinic server's, tried
+ * in ClinicServerTest and PatientSearchRoundTripsTest): what a transaction left undone never survives the
+ * connection's return, and a connection lent again keeps the statements it prepared.
+ */
+class RemotePoolTest {
+    @TempDir
+    Path dir;
+    Server server;
+    RemotePool pool;
+
+    @BeforeEach
+    void serve() throws SQLException {
+        server = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString(),
+                "-ifNotExists").start();
+        pool = new RemotePool("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/pooltest", "sa", "");
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        pool.dispose();
+        server.stop();
+    }
+
+    private long rows() throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM t");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aConnectionReturnedInTheMiddleOfATransactionComesBackRolledBackAndInAutoCommit() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (1)")) {
+                ps.executeUpdate();
+            }
+            // returned without a commit (a failure the caller did not roll back)
+        }
+        try (Connection c = pool.getConnection()) {
+            assertThat(c.getAutoCommit()).isTrue();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (2)")) {
+                ps.executeUpdate();
+            }
+        }
+        assertThat(rows()).isEqualTo(1); // row 2 alone: row 1 was never committed
+    }
+
+    /** H2's name of a statement it prepared ("prep3"). */
+    private static String name(PreparedStatement ps) {
+        return ps.toString().split(":")[0];
+    }
+
+    @Test
+    void aStatementClosedByItsCallerIsPreparedOnceForItsConnectionWithItsParametersCleared() throws SQLException {
+        String first;
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS INT) + 1")) {
+            ps.setInt(1, 41);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+            first = name(ps);
+        }
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS INT) + 1")) {
+            assertThat(name(ps)).isEqualTo(first);
+            assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class); // the old parameter is gone
+            ps.setInt(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+            try (PreparedStatement again = c.prepareStatement("SELECT CAST(? AS INT) + 1")) {
+                assertThat(name(again)).as("in use: another one").isNotEqualTo(first);
+            }
+        }
+    }
+
+    @Test
+    void aReturnedConnectionAndAClosedStatementRefuseToBeUsed() throws SQLException {
+        Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT 1");
+        ps.close();
+        assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class);
+        c.close();
+        assertThat(c.isClosed()).isTrue();
+        assertThatThrownBy(() -> c.prepareStatement("SELECT 1")).isInstanceOf(SQLException.class);
+        c.close(); // twice: nothing
+        pool.dispose();
+        assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
+    }
+}

@@ -128,7 +128,7 @@ public final class AppWindow implements Shell {
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
-                s.reports(), s.session(), () -> saveDialog, s.clock());
+                s.reports(), s.session(), () -> saveDialog, s.clock(), s.taskBookings(), s.appointments());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
         ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
     }

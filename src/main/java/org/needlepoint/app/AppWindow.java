@@ -24,6 +24,7 @@ import org.needlepoint.clinic.ClinicViews;
 import org.needlepoint.clinic.SetupController;
 import org.needlepoint.followup.AdverseEventController;
 import org.needlepoint.followup.FollowUpViews;
+import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.inventory.InventoryViews;
 import org.needlepoint.patient.PatientViews;
 import org.needlepoint.security.LockController;
@@ -129,6 +130,7 @@ public final class AppWindow implements Shell {
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
                 s.reports(), s.session(), () -> saveDialog, s.clock(), s.taskBookings(), s.appointments());
+        ScheduleViews.register(screens, background, s.appointments(), s.clock());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
         ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
     }

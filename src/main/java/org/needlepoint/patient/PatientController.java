@@ -63,6 +63,8 @@ public final class PatientController {
     @FXML private org.needlepoint.chart.VisitHistoryController historyController;
     @FXML private javafx.scene.control.Tab followUpsTab;
     @FXML private org.needlepoint.followup.PatientFollowUpsController followUpsController;
+    @FXML private javafx.scene.control.Tab appointmentsTab;
+    @FXML private org.needlepoint.schedule.PatientAppointmentsController appointmentsController;
     @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
@@ -255,6 +257,8 @@ public final class PatientController {
         PatientDetails d = p.details();
         followUpsTab.setDisable(false);
         followUpsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
+        appointmentsTab.setDisable(false);
+        appointmentsController.showPatient(p.id());
         header.setVisible(true);
         header.setManaged(true);
         headerName.setText(d.displayName());

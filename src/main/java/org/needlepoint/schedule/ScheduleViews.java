@@ -1,0 +1,25 @@
+package org.needlepoint.schedule;
+
+import java.time.Clock;
+import org.needlepoint.ui.Background;
+import org.needlepoint.ui.Screens;
+
+/**
+ * Registers the appointment book's screens: the Today screen's cards of today's appointments and tomorrow's
+ * calls, and the Appointments tab of a patient's record.
+ */
+public final class ScheduleViews {
+    private ScheduleViews() {
+    }
+
+    public static void register(Screens screens, Background background, AppointmentService appointments, Clock clock) {
+        screens.register(TodayAppointmentsCardController.class, () -> new TodayAppointmentsCardController(appointments,
+                        background, screens.changes()))
+                .register(TomorrowConfirmCardController.class, () -> new TomorrowConfirmCardController(appointments,
+                        background, screens.changes(), clock.getZone()))
+                .register(PatientAppointmentsController.class, () -> new PatientAppointmentsController(appointments,
+                        background, screens.changes()))
+                .todayCard(5, TodayAppointmentsCardController.class)
+                .todayCard(6, TomorrowConfirmCardController.class);
+    }
+}

@@ -17,6 +17,7 @@ import org.needlepoint.schedule.AppointmentDraft;
 import org.needlepoint.schedule.AppointmentKind;
 import org.needlepoint.schedule.AppointmentService;
 import org.needlepoint.schedule.BookingConflictException;
+import org.needlepoint.schedule.OutsideHoursException;
 import org.needlepoint.store.Sql;
 import org.needlepoint.store.StaleRecordException;
 
@@ -156,5 +157,21 @@ class TaskBookingTest {
                 .isInstanceOf(StaleRecordException.class);
         assertThat(appointmentsOf(f.ann.id())).isZero();
         assertThat(f.followUps.task(t.id()).open()).isTrue();
+    }
+
+    @Test
+    void aTimeOutsideTheHoursIsAskedFirstAndTheTaskStaysOpenUntilConfirmed() {
+        f.signed(f.ann, f.sculptraSession());
+        FollowUpTask t = task("SCULPTRA_NEXT");
+        LocalDateTime sunday = LocalDateTime.of(2026, 12, 20, 10, 0);
+
+        assertThatThrownBy(() -> bookings.book(t.id(), t.version(), AppointmentKind.TREATMENT, sunday, 30, injectorId(),
+                false)).isInstanceOf(OutsideHoursException.class);
+        assertThat(f.followUps.task(t.id()).open()).isTrue();
+        assertThat(appointmentsOf(f.ann.id())).isZero();
+
+        Appointment a = bookings.book(t.id(), t.version(), AppointmentKind.TREATMENT, sunday, 30, injectorId(), true);
+        assertThat(a.start()).isEqualTo(sunday);
+        assertThat(f.followUps.task(t.id()).status()).isEqualTo(TaskStatus.DONE);
     }
 }

@@ -112,6 +112,9 @@ import org.needlepoint.store.Database;
  * batches ({@link WorklistBenchmark}); after reopening the store, the front desk's worklist is
  * loaded through {@link FollowUpService#frontDeskWorklist} for today and the next four days: a
  * warm-up round, then R rounds of 20 loads.</li>
+ * <li><b>Book.</b> A clinic of its own with N patients and 2N appointments of 6 injectors written in
+ * batches ({@link BenchBook}): booking through {@link org.needlepoint.schedule.AppointmentService#book}
+ * and the week's read through {@link org.needlepoint.schedule.AppointmentService#week}.</li>
  * <li><b>Backup.</b> Through {@link org.needlepoint.backup.BackupService} on the seeded clinic: a
  * backup to a folder, then {@link Restore#verify} of that file; a warm-up round, then R rounds.</li>
  * <li><b>Installed</b> (only with {@code --only installed}, and with a display). Cold start of the
@@ -133,7 +136,8 @@ public final class Bench {
 
             Measures patient search, chart save and reload, cold start, memory, site-map redraw,
             the follow-up worklist, the recall list over N patients' 1,000,000 charted points,
-            receiving a scanned pack and backup on a synthetic clinic in a temp folder; prints figures.
+            receiving a scanned pack, booking appointments and the appointment book's week over 2N
+            appointments, and backup on a synthetic clinic in a temp folder; prints figures.
 
               --patients N        patients of the synthetic clinic (default 100000, at most 1000000)
               --seed HOW          service: register each patient through PatientService.create (the default up
@@ -142,7 +146,7 @@ public final class Bench {
               --search-before W   yes: also time the search as it was before V9 (SearchBefore) on the same
                                   queries, and count the queries whose lists differ
               --runs R            timed rounds of each part (default 5)
-              --only PARTS        some of search,chart,start,memory,redraw,worklist,recall,receive,backup
+              --only PARTS        some of search,chart,start,memory,redraw,worklist,recall,receive,book,backup
                                   (default all), or installed (the installer's app-image with and
                                   without its AppCDS archive beside a bare window; only when named)
               --jvm-options SETS  JVM options for the child JVMs: "app" (default), "none" or options;
@@ -166,7 +170,7 @@ public final class Bench {
     static final int CHART_SAVES_PER_ROUND = 100;
     static final int REDRAW_POINTS = 300;
     static final int REDRAW_FRAMES = 120;
-    private static final String ADMIN = "admin";
+    static final String ADMIN = "admin";
     private static final String MEMORY_QUERY = "bal";
     private static final int QUERIES_PER_KIND = 20;
     private static final int SAMPLES = 2_000;
@@ -209,7 +213,7 @@ public final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, BACKUP, INSTALLED;
+        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, BOOK, BACKUP, INSTALLED;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -223,7 +227,7 @@ public final class Bench {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist, recall,"
-                            + " receive, backup; not " + name.strip() + ". It also takes installed (the installer's"
+                            + " receive, book, backup; not " + name.strip() + ". It also takes installed (the installer's"
                             + " app-image, measured only when named).");
                 }
             }
@@ -287,7 +291,7 @@ public final class Bench {
             String image = o.stringValue("--app-image", null);
             int patients = o.intValue("--patients", 100_000, 1000, 1_000_000);
             return new Config(patients, o.intValue("--runs", 5, 1, 50),
-                    Part.parse(o.stringValue("--only", "search,chart,start,memory,redraw,worklist,recall,receive,backup")),
+                    Part.parse(o.stringValue("--only", "search,chart,start,memory,redraw,worklist,recall,receive,book,backup")),
                     JvmSet.parse(o.stringValue("--jvm-options", "app")), benchJvm.equals("as-started"),
                     image == null ? null : Path.of(image), List.copyOf(args),
                     Seeding.parse(o.stringValue("--seed", null), patients), yesNo(o.stringValue("--search-before", "no")));
@@ -340,6 +344,8 @@ public final class Bench {
             BenchStock.RecallFigures recall = parts.contains(Part.RECALL) ? stock.recall(data, ADMIN, password, runs) : null;
             BenchStock.ReceiveFigures receive = parts.contains(Part.RECEIVE) ? stock.receive(data, ADMIN, password, runs)
                     : null;
+            BenchBook.BookFigures book = parts.contains(Part.BOOK) ? new BenchBook(out).run(dir.resolve("book"), patients,
+                    runs, password) : null;
             BackupFigures backup = parts.contains(Part.BACKUP) ? backup(data, runs, dir, patients) : null;
             Display display = null;
             Map<JvmSet, StartFigures> start = new LinkedHashMap<>();
@@ -364,8 +370,8 @@ public final class Bench {
             }
             InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir, config.appImage())
                     : null;
-            summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, backup, start, memory, redraw,
-                    display);
+            summary(config, seeded ? patients : 0, search, chart, worklist, recall, receive, book, backup, start, memory,
+                    redraw, display);
             if (installed != null) {
                 installedSummary(installed, runs);
             }
@@ -1562,7 +1568,8 @@ public final class Bench {
     // ---------------------------------------------------------------- summary
 
     private void summary(Config config, int patients, SearchFigures search, ChartFigures chart, WorklistFigures worklist,
-                         BenchStock.RecallFigures recall, BenchStock.ReceiveFigures receive, BackupFigures backup,
+                         BenchStock.RecallFigures recall, BenchStock.ReceiveFigures receive, BenchBook.BookFigures book,
+                         BackupFigures backup,
                          Map<JvmSet, StartFigures> start, Map<JvmSet, MemoryFigures> memory,
                          Map<JvmSet, RedrawFigures> redraw, Display display) {
         int runs = config.runs();
@@ -1606,6 +1613,17 @@ public final class Bench {
             line("receive a scanned pack p95 (median of rounds')", round(receive.medianRoundP95()) + " ms", "<= 50 ms",
                     receive.medianRoundP95() <= BenchStock.RECEIVE_P95_TARGET_MS);
             info("  receive p50", round(percentile(receive.all(), 50)) + " ms");
+        }
+        if (book != null) {
+            double p95 = median(book.roundBookP95().clone());
+            line("booking (conflict check + save) p95 (median of rounds')", round(p95) + " ms", "<= 20 ms",
+                    p95 <= BenchBook.BOOK_P95_TARGET_MS);
+            info("  booking p50; refused as taken", round(percentile(book.book(), 50)) + " ms; " + book.refused() + " of "
+                    + book.book().length);
+            double week = median(book.roundWeekP95().clone());
+            line("week read, " + book.weekRows() + " appointments, p95 (median of rounds')", round(week) + " ms",
+                    "<= 100 ms view", week <= BenchBook.WEEK_TARGET_MS);
+            info("  on", book.patients() + " patients, " + book.appointments() + " appointments, 6 injectors");
         }
         if (backup != null) {
             info("backup (median of " + runs + ")", round(median(backup.backupMs().clone())) + " ms");
@@ -1706,7 +1724,7 @@ public final class Bench {
     }
 
     /** "; load average 0.42, 1.10, 0.95" where the OS tells (Linux): other work on a shared machine skews every figure. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return "; load average " + f[0] + ", " + f[1] + ", " + f[2];

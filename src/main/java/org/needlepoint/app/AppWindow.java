@@ -37,6 +37,7 @@ import org.needlepoint.server.JoinController;
 import org.needlepoint.server.JoinFolder;
 import org.needlepoint.server.JoinForm;
 import org.needlepoint.server.ServerLauncher;
+import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.server.ServerViews;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;

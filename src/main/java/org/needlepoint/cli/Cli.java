@@ -37,7 +37,8 @@ public final class Cli {
                                   product lots received by scanning (one recalled, one quarantined),
                                   stock entries, reconstituted vials, signed charted visits for
                                   about a third of the first 1,500 patients, side effects and
-                                  follow-up tasks
+                                  follow-up tasks, rooms, opening hours and two weeks of
+                                  appointments around today in every status
               check               open and migrate the store, check its integrity (the records
                                   against their seal, every reference between records, the
                                   guards, the audit log's numbering, the stock ledger's sums),
@@ -49,6 +50,10 @@ public final class Cli {
               due [--date D]      print the front desk's follow-up worklist for day D (default
                                   today) as CSV: overdue, due that day and upcoming tasks, each
                                   with the patient's chart number, phones and the reason
+              appointments [--date D]
+                                  print the appointment book of day D (default today) as CSV: one
+                                  row per appointment with its time, duration in minutes, injector,
+                                  room, the patient's chart number, kind and status
               recall LOT          print everyone who received lot LOT (every product with that lot
                                   number) as CSV: one row per patient per visit; exits 1 when no
                                   lot has that number
@@ -135,6 +140,12 @@ public final class Cli {
                     String d = o.stringValue("--date", null);
                     LocalDate date = d == null ? LocalDate.now(clock) : DueCommand.parseDate(d);
                     yield withServices(folder, s -> new DueCommand(out).run(s, date));
+                }
+                case "appointments" -> {
+                    Options o = Options.parse(opts, "--date");
+                    String d = o.stringValue("--date", null);
+                    LocalDate date = d == null ? LocalDate.now(clock) : DueCommand.parseDate(d);
+                    yield withServices(folder, s -> new AppointmentsCommand(out).run(s, date));
                 }
                 case "recall" -> {
                     if (opts.size() != 1 || opts.get(0).startsWith("--")) {

@@ -63,6 +63,7 @@ public final class SeedDemo {
         s.auth().signIn("admin", adminPw.toCharArray());
         DemoCharts.Result charted;
         DemoFollowUps.Result followed;
+        DemoAppointments.Result booked;
         s.db().bulkLoad(true); // thousands of saves in a row: written every half second, flushed at the end
         try {
             s.users().create(new UserDraft("injector", "Demo Injector", Role.INJECTOR, "NP", "DEMO-NP-0001"),
@@ -83,6 +84,7 @@ public final class SeedDemo {
             charted = new DemoCharts(s, rnd).seed(first, injectorPw.toCharArray(), adminPw.toCharArray());
             followed = new DemoFollowUps(s, rnd).seed(first, charted.signed(), injectorPw.toCharArray(),
                     deskPw.toCharArray());
+            booked = new DemoAppointments(s, rnd).seed(first, adminPw.toCharArray(), deskPw.toCharArray());
         } finally {
             s.db().bulkLoad(false);
             s.auth().signOut();
@@ -102,6 +104,11 @@ public final class SeedDemo {
                     .toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
                     + " (" + followed.snoozed() + " snoozed).");
         }
+        out.println("Appointment book: " + booked.rooms() + " rooms, opening hours Mon-Fri 09:00-18:00 and Sat 09:00-14:00; "
+                + booked.appointments() + " appointments over the two weeks around today ("
+                + booked.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()
+                .toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                + "), " + booked.calls() + " confirmation calls.");
         out.println("Staff accounts (passwords are shown only this once):");
         out.println("  admin      " + adminPw + "   (Administrator)");
         out.println("  injector   " + injectorPw + "   (Injector)");

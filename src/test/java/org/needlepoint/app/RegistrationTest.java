@@ -45,7 +45,7 @@ class RegistrationTest {
             }
             assertThat(missing).as("controllers of views that no registration covers").isEmpty();
             assertThat(screens.adminTabs()).extracting(Screens.AdminTabEntry::id).containsExactly("usersTab", "auditTab",
-                    "followUpRulesTab", "productsTab", "backupsTab", "clinicServerTab", "settingsTab");
+                    "followUpRulesTab", "appointmentBookTab", "productsTab", "backupsTab", "clinicServerTab", "settingsTab");
             assertThat(screens.todayCards()).extracting(Class::getSimpleName).containsExactly(
                     "TodayAppointmentsCardController", "TomorrowConfirmCardController", "StockCardController",
                     "FollowUpsCardController", "BackupStatusController");

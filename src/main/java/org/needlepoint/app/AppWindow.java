@@ -24,6 +24,7 @@ import org.needlepoint.clinic.ClinicViews;
 import org.needlepoint.clinic.SetupController;
 import org.needlepoint.followup.AdverseEventController;
 import org.needlepoint.followup.FollowUpViews;
+import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.inventory.InventoryViews;
 import org.needlepoint.patient.PatientViews;
 import org.needlepoint.security.LockController;
@@ -36,7 +37,6 @@ import org.needlepoint.server.JoinController;
 import org.needlepoint.server.JoinFolder;
 import org.needlepoint.server.JoinForm;
 import org.needlepoint.server.ServerLauncher;
-import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.server.ServerViews;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
@@ -127,10 +127,10 @@ public final class AppWindow implements Shell {
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
-        ScheduleViews.register(screens, background, s.session(), s.appointments(), s.consents(), s.reports());
+        ScheduleViews.register(screens, background, s.session(), s.appointments(), s.consents(), s.reports(), s.clock());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
-                s.reports(), s.session(), () -> saveDialog, s.clock());
+                s.reports(), s.session(), () -> saveDialog, s.clock(), s.taskBookings(), s.appointments());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
         ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
     }

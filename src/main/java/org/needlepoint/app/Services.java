@@ -12,6 +12,7 @@ import org.needlepoint.followup.AdverseEventService;
 import org.needlepoint.followup.AdverseEventStore;
 import org.needlepoint.followup.FollowUpPlanner;
 import org.needlepoint.followup.FollowUpService;
+import org.needlepoint.followup.TaskBookingService;
 import org.needlepoint.followup.FollowUpStore;
 import org.needlepoint.followup.RecallTasks;
 import org.needlepoint.inventory.InventoryService;
@@ -62,6 +63,7 @@ public final class Services {
     private final BackupService backups;
     private final ClinicPcs clinicPcs;
     private final AppointmentService appointments;
+    private final TaskBookingService taskBookings;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -109,6 +111,7 @@ public final class Services {
                 List.of(recallCalls));
         AppointmentStore appointmentStore = new AppointmentStore();
         this.appointments = new AppointmentService(db, appointmentStore, clinicStore, audit, session, clock);
+        this.taskBookings = new TaskBookingService(db, followUpStore, eventStore, chartStore, appointments, audit, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 appointmentStore, consentStore, auditStore, backupStore, new ReferenceCheck());
@@ -177,6 +180,11 @@ public final class Services {
     /** The follow-up side of a lot recall ("call each affected patient"), for the recall to call in its transaction. */
     public RecallTasks recallTasks() {
         return recallTasks;
+    }
+
+    /** Booking follow-up tasks from the worklist. */
+    public TaskBookingService taskBookings() {
+        return taskBookings;
     }
 
     /** The appointment book. */

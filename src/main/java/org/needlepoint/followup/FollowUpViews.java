@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.needlepoint.chart.ChartService;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.report.ReportService;
+import org.needlepoint.schedule.AppointmentService;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.SaveDialog;
@@ -22,13 +23,15 @@ public final class FollowUpViews {
 
     public static void register(Screens screens, Background background, Shell shell, FollowUpService followUps,
                                 AdverseEventService events, PatientService patients, ChartService charts,
-                                ReportService reports, Session session, Supplier<SaveDialog> saveDialog, Clock clock) {
+                                ReportService reports, Session session, Supplier<SaveDialog> saveDialog, Clock clock,
+                                TaskBookingService bookings, AppointmentService appointments) {
         screens.register(FollowUpsController.class, () -> new FollowUpsController(session.require()))
                 .register(WorklistController.class, () -> new WorklistController(followUps, background, session.require(),
                         shell, clock.getZone(), screens.changes()))
                 .register(PatientCallController.class, () -> new PatientCallController(patients, events, background, clock))
                 .register(ReviewController.class, () -> new ReviewController(events, background, shell, clock,
                         screens.changes()))
+                .register(TaskBookController.class, () -> new TaskBookController(bookings, appointments, background))
                 .register(TaskActionController.class, () -> new TaskActionController(followUps, background,
                         session.require()))
                 .register(UrgentBannerController.class, () -> new UrgentBannerController(events, background,

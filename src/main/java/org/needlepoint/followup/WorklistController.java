@@ -78,6 +78,7 @@ public final class WorklistController {
     @FXML private Label worklistStatus;
     @FXML private Label worklistError;
     @FXML private ListView<Item> worklistList;
+    @FXML private TaskBookController taskBookController;
     @FXML private Label worklistEmpty;
     @FXML private TaskActionController taskActionController;
 
@@ -117,6 +118,17 @@ public final class WorklistController {
             refresh();
         });
         taskActionController.setOnHidden(worklistList::requestFocus);
+        taskBookController.setOnDone(message -> {
+            Forms.showError(worklistError, null);
+            Forms.showStatus(worklistStatus, message);
+            refresh();
+        });
+        taskBookController.setOnStale(message -> {
+            Forms.showStatus(worklistStatus, null);
+            Forms.showError(worklistError, message + " The list has been reloaded with their change.");
+            refresh();
+        });
+        taskBookController.setOnHidden(worklistList::requestFocus);
         LiveRefresh.followLoads(worklistRoot, changes, Set.of(ChangeFeed.FOLLOWUP, ChangeFeed.PATIENT, ChangeFeed.CLINIC),
                 this::refresh);
     }
@@ -238,6 +250,8 @@ public final class WorklistController {
             logCall(r, o);
         } else if (e.getCode() == KeyCode.ENTER) {
             logCall(r, null);
+        } else if (e.getCode() == KeyCode.B && !e.isShortcutDown()) {
+            book(r);
         } else if (e.getCode() == KeyCode.S && !e.isShortcutDown()) {
             snooze(r);
         } else if (e.getCode() == KeyCode.O && !e.isShortcutDown()) {
@@ -260,11 +274,19 @@ public final class WorklistController {
 
     private void logCall(WorklistRow r, CallOutcome preselect) {
         select(r);
+        taskBookController.hide();
         taskActionController.showCall(TaskActionController.Target.of(r), preselect);
+    }
+
+    private void book(WorklistRow r) {
+        select(r);
+        taskActionController.hide();
+        taskBookController.show(r);
     }
 
     private void snooze(WorklistRow r) {
         select(r);
+        taskBookController.hide();
         taskActionController.showSnooze(TaskActionController.Target.of(r));
     }
 
@@ -399,11 +421,14 @@ public final class WorklistController {
         Button log = button("Log call", "mdmz-phone", "logCall-" + r.taskId(), "Log how the call went (Enter, or 1-4)");
         log.getStyleClass().add("accent");
         log.setOnAction(e -> logCall(r, null));
+        Button book = button("Book", "mdal-event_available", "book-" + r.taskId(),
+                "Book the visit at the first free time from the task's earliest day (B)");
+        book.setOnAction(e -> book(r));
         Button snooze = button("Snooze", "mdmz-snooze", "snooze-" + r.taskId(), "Hide until a later day (S)");
         snooze.setOnAction(e -> snooze(r));
         Button open = button("Patient", "mdmz-person", "openPatient-" + r.taskId(), "Open the patient's record (O)");
         open.setOnAction(e -> shell.openPatient(r.patientId()));
-        HBox actions = new HBox(8, log, snooze, open);
+        HBox actions = new HBox(8, log, book, snooze, open);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
 

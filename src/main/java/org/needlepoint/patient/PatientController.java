@@ -63,6 +63,8 @@ public final class PatientController {
     @FXML private org.needlepoint.chart.VisitHistoryController historyController;
     @FXML private javafx.scene.control.Tab followUpsTab;
     @FXML private org.needlepoint.followup.PatientFollowUpsController followUpsController;
+    @FXML private javafx.scene.control.Tab appointmentsTab;
+    @FXML private org.needlepoint.schedule.PatientAppointmentsController appointmentsController;
     @FXML private javafx.scene.control.Tab consentsTab;
     @FXML private org.needlepoint.schedule.PatientConsentsController consentsController;
     @FXML private Label patientError;
@@ -272,6 +274,8 @@ public final class PatientController {
         PatientDetails d = p.details();
         followUpsTab.setDisable(false);
         followUpsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
+        appointmentsTab.setDisable(false);
+        appointmentsController.showPatient(p.id());
         consentsTab.setDisable(false);
         consentsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
         header.setVisible(true);

@@ -309,6 +309,15 @@ public final class AppointmentService {
      * Any staff.
      */
     public Appointment book(AppointmentDraft d, boolean outsideHoursConfirmed) {
+        return book(d, outsideHoursConfirmed, null);
+    }
+
+    /**
+     * As {@link #book(AppointmentDraft, boolean)}, with {@code alsoInTransaction} run in the booking's
+     * transaction once the appointment is saved (closing the follow-up task it was booked from, say):
+     * when it throws, nothing is booked.
+     */
+    public Appointment book(AppointmentDraft d, boolean outsideHoursConfirmed, Booked alsoInTransaction) {
         User u = session.require("book appointments", ANY_STAFF);
         if (d.kind() == null) {
             throw new ValidationException("kind", "Choose what the appointment is for.");
@@ -350,7 +359,11 @@ public final class AppointmentService {
                     + " " + when(d.start(), end) + " with " + injector.name() + (room == null ? "" : " in " + room.name())
                     + (outsideHoursConfirmed && hoursProblem(c, injector, d.start(), end).isPresent() ? " (outside hours, confirmed)" : "")
                     + (d.followUpTaskId() == null ? "" : " for follow-up task " + d.followUpTaskId()));
-            return store.find(c, id, zone()).orElseThrow();
+            Appointment booked = store.find(c, id, zone()).orElseThrow();
+            if (alsoInTransaction != null) {
+                alsoInTransaction.booked(c, booked, u);
+            }
+            return booked;
         });
     }
 

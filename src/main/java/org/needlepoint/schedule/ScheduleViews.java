@@ -1,22 +1,32 @@
 package org.needlepoint.schedule;
 
+import java.time.Clock;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Screens;
 
 /**
- * The schedule feature's screens: the appointment book's Admin tab (rooms, opening and working hours, late
- * cancellations), consent (the consent screen other screens open for a patient, a patient's signed consents, and
- * the Admin tab of consent texts).
+ * The appointment book's screens: its Admin tab (rooms, opening and working hours, late cancellations),
+ * the Today screen's cards of today's appointments and tomorrow's calls, and the Appointments tab of a
+ * patient's record; consent: the consent screen other screens open for a patient, a patient's signed consents, and the Admin
+ * tab of consent texts.
  */
 public final class ScheduleViews {
     private ScheduleViews() {
     }
 
     public static void register(Screens screens, Background background, Session session, AppointmentService appointments,
-                                ConsentService consents, ReportService reports) {
+                                ConsentService consents, ReportService reports, Clock clock) {
         screens.register(ScheduleSettingsController.class, () -> new ScheduleSettingsController(appointments, background))
+                .register(TodayAppointmentsCardController.class, () -> new TodayAppointmentsCardController(appointments,
+                        background, screens.changes()))
+                .register(TomorrowConfirmCardController.class, () -> new TomorrowConfirmCardController(appointments,
+                        background, screens.changes(), clock.getZone()))
+                .register(PatientAppointmentsController.class, () -> new PatientAppointmentsController(appointments,
+                        background, screens.changes()))
+                .todayCard(5, TodayAppointmentsCardController.class)
+                .todayCard(6, TomorrowConfirmCardController.class)
                 .adminTab(35, "appointmentBookTab", "Appointment book", "mdal-event", ScheduleSettingsController.class);
         screens.register(ConsentController.class, () -> new ConsentController(consents, session, background))
                 .register(ConsentPdfController.class, () -> new ConsentPdfController(reports, background))

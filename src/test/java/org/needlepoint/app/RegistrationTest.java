@@ -46,7 +46,8 @@ class RegistrationTest {
             assertThat(missing).as("controllers of views that no registration covers").isEmpty();
             assertThat(screens.adminTabs()).extracting(Screens.AdminTabEntry::id).containsExactly("usersTab", "auditTab",
                     "followUpRulesTab", "appointmentBookTab", "productsTab", "consentTextsTab", "backupsTab", "clinicServerTab", "settingsTab");
-            assertThat(screens.todayCards()).extracting(Class::getSimpleName).containsExactly("StockCardController",
+            assertThat(screens.todayCards()).extracting(Class::getSimpleName).containsExactly(
+                    "TodayAppointmentsCardController", "TomorrowConfirmCardController", "StockCardController",
                     "FollowUpsCardController", "BackupStatusController");
         }
     }

@@ -111,6 +111,9 @@ public final class ConsentTextsController implements AdminTab {
             if (k != consentKindList.getSelectionModel().getSelectedItem()) {
                 return;
             }
+            if (versions.equals(model.versions()) && model.selected() != null && model.selected().kind() == k) {
+                return; // nothing new (the feed's echo of this PC's own save): keep the version the admin is reading
+            }
             model.load(versions);
             showing = true;
             try {

@@ -99,6 +99,9 @@ public final class PatientConsentsController {
             if (load != loads || patientId == null || patientId != id) {
                 return;
             }
+            if (list.equals(patientConsentsTable.getItems())) {
+                return; // nothing new (the feed's echo of this PC's own signing): keep the rows under the pointer
+            }
             SignedConsent selected = patientConsentsTable.getSelectionModel().getSelectedItem();
             patientConsentsTable.getItems().setAll(list);
             if (selected != null) {

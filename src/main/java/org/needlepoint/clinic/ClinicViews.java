@@ -10,6 +10,6 @@ public final class ClinicViews {
 
     public static void register(Screens screens, Background background, ClinicService clinics) {
         screens.register(SettingsController.class, () -> new SettingsController(clinics, background))
-                .adminTab(60, "settingsTab", "Clinic & settings", "mdal-business", SettingsController.class);
+                .adminTab(60, "settingsTab", "Clinic", "mdal-business", SettingsController.class);
     }
 }

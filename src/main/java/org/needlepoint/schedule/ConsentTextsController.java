@@ -21,7 +21,7 @@ import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
 
-/** Admin ▸ Consent texts (ConsentTextsView.fxml), bound to a {@link ConsentTextsModel}. */
+/** Admin ▸ Consents (ConsentTextsView.fxml), bound to a {@link ConsentTextsModel}. */
 public final class ConsentTextsController implements AdminTab {
     private final ConsentService consents;
     private final Background background;

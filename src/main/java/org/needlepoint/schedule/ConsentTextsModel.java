@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Admin ▸ Consent texts without a window: the versions of the kind shown (newest first), the one
+ * Admin ▸ Consents without a window: the versions of the kind shown (newest first), the one
  * selected, and what the admin typed. Only the newest version is edited (an old one is read as it
  * was); saving is offered once the typing differs from it.
  */

@@ -26,7 +26,7 @@ import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 
 /**
- * Admin ▸ Appointment book: the rooms, the clinic's opening hours, each injector's working hours and
+ * Admin ▸ Appointments: the rooms, the clinic's opening hours, each injector's working hours and
  * the late-cancellation window. The typed hours are read by {@link HoursForm}; the rules are the service's.
  */
 public final class ScheduleSettingsController implements AdminTab {

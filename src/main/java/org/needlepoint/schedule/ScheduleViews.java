@@ -27,7 +27,7 @@ public final class ScheduleViews {
                         background, screens.changes()))
                 .todayCard(5, TodayAppointmentsCardController.class)
                 .todayCard(6, TomorrowConfirmCardController.class)
-                .adminTab(35, "appointmentBookTab", "Appointment book", "mdal-event", ScheduleSettingsController.class);
+                .adminTab(35, "appointmentBookTab", "Appointments", "mdal-event", ScheduleSettingsController.class);
         screens.register(ConsentController.class, () -> new ConsentController(consents, session, background))
                 .register(ConsentPdfController.class, () -> new ConsentPdfController(reports, background))
                 .register(PatientConsentsController.class, () -> new PatientConsentsController(consents, background,
@@ -35,6 +35,6 @@ public final class ScheduleViews {
                         () -> screens.load(ConsentPdfController.class)))
                 .register(ConsentTextsController.class, () -> new ConsentTextsController(consents, background,
                         screens.changes()))
-                .adminTab(45, "consentTextsTab", "Consent texts", "mdal-assignment", ConsentTextsController.class);
+                .adminTab(45, "consentTextsTab", "Consents", "mdal-assignment", ConsentTextsController.class);
     }
 }

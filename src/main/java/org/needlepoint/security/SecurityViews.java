@@ -12,7 +12,7 @@ public final class SecurityViews {
     public static void register(Screens screens, Background background, UserService users, Audit audit, Clock clock) {
         screens.register(UserAdminController.class, () -> new UserAdminController(users, background, clock))
                 .register(AuditLogController.class, () -> new AuditLogController(audit, users, background, clock))
-                .adminTab(10, "usersTab", "Staff accounts", "mdmz-people", UserAdminController.class)
+                .adminTab(10, "usersTab", "Staff", "mdmz-people", UserAdminController.class)
                 .adminTab(20, "auditTab", "Audit log", "mdal-history", AuditLogController.class);
     }
 }

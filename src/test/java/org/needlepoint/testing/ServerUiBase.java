@@ -138,6 +138,7 @@ public abstract class ServerUiBase {
 
     /** Waits until background work has reported back and the FX thread has caught up. */
     protected void settle() {
+        WaitForAsyncUtils.waitForFxEvents(); // a key or click just sent may not have started its work yet
         waitUntil(15, () -> background.isIdle());
     }
 

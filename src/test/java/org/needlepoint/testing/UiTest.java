@@ -89,8 +89,12 @@ public abstract class UiTest {
         }
     }
 
-    /** Waits until background work has reported back and the FX thread has caught up. */
+    /**
+     * Waits until background work has reported back and the FX thread has caught up. The FX events are
+     * drained first: a key or click just sent may not have started its background work yet.
+     */
     protected void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> background.isIdle());
         } catch (TimeoutException e) {

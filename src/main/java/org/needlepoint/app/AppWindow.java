@@ -36,6 +36,7 @@ import org.needlepoint.server.JoinController;
 import org.needlepoint.server.JoinFolder;
 import org.needlepoint.server.JoinForm;
 import org.needlepoint.server.ServerLauncher;
+import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.server.ServerViews;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
@@ -131,6 +132,7 @@ public final class AppWindow implements Shell {
                 s.reports(), s.session(), () -> saveDialog, s.clock());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);
         ServerViews.register(screens, background, s.clinicPcs(), s.db(), s.clock(), this::turnIntoServer);
+        ScheduleViews.register(screens, background, s.appointments(), s.patients(), s.inventory());
     }
 
     /** Builds the scene on {@code stage} over the open services and shows setup or sign-in. */

@@ -75,6 +75,10 @@ public final class BookController {
     /** What to do when the hours question is answered yes. */
     private Runnable onYes;
     private LiveRefresh live;
+    /** The appointment the details show, as last read: a reload bringing it unchanged leaves its buttons alone. */
+    private Appointment shown;
+    /** N opened the form: the letter typed with it is not the patient's name. */
+    private boolean swallowTyped;
 
     @FXML private BorderPane bookRoot;
     @FXML private Button bookPrev;
@@ -105,7 +109,8 @@ public final class BookController {
     @FXML private VBox apptCancelBox;
     @FXML private TextField apptCancelReason;
     @FXML private Label apptError;
-    @FXML private ScrollPane bookingForm;
+    @FXML private VBox bookingForm;
+    @FXML private ScrollPane bookingFields;
     @FXML private TextField formPatient;
     @FXML private ListView<PatientSummary> formPatientResults;
     @FXML private Label formPatientChosen;
@@ -178,6 +183,13 @@ public final class BookController {
         grid.setOnMove(this::move);
         grid.addEventHandler(KeyEvent.KEY_PRESSED, this::gridKey);
         bookRoot.addEventHandler(KeyEvent.KEY_PRESSED, this::pageKey);
+        bookRoot.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
+        bookRoot.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         setUpForm();
         BooleanBinding busy = grid.draggingProperty().or(bookingForm.visibleProperty());
         live = LiveRefresh.followLoads(grid, changes, Set.of(ChangeFeed.APPOINTMENT), this::load).pausedWhile(busy);
@@ -311,7 +323,10 @@ public final class BookController {
             return;
         }
         switch (e.getCode()) {
-            case N -> newBooking();
+            case N -> {
+                swallowTyped = true;
+                newBooking();
+            }
             case T -> today();
             case PAGE_UP -> previous();
             case PAGE_DOWN -> next();
@@ -435,9 +450,11 @@ public final class BookController {
         Appointment now = a == null ? null : model.find(a.id());
         bookNothing.setVisible(now == null);
         apptDetails.setVisible(now != null);
-        if (now == null) {
+        if (now == null || now.equals(shown)) {
+            shown = now;
             return;
         }
+        shown = now;
         apptTitle.setText(now.kind().label() + ": " + now.patientName());
         apptStatus.setText(now.status().label());
         apptStatus.getStyleClass().removeIf(s -> s.startsWith("status-"));
@@ -621,8 +638,9 @@ public final class BookController {
                 list -> formProducts.getItems().setAll(list), e -> Forms.showError(formError, Forms.message(e)));
         bookNothing.setVisible(false);
         apptDetails.setVisible(false);
+        shown = null;
         bookingForm.setVisible(true);
-        bookingForm.setVvalue(0);
+        bookingFields.setVvalue(0);
         formPatient.requestFocus();
     }
 
@@ -640,6 +658,7 @@ public final class BookController {
     private void closeForm() {
         bookingForm.setVisible(false);
         clearMarks();
+        shown = null;
         showDetails(grid.selectedProperty().get());
         grid.requestFocus();
     }

@@ -39,7 +39,7 @@ public final class BookGrid extends Pane {
 
     static final double AXIS_WIDTH = 62;
     static final double HEADER_HEIGHT = 40;
-    private static final double RESIZE_EDGE = 10;
+    private static final double RESIZE_EDGE = 12;
     private static final double MIN_BLOCK = 16;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
@@ -79,7 +79,7 @@ public final class BookGrid extends Pane {
         });
     }
 
-    /** True while a block or an empty slot is being dragged (the book does not reload under the pointer). */
+    /** True from a press on a block or an empty slot to its release (the book does not reload under the pointer). */
     public BooleanProperty draggingProperty() {
         return dragging;
     }
@@ -286,8 +286,6 @@ public final class BookGrid extends Pane {
             k.getStyleClass().add("book-block-status");
             b.getChildren().addAll(t, n, k);
         }
-        Tooltip.install(b, new Tooltip(time + "\n" + who + "\n" + what + "\nwith " + a.injectorName()
-                + (a.roomName() == null ? "" : " in " + a.roomName()) + (a.reason() == null ? "" : "\n" + a.reason())));
         wireBlock(b, a);
         return b;
     }
@@ -331,6 +329,7 @@ public final class BookGrid extends Pane {
             }
             requestFocus();
             selected.set(a);
+            dragging.set(true);
             d.press = sceneToLocal(e.getSceneX(), e.getSceneY());
             d.resize = e.getY() > b.getHeight() - RESIZE_EDGE;
             d.moved = false;
@@ -350,7 +349,6 @@ public final class BookGrid extends Pane {
                 return;
             }
             d.moved = true;
-            dragging.set(true);
             b.toFront();
             b.getStyleClass().add("dragging");
             if (d.resize) {
@@ -368,6 +366,7 @@ public final class BookGrid extends Pane {
             }
             d.press = null;
             if (!d.moved) {
+                dragging.set(false);
                 return;
             }
             b.getStyleClass().remove("dragging");
@@ -395,6 +394,7 @@ public final class BookGrid extends Pane {
                 return;
             }
             requestFocus();
+            dragging.set(true);
             d.press = new Point2D(e.getX(), e.getY());
             d.moved = false;
             d.start = layout.slotAt(e.getY());
@@ -408,7 +408,6 @@ public final class BookGrid extends Pane {
                 return;
             }
             d.moved = true;
-            dragging.set(true);
             d.minutes = (int) java.time.Duration.between(d.start, end).toMinutes();
             ghost.setVisible(true);
             ghost.toFront();
@@ -420,8 +419,8 @@ public final class BookGrid extends Pane {
                 return;
             }
             d.press = null;
+            dragging.set(false);
             if (d.moved) {
-                dragging.set(false);
                 ghost.setVisible(false);
                 onNew.accept(new Slot(columns.get(column), d.start, Math.max(BookLayout.SNAP, d.minutes)));
             }

@@ -77,6 +77,8 @@ public final class BookController {
     private LiveRefresh live;
     /** The appointment the details show, as last read: a reload bringing it unchanged leaves its buttons alone. */
     private Appointment shown;
+    /** The day or week the book last scrolled for: a reload of the same one keeps the scroll. */
+    private String scrolledFor;
     /** N opened the form: the letter typed with it is not the patient's name. */
     private boolean swallowTyped;
 
@@ -142,6 +144,11 @@ public final class BookController {
         date = appointments.today();
         grid.setId("bookGrid");
         bookScroll.setContent(grid);
+        Runnable heads = () -> grid.setHeaderY(Math.max(0, bookScroll.getVvalue()
+                * (grid.getHeight() - bookScroll.getViewportBounds().getHeight())));
+        bookScroll.vvalueProperty().addListener((o, was, now) -> heads.run());
+        bookScroll.viewportBoundsProperty().addListener((o, was, now) -> heads.run());
+        grid.heightProperty().addListener((o, was, now) -> heads.run());
         ToggleGroup modes = new ToggleGroup();
         bookDayMode.setToggleGroup(modes);
         bookWeekMode.setToggleGroup(modes);
@@ -283,6 +290,27 @@ public final class BookController {
         bookTitle.setText(model.title());
         grid.show(model);
         showDetails(grid.selectedProperty().get());
+        String shownFor = model.data().mode() + " " + model.data().date();
+        if (!shownFor.equals(scrolledFor)) {
+            scrolledFor = shownFor;
+            LocalDateTime now = appointments.now();
+            boolean today = model.columns().stream().anyMatch(c -> c.date().equals(now.toLocalDate()));
+            scrollTo(today ? now.toLocalTime().minusHours(1) : model.layoutOfDay());
+        }
+    }
+
+    /** Scrolls the book so that {@code t} is at the top (as far as it goes). */
+    private void scrollTo(java.time.LocalTime t) {
+        bookScroll.applyCss();
+        bookScroll.layout();
+        BookLayout l = grid.layoutOfAxis();
+        double room = grid.prefHeight(-1) - bookScroll.getViewportBounds().getHeight();
+        if (l == null || room <= 0) {
+            bookScroll.setVvalue(0);
+            return;
+        }
+        double y = t.isBefore(l.from()) ? 0 : l.y(t);
+        bookScroll.setVvalue(Math.max(0, Math.min(1, y / room)));
     }
 
     // ------------------------------------------------------------------------------------ navigation

@@ -62,6 +62,9 @@ public final class BookGrid extends Pane {
     private final List<Integer> shadeColumns = new ArrayList<>();
     private final List<Node> axis = new ArrayList<>();
     private final Region ghost = new Region();
+    private final Region corner = new Region();
+    /** Where the column heads sit: the top of what the scroll pane shows, so they stay in view. */
+    private double headerY;
 
     public BookGrid() {
         getStyleClass().add("book-grid");
@@ -69,6 +72,7 @@ public final class BookGrid extends Pane {
         ghost.getStyleClass().add("book-ghost");
         ghost.setManaged(false);
         ghost.setMouseTransparent(true);
+        corner.getStyleClass().add("book-corner");
         selected.addListener((o, was, now) -> {
             if (was != null && blocks.containsKey(was.id())) {
                 blocks.get(was.id()).getStyleClass().remove("selected");
@@ -165,7 +169,7 @@ public final class BookGrid extends Pane {
         getChildren().addAll(axis);
         for (int i = 0; i < columns.size(); i++) {
             List<Appointment> list = m.in(columns.get(i));
-            lanes.putAll(BookLayout.lanes(list));
+            lanes.putAll(m.lanes(columns.get(i)));
             for (Appointment a : list) {
                 VBox b = block(a, m.compact());
                 blocks.put(a.id(), b);
@@ -174,9 +178,11 @@ public final class BookGrid extends Pane {
             }
         }
         getChildren().addAll(headers);
+        getChildren().add(corner);
         getChildren().add(ghost);
         ghost.setVisible(false);
-        Appointment sel = selected.get() == null ? null : m.find(selected.get().id());
+        Appointment sel = selected.get() == null || !blocks.containsKey(selected.get().id()) ? null
+                : m.find(selected.get().id());
         selected.set(sel);
         if (sel != null) {
             blocks.get(sel.id()).getStyleClass().add("selected");
@@ -185,7 +191,7 @@ public final class BookGrid extends Pane {
     }
 
     private double minColumnWidth() {
-        return model != null && model.compact() ? 110 : 150;
+        return model != null && model.compact() ? 110 : 120;
     }
 
     @Override
@@ -237,8 +243,9 @@ public final class BookGrid extends Pane {
         }
         for (int i = 0; i < columns.size(); i++) {
             backgrounds.get(i).resizeRelocate(columnX(i), HEADER_HEIGHT, w, layout.height());
-            headers.get(i).resizeRelocate(columnX(i), 0, w, HEADER_HEIGHT);
+            headers.get(i).resizeRelocate(columnX(i), headerY, w, HEADER_HEIGHT);
         }
+        corner.resizeRelocate(0, headerY, AXIS_WIDTH, HEADER_HEIGHT);
         for (int k = 0; k < shades.size(); k++) {
             BookModel.Span s = shadeSpans.get(k);
             double y0 = layout.y(s.from());
@@ -269,20 +276,17 @@ public final class BookGrid extends Pane {
         b.setManaged(false);
         b.getStyleClass().addAll("book-block", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         String time = HM.format(a.start()) + "\u2013" + HM.format(a.end());
-        String who = a.patientName() + "  #" + a.chartNumber();
-        String what = a.kind().label() + " \u00b7 " + a.status().label();
         if (compact) {
-            Label one = new Label(HM.format(a.start()) + " " + a.patientName() + " \u00b7 " + initials(a.injectorName()));
+            Label one = new Label(initials(a.injectorName()));
             one.getStyleClass().add("book-block-line");
-            Label st = new Label(a.status().label());
-            st.getStyleClass().add("book-block-status");
-            b.getChildren().addAll(one, st);
+            b.getChildren().add(one);
+            b.getStyleClass().add("compact");
         } else {
-            Label t = new Label(time);
+            Label t = new Label(time + "  #" + a.chartNumber());
             t.getStyleClass().add("book-block-time");
-            Label n = new Label(who);
+            Label n = new Label(a.patientName());
             n.getStyleClass().add("book-block-name");
-            Label k = new Label(what);
+            Label k = new Label(a.status().label() + " \u00b7 " + a.kind().label());
             k.getStyleClass().add("book-block-status");
             b.getChildren().addAll(t, n, k);
         }
@@ -432,6 +436,14 @@ public final class BookGrid extends Pane {
                 selected.set(null);
             }
         });
+    }
+
+    /** Keeps the column heads at {@code y} of the grid (the top of the scroll pane's view). */
+    public void setHeaderY(double y) {
+        if (y != headerY) {
+            headerY = y;
+            requestLayout();
+        }
     }
 
     /** The block of an appointment on screen (tests, keyboard scrolling), or null. */

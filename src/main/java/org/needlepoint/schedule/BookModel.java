@@ -150,6 +150,25 @@ public final class BookModel {
         return data.settings().openingHours().stream().filter(h -> h.day() == day).findFirst().orElse(DayHours.closed(day));
     }
 
+    /**
+     * How a column's appointments share its width: side by side where they overlap; in the week of every
+     * injector, a fixed lane per injector (in the order of {@link Snapshot#injectors}) so each can be followed
+     * down the week.
+     */
+    public Map<Long, BookLayout.Lane> lanes(Column c) {
+        List<Appointment> list = in(c);
+        if (!compact()) {
+            return BookLayout.lanes(list);
+        }
+        List<Long> order = new ArrayList<>(data.injectors().stream().map(Injector::id).toList());
+        list.stream().map(Appointment::injectorId).filter(id -> !order.contains(id)).distinct().forEach(order::add);
+        Map<Long, BookLayout.Lane> out = new LinkedHashMap<>();
+        for (Appointment a : list) {
+            out.put(a.id(), new BookLayout.Lane(order.indexOf(a.injectorId()), order.size()));
+        }
+        return out;
+    }
+
     /** The hours the column works on its day: the injector's own, or the clinic's opening hours. */
     public DayHours hours(Column c) {
         DayOfWeek day = c.date().getDayOfWeek();
@@ -198,6 +217,12 @@ public final class BookModel {
             to = to.getHour() == 23 ? LocalTime.of(23, 59) : LocalTime.of(to.getHour() + 1, 0);
         }
         return new BookLayout(from, to, pxPerMinute);
+    }
+
+    /** Where the book opens on a day other than today: the earliest start of work of the columns shown. */
+    public LocalTime layoutOfDay() {
+        return columns().stream().map(this::hours).filter(h -> !h.isClosed()).map(DayHours::start).min(LocalTime::compareTo)
+                .orElse(DEFAULT_OPEN);
     }
 
     /** The spans of the axis outside the column's working hours (all of it on a day off). */

@@ -126,6 +126,8 @@ class BookModelTest {
         assertThat(cols.get(0).date()).isEqualTo(MONDAY);
         assertThat(m.compact()).isTrue();
         assertThat(m.in(cols.get(0))).containsExactly(a, b);
+        assertThat(m.lanes(cols.get(0))).as("a lane per injector in the week of all").containsEntry(1L,
+                new BookLayout.Lane(0, 2)).containsEntry(2L, new BookLayout.Lane(1, 2));
         m.weekInjector(IAN.id());
         assertThat(m.compact()).isFalse();
         assertThat(m.in(m.columns().get(0))).containsExactly(b);

@@ -191,7 +191,7 @@ public final class BookGrid extends Pane {
     }
 
     private double minColumnWidth() {
-        return model != null && model.compact() ? 110 : 120;
+        return model != null && model.compact() ? 96 : 120;
     }
 
     @Override
@@ -266,7 +266,9 @@ public final class BookGrid extends Pane {
         double laneW = w / lane.count();
         double x = columnX(column) + 3 + lane.index() * laneW;
         double y = HEADER_HEIGHT + layout.y(start);
-        b.resizeRelocate(x, y + 1, Math.max(8, laneW - 2), Math.max(MIN_BLOCK, layout.height(minutes) - 2));
+        double width = Math.max(8, laneW - 2);
+        b.resizeRelocate(x, y + 1, width, Math.max(MIN_BLOCK, layout.height(minutes) - 2));
+        b.getChildren().forEach(n -> n.setVisible(width >= 22));
     }
 
     private VBox block(Appointment a, boolean compact) {
@@ -274,6 +276,10 @@ public final class BookGrid extends Pane {
         b.setId("appt-" + a.id());
         b.setUserData(a);
         b.setManaged(false);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(b.widthProperty());
+        clip.heightProperty().bind(b.heightProperty());
+        b.setClip(clip);
         b.getStyleClass().addAll("book-block", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         String time = HM.format(a.start()) + "\u2013" + HM.format(a.end());
         if (compact) {
@@ -282,13 +288,15 @@ public final class BookGrid extends Pane {
             b.getChildren().add(one);
             b.getStyleClass().add("compact");
         } else {
-            Label t = new Label(time + "  #" + a.chartNumber());
+            Label t = new Label(time);
             t.getStyleClass().add("book-block-time");
             Label n = new Label(a.patientName());
             n.getStyleClass().add("book-block-name");
-            Label k = new Label(a.status().label() + " \u00b7 " + a.kind().label());
+            Label k = new Label("#" + a.chartNumber() + " \u00b7 " + a.status().label());
             k.getStyleClass().add("book-block-status");
-            b.getChildren().addAll(t, n, k);
+            Label kind = new Label(a.kind().label());
+            kind.getStyleClass().add("book-block-kind");
+            b.getChildren().addAll(t, n, k, kind);
         }
         wireBlock(b, a);
         return b;

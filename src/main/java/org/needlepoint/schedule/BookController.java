@@ -496,7 +496,8 @@ public final class BookController {
         apptCancelBox.setManaged(false);
         apptActions.getChildren().clear();
         for (AppointmentStatus to : AppointmentService.nextStatuses(now.status())) {
-            Button b = new Button(to == AppointmentStatus.CANCELLED ? "Cancel\u2026" : to.label());
+            Button b = new Button(to == AppointmentStatus.CANCELLED ? "Cancel\u2026"
+                    : to == AppointmentStatus.CONFIRMED ? "Confirm" : to.label());
             b.setId("status-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.getStyleClass().addAll("big", "status-action");
             b.setOnAction(ev -> {

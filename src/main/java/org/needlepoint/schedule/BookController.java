@@ -74,7 +74,6 @@ public final class BookController {
     private PatientSummary chosenPatient;
     /** What to do when the hours question is answered yes. */
     private Runnable onYes;
-    private LiveRefresh live;
     /** The appointment the details show, as last read: a reload bringing it unchanged leaves its buttons alone. */
     private Appointment shown;
     /** The day or week the book last scrolled for: a reload of the same one keeps the scroll. */
@@ -199,7 +198,7 @@ public final class BookController {
         bookRoot.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         setUpForm();
         BooleanBinding busy = grid.draggingProperty().or(bookingForm.visibleProperty());
-        live = LiveRefresh.followLoads(grid, changes, Set.of(ChangeFeed.APPOINTMENT), this::load).pausedWhile(busy);
+        LiveRefresh.followLoads(grid, changes, Set.of(ChangeFeed.APPOINTMENT), this::load).pausedWhile(busy);
         reload();
     }
 
@@ -227,11 +226,6 @@ public final class BookController {
     /** The book's keyboard focus (the window calls it when the section is shown). */
     public void focus() {
         Platform.runLater(grid::requestFocus);
-    }
-
-    /** How many reloads the change feed started (tests). */
-    public long liveReloads() {
-        return live.reloads();
     }
 
     // ------------------------------------------------------------------------------------ loading
@@ -772,10 +766,5 @@ public final class BookController {
                 }
             });
         }
-    }
-
-    /** The grid (tests). */
-    BookGrid grid() {
-        return grid;
     }
 }

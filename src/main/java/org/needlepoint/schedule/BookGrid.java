@@ -188,6 +188,9 @@ public final class BookGrid extends Pane {
             blocks.get(sel.id()).getStyleClass().add("selected");
         }
         requestLayout();
+        if (getWidth() > 0) {
+            layoutChildren(); // every block at its place at once, not at the next pulse
+        }
     }
 
     private double minColumnWidth() {

@@ -37,6 +37,7 @@ public final class MainController {
     @FXML private Label clinicName;
     @FXML private ToggleButton navPatients;
     @FXML private ToggleButton navToday;
+    @FXML private ToggleButton navBook;
     @FXML private ToggleButton navInventory;
     @FXML private ToggleButton navFollowups;
     @FXML private ToggleButton navSafety;
@@ -55,6 +56,7 @@ public final class MainController {
     private View<PatientController> patientForm;
     private View<org.needlepoint.chart.ChartController> chart;
     private View<TodayController> today;
+    private View<org.needlepoint.schedule.BookController> book;
     private View<org.needlepoint.inventory.InventoryController> inventory;
     private View<org.needlepoint.followup.FollowUpsController> followups;
     @FXML private org.needlepoint.followup.UrgentBannerController urgentBannerController;
@@ -80,7 +82,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         ToggleGroup group = new ToggleGroup();
-        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navInventory, navFollowups, navSafety, navAdmin}) {
+        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navBook, navInventory, navFollowups, navSafety, navAdmin}) {
             b.setToggleGroup(group);
         }
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -138,6 +140,17 @@ public final class MainController {
         }
         today.controller().refresh();
         content.getChildren().setAll(today.root());
+    }
+
+    /** The appointment book (every role). */
+    @FXML
+    void showBook() {
+        navBook.setSelected(true);
+        if (book == null) {
+            book = loader.load(org.needlepoint.schedule.BookController.class);
+        }
+        content.getChildren().setAll(book.root());
+        book.controller().focus();
     }
 
     @FXML

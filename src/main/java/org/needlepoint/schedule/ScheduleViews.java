@@ -1,23 +1,28 @@
 package org.needlepoint.schedule;
 
 import java.time.Clock;
+import org.needlepoint.inventory.InventoryService;
+import org.needlepoint.patient.PatientService;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Screens;
 
 /**
- * The appointment book's screens: its Admin tab (rooms, opening and working hours, late cancellations),
- * the Today screen's cards of today's appointments and tomorrow's calls, and the Appointments tab of a
- * patient's record; consent: the consent screen other screens open for a patient, a patient's signed consents, and the Admin
- * tab of consent texts.
+ * The schedule feature's screens: the appointment book (the window's Book section) and its Admin tab (rooms,
+ * opening and working hours, late cancellations), the Today screen's cards of today's appointments and
+ * tomorrow's calls, the Appointments tab of a patient's record; consent: the consent screen other screens open
+ * for a patient, a patient's signed consents, and the Admin tab of consent texts.
  */
 public final class ScheduleViews {
     private ScheduleViews() {
     }
 
     public static void register(Screens screens, Background background, Session session, AppointmentService appointments,
-                                ConsentService consents, ReportService reports, Clock clock) {
+                                PatientService patients, InventoryService inventory, ConsentService consents,
+                                ReportService reports, Clock clock) {
+        screens.register(BookController.class, () -> new BookController(appointments, patients, inventory, background,
+                screens.changes()));
         screens.register(ScheduleSettingsController.class, () -> new ScheduleSettingsController(appointments, background))
                 .register(TodayAppointmentsCardController.class, () -> new TodayAppointmentsCardController(appointments,
                         background, screens.changes()))

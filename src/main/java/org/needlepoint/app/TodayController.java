@@ -12,6 +12,7 @@ import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import org.needlepoint.security.User;
 
 /**
@@ -25,6 +26,7 @@ public final class TodayController {
     private final Clock clock;
     private final User user;
     private final List<Class<? extends TodayCard>> cardTypes;
+    private static final double SIDE_WIDTH = 440;
     private final List<TodayCard> cards = new ArrayList<>();
 
     @FXML private Label todayTitle;
@@ -41,10 +43,20 @@ public final class TodayController {
     @FXML
     private void initialize() {
         todayGreeting.setText("Signed in as " + user.displayName() + " (" + user.role().label() + ")");
+        VBox dayColumn = new VBox(16);
+        dayColumn.setId("todayDayColumn");
+        VBox sideColumn = new VBox(16);
+        sideColumn.setId("todaySideColumn");
+        sideColumn.setPrefWidth(SIDE_WIDTH); // beside the day's cards on a 1366-pixel screen; below them on a narrower one
         for (Class<? extends TodayCard> type : cardTypes) {
             View<? extends TodayCard> card = loader.load(type);
             cards.add(card.controller());
-            todayCards.getChildren().add(card.root());
+            (card.controller().wide() ? dayColumn : sideColumn).getChildren().add(card.root());
+        }
+        for (VBox column : List.of(dayColumn, sideColumn)) {
+            if (!column.getChildren().isEmpty()) {
+                todayCards.getChildren().add(column);
+            }
         }
     }
 

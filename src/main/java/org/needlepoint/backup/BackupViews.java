@@ -16,7 +16,7 @@ public final class BackupViews {
         screens.register(BackupStatusController.class, () -> new BackupStatusController(backups, background, clock,
                         screens.changes()))
                 .register(BackupsController.class, () -> new BackupsController(backups, background, clock, onRestored))
-                .todayCard(30, BackupStatusController.class)
+                .todayCard(8, BackupStatusController.class)
                 .adminTab(50, "backupsTab", "Backups", "mdal-backup", BackupsController.class);
     }
 }

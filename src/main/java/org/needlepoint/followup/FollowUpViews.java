@@ -49,7 +49,7 @@ public final class FollowUpViews {
                 .register(SafetySignalsController.class, () -> new SafetySignalsController(events, followUps, background,
                         shell))
                 .register(FollowUpRulesController.class, () -> new FollowUpRulesController(followUps, background))
-                .todayCard(20, FollowUpsCardController.class)
+                .todayCard(9, FollowUpsCardController.class)
                 .adminTab(30, "followUpRulesTab", "Follow-up rules", "mdal-event_note", FollowUpRulesController.class);
     }
 }

@@ -59,6 +59,11 @@ public final class TodayAppointmentsCardController implements TodayCard {
     }
 
     @Override
+    public boolean wide() {
+        return true;
+    }
+
+    @Override
     public void refresh() {
         long mine = ++loads;
         background.run(() -> appointments.day(appointments.today()), list -> {
@@ -110,7 +115,12 @@ public final class TodayAppointmentsCardController implements TodayCard {
         name.setId("todayApptPatient-" + a.id());
         Label sub = new Label(a.kind().label() + " · chart " + a.chartNumber());
         sub.getStyleClass().add("appt-sub");
-        VBox who = new VBox(2, name, sub);
+        Label status = statusLabel(a.status());
+        status.setId("todayApptStatus-" + a.id());
+        status.setMinWidth(Region.USE_PREF_SIZE); // the status is never cut; a long name is, last
+        HBox nameLine = new HBox(8, name, status);
+        nameLine.setAlignment(Pos.CENTER_LEFT);
+        VBox who = new VBox(2, nameLine, sub);
         who.setMinWidth(0);
         HBox.setHgrow(who, Priority.ALWAYS);
 
@@ -118,13 +128,7 @@ public final class TodayAppointmentsCardController implements TodayCard {
         Label room = new Label(a.roomName() == null ? "No room" : a.roomName());
         room.getStyleClass().add("appt-sub");
         VBox where = new VBox(2, with, room);
-        fixed(where, 150);
-
-        Label status = statusLabel(a.status());
-        status.setId("todayApptStatus-" + a.id());
-        HBox statusBox = new HBox(status);
-        statusBox.setAlignment(Pos.CENTER_LEFT);
-        fixed(statusBox, 110);
+        fixed(where, 140);
 
         Region action = new Region();
         Node act = action;
@@ -139,7 +143,7 @@ public final class TodayAppointmentsCardController implements TodayCard {
         actBox.setAlignment(Pos.CENTER_RIGHT);
         fixed(actBox, 140);
 
-        HBox box = new HBox(12, when, who, where, statusBox, actBox);
+        HBox box = new HBox(12, when, who, where, actBox);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("appt-row");
         box.setId("todayAppt-" + a.id());

@@ -78,6 +78,11 @@ public final class TomorrowConfirmCardController implements TodayCard {
     }
 
     @Override
+    public boolean wide() {
+        return true;
+    }
+
+    @Override
     public void refresh() {
         long mine = ++loads;
         background.run(appointments::tomorrowsConfirmations, list -> {

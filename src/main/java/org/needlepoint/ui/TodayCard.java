@@ -9,4 +9,12 @@ package org.needlepoint.ui;
 public interface TodayCard {
     /** Reloads the card's figures (off the FX thread, through the card's services). */
     void refresh();
+
+    /**
+     * A card of the day's work (the appointments, the calls to make): shown in the wide first column.
+     * The other cards (stock, follow-ups, backups) stack in the column beside it, or below it on a narrow screen.
+     */
+    default boolean wide() {
+        return false;
+    }
 }

@@ -47,8 +47,8 @@ class RegistrationTest {
             assertThat(screens.adminTabs()).extracting(Screens.AdminTabEntry::id).containsExactly("usersTab", "auditTab",
                     "followUpRulesTab", "appointmentBookTab", "productsTab", "consentTextsTab", "backupsTab", "clinicServerTab", "settingsTab");
             assertThat(screens.todayCards()).extracting(Class::getSimpleName).containsExactly(
-                    "TodayAppointmentsCardController", "TomorrowConfirmCardController", "StockCardController",
-                    "FollowUpsCardController", "BackupStatusController");
+                    "TodayAppointmentsCardController", "TomorrowConfirmCardController", "BackupStatusController",
+                    "FollowUpsCardController", "StockCardController");
         }
     }
 

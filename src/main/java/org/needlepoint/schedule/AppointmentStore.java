@@ -33,7 +33,7 @@ public final class AppointmentStore implements RecordCheck {
     private static final String SELECT = "SELECT a.id, a.patient_id, p.chart_number, p.first_name, p.last_name,"
             + " p.preferred_name, a.injector_id, u.full_name, u.title, a.room_id, r.name AS room_name, a.starts_at,"
             + " a.ends_at, a.kind, a.reason, a.status, a.cancel_reason, a.cancelled_at, a.late_cancel,"
-            + " a.followup_task_id, a.version FROM appointment a JOIN patient p ON p.id = a.patient_id"
+            + " a.followup_task_id, a.visit_id, a.checked_in_at, a.version FROM appointment a JOIN patient p ON p.id = a.patient_id"
             + " JOIN app_user u ON u.id = a.injector_id LEFT JOIN room r ON r.id = a.room_id";
     private static final String BLOCKING = "a.status NOT IN ('CANCELLED', 'NO_SHOW')";
 
@@ -568,7 +568,7 @@ public final class AppointmentStore implements RecordCheck {
                     AppointmentKind.valueOf(rs.getString("kind")), rs.getString("reason"),
                     AppointmentStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
                     Sql.getInstant(rs, "cancelled_at"), rs.getBoolean("late_cancel"), Sql.getLong(rs, "followup_task_id"),
-                    rs.getInt("version")};
+                    Sql.getLong(rs, "visit_id"), Sql.getInstant(rs, "checked_in_at"), rs.getInt("version")};
                 rows.add(r);
                 ids.add((Long) r[0]);
             }
@@ -590,7 +590,7 @@ public final class AppointmentStore implements RecordCheck {
             list.add(new Appointment((Long) r[0], (Long) r[1], (Long) r[2], (String) r[3], (Long) r[4], (String) r[5],
                     (Long) r[6], (String) r[7], (LocalDateTime) r[8], (LocalDateTime) r[9], (AppointmentKind) r[10],
                     (String) r[11], products.getOrDefault((Long) r[0], List.of()), (AppointmentStatus) r[12], (String) r[13],
-                    (Instant) r[14], (Boolean) r[15], (Long) r[16], (Integer) r[17]));
+                    (Instant) r[14], (Boolean) r[15], (Long) r[16], (Long) r[17], (Instant) r[18], (Integer) r[19]));
         }
         return list;
     }

@@ -23,7 +23,7 @@ class BookModelTest {
         LocalDateTime s = MONDAY.atTime(LocalTime.parse(start));
         return new Appointment(id, 100 + id, 1000 + id, "Smith, Ann", i.id(), i.name(), r == null ? null : r.id(),
                 r == null ? null : r.name(), s, s.plusMinutes(minutes), AppointmentKind.TREATMENT, null, List.of(), status,
-                null, null, false, null, 3);
+                null, null, false, null, null, null, 3);
     }
 
     private static ScheduleSettings clinicHours() {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
@@ -126,7 +125,7 @@ public final class Database implements AutoCloseable {
         this.lock = lock;
         this.flushEachCommit = durability == Durability.FLUSHED;
         this.readOnly = readOnly;
-        this.sealer = readOnly ? null : new Sealer(folder, this::stateIfOpen);
+        this.sealer = readOnly ? null : new Sealer(folder, this::stateIfOpen, flushEachCommit);
         this.link = null;
     }
 
@@ -292,7 +291,9 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             if (Seal.tables(c).contains("COMMIT_SEAL")) {
                 st.executeUpdate("UPDATE commit_seal SET counter = counter + 1 WHERE id = 1");
-                st.execute("CHECKPOINT SYNC");
+                if (flushEachCommit) {
+                    st.execute("CHECKPOINT SYNC");
+                }
             }
         } catch (SQLException e) {
             throw translate(e);
@@ -789,6 +790,8 @@ public final class Database implements AutoCloseable {
         static final long GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
         private final Path folder;
         private final java.util.function.Supplier<Seal> reader;
+        /** Each seal flushed to the disk before it replaces the last ({@link Durability#FLUSHED}). */
+        private final boolean flush;
         private final Object lock = new Object();
         private final Object writing = new Object();
         private java.util.concurrent.ScheduledExecutorService thread;
@@ -799,9 +802,10 @@ public final class Database implements AutoCloseable {
         private boolean again;
         private long written = Seal.NO_COUNTER;
 
-        Sealer(Path folder, java.util.function.Supplier<Seal> reader) {
+        Sealer(Path folder, java.util.function.Supplier<Seal> reader, boolean flush) {
             this.folder = folder;
             this.reader = reader;
+            this.flush = flush;
         }
 
         /** Starts after the open; {@code sealed} is the counter of the seal on the disk. */
@@ -809,11 +813,13 @@ public final class Database implements AutoCloseable {
             synchronized (lock) {
                 written = sealed;
                 if (thread == null) {
-                    thread = Executors.newSingleThreadScheduledExecutor(r -> {
-                        Thread t = new Thread(r, "needlepoint-seal");
-                        t.setDaemon(true);
-                        return t;
+                    var t = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                        Thread th = new Thread(r, "needlepoint-seal");
+                        th.setDaemon(true);
+                        return th;
                     });
+                    t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // see finish
+                    thread = t;
                 }
             }
         }
@@ -863,7 +869,7 @@ public final class Database implements AutoCloseable {
                     return;
                 }
                 try {
-                    s.write(folder);
+                    s.write(folder, flush);
                     written = s.counter();
                     lastWrite = System.nanoTime();
                 } catch (IOException | RuntimeException e) {
@@ -884,6 +890,37 @@ public final class Database implements AutoCloseable {
                     }
                 }
             }
+        }
+
+        /**
+         * At closing, with {@code last}, the seal of the records as the shutdown leaves them: a seal still
+         * waiting out its {@link #GAP_NANOS} is dropped rather than waited for (it is older than {@code last}),
+         * one being written finishes first, then {@code last} is written and the thread ends. Without
+         * {@code last} (it could not be read) every signalled seal is written first, as {@link #stop}.
+         */
+        void finish(Seal last) {
+            if (last == null) {
+                stop();
+                return;
+            }
+            java.util.concurrent.ScheduledExecutorService t;
+            synchronized (lock) {
+                t = thread;
+                thread = null; // a drain running now schedules no other, and commits signal nothing more
+            }
+            if (t != null) {
+                t.shutdown(); // drops the delayed drain (the policy set in start)
+                try {
+                    t.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (lock) {
+                busy = false;
+                lock.notifyAll();
+            }
+            write(last);
         }
 
         /** After the files were replaced (a restore): the seal on the disk is theirs. */
@@ -1253,11 +1290,7 @@ public final class Database implements AutoCloseable {
                 ReadOnlyFiles.release(folder);
             }
             if (sealer != null) {
-                sealer.flush();
-                if (last != null) {
-                    sealer.write(last);
-                }
-                sealer.stop();
+                sealer.finish(last);
             }
             if (lock != null) {
                 lock.close();

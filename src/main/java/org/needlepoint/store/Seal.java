@@ -185,6 +185,14 @@ public record Seal(long counter, Instant at, Map<String, Long> counts) {
      * database ahead of it passes.
      */
     public void write(Path folder) throws IOException {
+        write(folder, true);
+    }
+
+    /**
+     * As {@link #write(Path)}; {@code flush} false leaves the temporary file to the operating system, for
+     * records whose commits are not flushed either ({@link Database.Durability#WRITTEN}).
+     */
+    void write(Path folder, boolean flush) throws IOException {
         Path tmp = folder.resolve(FILE + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -192,7 +200,9 @@ public record Seal(long counter, Instant at, Map<String, Long> counts) {
             while (b.hasRemaining()) {
                 ch.write(b);
             }
-            ch.force(true);
+            if (flush) {
+                ch.force(true);
+            }
         }
         try {
             Files.move(tmp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

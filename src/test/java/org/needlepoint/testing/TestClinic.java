@@ -38,6 +38,7 @@ public final class TestClinic implements AutoCloseable {
 
     public TestClinic(Path folder, Database.Durability durability) {
         this.folder = folder;
+        EmptyClinic.copyInto(folder);
         this.db = Database.open(folder, durability);
         this.services = new Services(db, clock, new PasswordHasher(1_000));
     }

@@ -27,6 +27,7 @@ import org.needlepoint.followup.FollowUpViews;
 import org.needlepoint.schedule.ScheduleViews;
 import org.needlepoint.inventory.InventoryViews;
 import org.needlepoint.patient.PatientViews;
+import org.needlepoint.photo.PhotoViews;
 import org.needlepoint.security.LockController;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.SecurityViews;
@@ -130,6 +131,7 @@ public final class AppWindow implements Shell {
         ScheduleViews.register(screens, background, s.session(), s.appointments(), s.patients(), s.inventory(), s.consents(),
                 s.reports(), s.clock());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
+        PhotoViews.register(screens, background, s.photos(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
                 s.reports(), s.session(), () -> saveDialog, s.clock(), s.taskBookings(), s.appointments());
         BackupViews.register(screens, background, s.backups(), s.clock(), this::restored);

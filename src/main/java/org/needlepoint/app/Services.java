@@ -21,6 +21,8 @@ import org.needlepoint.inventory.LotRecallListener;
 import org.needlepoint.inventory.StockDeduction;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.patient.PatientStore;
+import org.needlepoint.photo.PhotoService;
+import org.needlepoint.photo.PhotoStore;
 import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.schedule.AppointmentService;
@@ -64,6 +66,7 @@ public final class Services {
     private final ClinicPcs clinicPcs;
     private final AppointmentService appointments;
     private final TaskBookingService taskBookings;
+    private final PhotoService photos;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -112,9 +115,11 @@ public final class Services {
         AppointmentStore appointmentStore = new AppointmentStore();
         this.appointments = new AppointmentService(db, appointmentStore, clinicStore, audit, session, clock);
         this.taskBookings = new TaskBookingService(db, followUpStore, eventStore, chartStore, appointments, audit, clock);
+        PhotoStore photoStore = new PhotoStore();
+        this.photos = new PhotoService(db, photoStore, consents, audit, session, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
-                appointmentStore, consentStore, auditStore, backupStore, new ReferenceCheck());
+                appointmentStore, consentStore, photoStore, auditStore, backupStore, new ReferenceCheck());
         this.backups = new BackupService(db, backupStore, this::checks, audit, session, auth, clock);
         this.clinicPcs = new ClinicPcs(db, audit, session, clock);
         this.changes = new ChangeFeed(db);
@@ -190,6 +195,11 @@ public final class Services {
     /** The appointment book. */
     public AppointmentService appointments() {
         return appointments;
+    }
+
+    /** Clinical photos: import, browse, pupils, removal. */
+    public PhotoService photos() {
+        return photos;
     }
 
     public BackupService backups() {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -28,7 +27,7 @@ import org.needlepoint.store.DiskErrors;
 
 /**
  * The backup file: a zip holding the database as SQL ({@code needlepoint.sql}, H2's
- * {@code SCRIPT} output), the data folder's {@code photos/} when there is one, and last
+ * {@code SCRIPT} output), the photos' originals in {@code photos/} (BackupWriter), and last
  * {@code manifest.txt} ({@link BackupManifest}) with the SHA-256 of every other entry.
  */
 public final class BackupArchive {
@@ -41,11 +40,21 @@ public final class BackupArchive {
     private BackupArchive() {
     }
 
+    /** A file the backup holds beside the script (a photo's original): its name in the zip and how to write its bytes. */
+    record Extra(String name, long size, Source source) {
+        /** Writes the file's bytes to {@code out} (without closing it). */
+        @FunctionalInterface
+        interface Source {
+            void writeTo(OutputStream out) throws IOException;
+        }
+    }
+
     /**
-     * Writes a new file {@code out}: the script, the photos, then the manifest that {@code manifest}
-     * makes from the entries' checksums. The file is flushed to the disk before this returns.
+     * Writes a new file {@code out}: the script, the extra files (the photos' originals, stored as they are:
+     * they are compressed already), then the manifest that {@code manifest} makes from the entries' checksums.
+     * The file is flushed to the disk before this returns.
      */
-    static BackupManifest write(Path out, Path script, Path photos, Function<List<BackupManifest.Entry>, BackupManifest> manifest,
+    static BackupManifest write(Path out, Path script, List<Extra> extras, Function<List<BackupManifest.Entry>, BackupManifest> manifest,
                                 BackupProgress progress) throws IOException {
         List<BackupManifest.Entry> entries = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -53,16 +62,12 @@ public final class BackupArchive {
             ZipOutputStream zip = new ZipOutputStream(raw);
             zip.setLevel(Deflater.BEST_SPEED);
             entries.add(copyIn(zip, SCRIPT, script, progress));
-            if (photos != null && Files.isDirectory(photos)) {
-                zip.setLevel(Deflater.NO_COMPRESSION); // photos are compressed already
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(photos)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
-                }
-                for (Path f : files) {
-                    String rel = photos.relativize(f).toString().replace('\\', '/');
-                    entries.add(copyIn(zip, PHOTOS + "/" + rel, f, progress));
-                }
+            zip.setLevel(Deflater.NO_COMPRESSION); // photos are compressed already
+            long written = 0;
+            for (Extra e : extras) {
+                entries.add(copyIn(zip, e, progress));
+                written += e.size();
+                progress.step("zip " + e.name() + " " + written);
             }
             BackupManifest m = manifest.apply(entries);
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
@@ -75,6 +80,33 @@ public final class BackupArchive {
             progress.step("written");
             return m;
         }
+    }
+
+    private static BackupManifest.Entry copyIn(ZipOutputStream zip, Extra extra, BackupProgress progress) throws IOException {
+        MessageDigest sha = sha256();
+        long[] size = new long[1];
+        zip.putNextEntry(new ZipEntry(extra.name()));
+        OutputStream counted = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                sha.update((byte) b);
+                zip.write(b);
+                size[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                sha.update(b, off, len);
+                zip.write(b, off, len);
+                size[0] += len;
+            }
+        };
+        extra.source().writeTo(counted);
+        zip.closeEntry();
+        if (size[0] != extra.size()) {
+            throw new IOException(extra.name() + " had " + size[0] + " bytes instead of " + extra.size());
+        }
+        return new BackupManifest.Entry(extra.name(), size[0], HexFormat.of().formatHex(sha.digest()));
     }
 
     private static BackupManifest.Entry copyIn(ZipOutputStream zip, String name, Path file, BackupProgress progress)

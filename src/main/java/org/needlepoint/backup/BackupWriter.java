@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.needlepoint.photo.PhotoStore;
 import org.needlepoint.store.AppVersion;
 import org.needlepoint.store.DataFolder;
 import org.needlepoint.store.Database;
@@ -42,7 +48,8 @@ import org.needlepoint.store.StoreException;
 public final class BackupWriter {
     static final String LOCK = ".needlepoint-backup.lock";
     public static final String WORK = "backup-work";
-    static final String PHOTOS = "photos";
+    static final String PHOTOS = PhotoStore.BACKUP_FOLDER;
+    private static final PhotoStore PHOTO_STORE = new PhotoStore();
 
     private BackupWriter() {
     }
@@ -85,13 +92,13 @@ public final class BackupWriter {
             progress.step("snapshot");
             Map<String, Long> counts;
             Seal[] seal = new Seal[1];
+            List<PhotoStore.StoredFile> photoFiles = new ArrayList<>();
             try {
                 counts = db.snapshot(c -> {
                     Map<String, Long> m = Integrity.counts(c, checks);
                     seal[0] = Seal.of(c, at);
-                    try (Statement st = c.createStatement()) {
-                        st.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
-                    }
+                    script(c, script);
+                    photoFiles.addAll(PHOTO_STORE.files(c));
                     return m;
                 });
             } catch (StoreException e) {
@@ -103,7 +110,13 @@ public final class BackupWriter {
             }
             progress.step("script " + Files.size(script));
             String schema = db.schemaVersion();
-            BackupArchive.write(partial, script, db.folder().resolve(PHOTOS),
+            // the originals are never changed nor deleted (append-only, by content hash): read after the snapshot,
+            // each is exactly what the snapshot saw
+            List<BackupArchive.Extra> extras = new ArrayList<>();
+            for (PhotoStore.StoredFile f : photoFiles) {
+                extras.add(new BackupArchive.Extra(PHOTOS + "/" + f.name(), f.size(), out -> copyPhoto(db, f, out)));
+            }
+            BackupArchive.write(partial, script, extras,
                     entries -> new BackupManifest(AppVersion.current(), schema, at, db.folder().toString(), counts, seal[0],
                             entries),
                     progress);
@@ -122,6 +135,60 @@ public final class BackupWriter {
         } finally {
             Files.deleteIfExists(partial);
             deleteTree(work);
+        }
+    }
+
+    /**
+     * Writes the records as SQL to {@code script}: every table's definition and rows, except the photos' originals
+     * ({@link PhotoStore#FILE_TABLE}), whose definition only is written (last): their rows go into the backup as
+     * files, not as SQL (in SQL each would be twice its size, and H2 writes large ones with functions that restore
+     * refuses to run).
+     */
+    static void script(Connection c, Path script) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM"
+                + " INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+            while (rs.next()) {
+                if (!PhotoStore.FILE_TABLE.equals(rs.getString(1))) {
+                    tables.add("\"PUBLIC\".\"" + rs.getString(1).replace("\"", "\"\"") + "\"");
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "' TABLE "
+                    + String.join(", ", tables));
+        }
+        String own = "\"PUBLIC\".\"" + PhotoStore.FILE_TABLE + "\"";
+        List<String> definition = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SCRIPT NODATA TABLE " + own)) {
+            while (rs.next()) {
+                String s = rs.getString(1);
+                if (s.contains(own) && !s.startsWith("GRANT ") && !s.startsWith("--")) {
+                    definition.add(s);
+                }
+            }
+        }
+        if (definition.isEmpty()) {
+            return; // records older than photos (a restore of an old backup migrates them)
+        }
+        try (var w = Files.newBufferedWriter(script, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            w.write("\n");
+            for (String s : definition) {
+                w.write(s);
+                w.write("\n");
+            }
+        } catch (IOException e) {
+            throw new SQLException("the backup's script cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyPhoto(Database db, PhotoStore.StoredFile f, java.io.OutputStream out) throws IOException {
+        try {
+            byte[] bytes = db.read(c -> PHOTO_STORE.bytes(c, f.sha256())).orElseThrow(() -> new IOException("the photo "
+                    + f.name() + " is missing from the records"));
+            out.write(bytes);
+        } catch (StoreException e) {
+            throw new IOException("the photo " + f.name() + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.h2.util.ScriptReader;
+import org.needlepoint.photo.PhotoStore;
 import org.needlepoint.store.AlreadyOpenException;
 import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.store.DataFolder;
@@ -43,6 +44,7 @@ import org.needlepoint.store.StoreException;
 public final class Restore {
     static final String WORK = "restore-work";
     static final String REPLACED = "replaced-";
+    private static final PhotoStore PHOTO_STORE = new PhotoStore();
 
     private Restore() {
     }
@@ -120,7 +122,7 @@ public final class Restore {
             BackupManifest manifest = BackupArchive.read(zip, files);
             progress.step("Loading the records into a temporary database…");
             Path dbFolder = work.resolve("db");
-            load(files.resolve(BackupArchive.SCRIPT), dbFolder, what);
+            load(files.resolve(BackupArchive.SCRIPT), files.resolve(BackupArchive.PHOTOS), dbFolder, what);
             if (manifest.seal() != null) {
                 try {
                     manifest.seal().write(dbFolder);
@@ -170,9 +172,9 @@ public final class Restore {
                 throw e;
             }
             d.closeCompact();
-            Path photos = files.resolve(BackupArchive.PHOTOS);
             ok = true;
-            return new Verified(work, dbFolder, Files.isDirectory(photos) ? photos : null, manifest, integrity);
+            // the photos' originals are in the records now (load): nothing to move into the data folder
+            return new Verified(work, dbFolder, null, manifest, integrity);
         } finally {
             if (!ok) {
                 try {
@@ -193,8 +195,11 @@ public final class Restore {
         }
     }
 
-    /** Runs the backup's SQL into a new database in {@code dbFolder}, statement by statement, through {@link ScriptGuard}. */
-    static void load(Path sql, Path dbFolder, String what) {
+    /**
+     * Runs the backup's SQL into a new database in {@code dbFolder}, statement by statement, through {@link ScriptGuard},
+     * then loads the photos' originals of {@code photos} into it, each checked against the hash that names it.
+     */
+    static void load(Path sql, Path photos, Path dbFolder, String what) {
         try {
             Files.createDirectories(dbFolder);
         } catch (IOException e) {
@@ -216,6 +221,13 @@ public final class Restore {
                         c.commit();
                     }
                 }
+            }
+            c.commit();
+            statement = null;
+            try {
+                PHOTO_STORE.loadFiles(c, photos, Instant.now());
+            } catch (IOException e) {
+                throw new BackupException(what + " is damaged: " + e.getMessage() + ". Nothing was replaced.", e);
             }
             c.commit();
             try (Statement sd = c.createStatement()) {

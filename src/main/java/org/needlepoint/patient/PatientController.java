@@ -67,6 +67,8 @@ public final class PatientController {
     @FXML private org.needlepoint.schedule.PatientAppointmentsController appointmentsController;
     @FXML private javafx.scene.control.Tab consentsTab;
     @FXML private org.needlepoint.schedule.PatientConsentsController consentsController;
+    @FXML private javafx.scene.control.Tab photosTab;
+    @FXML private org.needlepoint.photo.PhotosController photosController;
     @FXML private Label patientError;
     @FXML private Button reloadButton;
     @FXML private ScrollPane formScroll;
@@ -278,6 +280,8 @@ public final class PatientController {
         appointmentsController.showPatient(p.id());
         consentsTab.setDisable(false);
         consentsController.showPatient(p.id(), d.displayName() + "  ·  chart " + p.chartNumber());
+        photosTab.setDisable(false);
+        photosController.showPatient(p.id());
         header.setVisible(true);
         header.setManaged(true);
         headerName.setText(d.displayName());

@@ -280,6 +280,15 @@ public final class ConsentService {
             throws SQLException {
         Set<ConsentKind> kinds = productKinds.stream().map(ConsentKind::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ConsentKind.class)));
+        return kindsCoverage(c, patientId, kinds, day);
+    }
+
+    /**
+     * The valid signed consents of {@code kinds} on {@code day} (photos ask for PHOTOGRAPHY), inside another
+     * service's transaction: no permission check here, the caller's applies.
+     */
+    public ConsentCoverage kindsCoverage(Connection c, long patientId, Set<ConsentKind> kinds, LocalDate day)
+            throws SQLException {
         Map<ConsentKind, SignedConsent> found = store.validOn(c, patientId, kinds, day, months(c));
         Set<ConsentKind> missing = EnumSet.noneOf(ConsentKind.class);
         for (ConsentKind k : kinds) {

@@ -67,6 +67,8 @@ public final class ChangeFeed implements Changes, AutoCloseable {
     public static final String APPOINTMENT = "appointment";
     /** Consent texts (every version) and the consents patients signed. */
     public static final String CONSENT = "consent";
+    /** Clinical photos: the photos, their marked pupils and their removals. */
+    public static final String PHOTO = "photo";
 
     /** Each records table's topic; V11 puts a trigger on every one of them. */
     static final Map<String, String> TABLE_TOPICS = Map.ofEntries(
@@ -87,14 +89,15 @@ public final class ChangeFeed implements Changes, AutoCloseable {
             Map.entry("room", APPOINTMENT), Map.entry("opening_hours", APPOINTMENT), Map.entry("injector_hours", APPOINTMENT),
             Map.entry("appointment", APPOINTMENT), Map.entry("appointment_product", APPOINTMENT),
             Map.entry("appointment_status_log", APPOINTMENT), Map.entry("appointment_call", APPOINTMENT),
-            Map.entry("consent_text", CONSENT), Map.entry("signed_consent", CONSENT));
+            Map.entry("consent_text", CONSENT), Map.entry("signed_consent", CONSENT),
+            Map.entry("photo", PHOTO), Map.entry("photo_pupils", PHOTO), Map.entry("photo_removal", PHOTO));
     /**
      * Tables followed through their parent, which every change of theirs updates in the same transaction (its
      * version, for optimistic locking): a chart save writes some 80 of their rows, one statement each, and a trigger
      * on them cost about 0.4 ms of CPU per 60-point chart save (measured) for nothing.
      */
     static final Map<String, String> FOLLOWED_THROUGH = Map.of("injection_point", "visit", "visit_screening", "visit",
-            "patient_search_key", "patient", "patient_search_prefix", "patient");
+            "patient_search_key", "patient", "patient_search_prefix", "patient", "photo_blob", "photo");
     /** Tables with no feed: the audit log (every save writes it), the counter, the feed itself, Flyway's history. */
     static final Set<String> NOT_FOLLOWED = Set.of("audit_log", "commit_seal", "change_feed", "flyway_schema_history");
 

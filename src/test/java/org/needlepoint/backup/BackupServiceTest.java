@@ -378,24 +378,35 @@ class BackupServiceTest {
     }
 
     @Test
-    void photosInTheDataFolderAreBackedUpAndRestoredWithTheRecords() throws Exception {
-        Path photos = Files.createDirectories(clinic.folder.resolve("photos").resolve("1001"));
-        byte[] jpeg = new byte[50_000];
-        new java.util.Random(7).nextBytes(jpeg);
-        Files.write(photos.resolve("before.jpg"), jpeg);
+    void photosInTheRecordsAreBackedUpAsFilesAndRestoredWithTheRecords() throws Exception {
+        // since issue 14 the photos' originals are in the records (so every PC of a clinic server sees them); a backup
+        // holds each as photos/<sha256>.jpg beside the SQL, and a restore loads them back, checked against their hash
+        clinic.signIn("injector");
+        var patient = clinic.services.patients().create(TestClinic.patient("Backed", "Photo", "1980-01-02", "5550108800"), true);
+        clinic.services.consents().sign(patient.id(), java.util.EnumSet.of(org.needlepoint.schedule.ConsentKind.PHOTOGRAPHY),
+                org.needlepoint.testing.Consents.signature(), null);
+        clinic.services.charts().startVisit(patient.id());
+        var target = clinic.services.photos().targets(patient.id()).get(0);
+        var request = new org.needlepoint.photo.ImportRequest(patient.id(), target, org.needlepoint.photo.Pose.FRONT, null,
+                org.needlepoint.photo.Moment.BEFORE);
+        byte[] jpeg = org.needlepoint.photo.TestPhotos.jpeg(640, 480, 7);
+        Path in = Files.write(clinic.folder.resolve("before.jpg"), jpeg);
+        var before = clinic.services.photos().importFiles(request, List.of(in)).imported().get(0);
         clinic.signIn("admin");
         BackupFile f = backups.backUpNow(BackupProgress.NONE);
-        try (ZipFile z = new ZipFile(f.path().toFile())) {
-            assertThat(z.getEntry("photos/1001/before.jpg")).isNotNull();
-        }
+        String entry = "photos/" + before.sha256() + ".jpg";
         assertThat(BackupArchive.read(f.path(), null).entries()).extracting(BackupManifest.Entry::name)
-                .containsExactly("needlepoint.sql", "photos/1001/before.jpg");
+                .containsExactly("needlepoint.sql", entry);
 
-        Files.write(photos.resolve("after.jpg"), jpeg); // taken after the backup
-        RestoreResult r = backups.restore(f.path(), TestClinic.PASSWORD.toCharArray(), BackupProgress.NONE);
-        assertThat(Files.readAllBytes(clinic.folder.resolve("photos/1001/before.jpg"))).isEqualTo(jpeg);
-        assertThat(clinic.folder.resolve("photos/1001/after.jpg")).doesNotExist();
-        assertThat(r.replacedKeptIn().resolve("photos/1001/after.jpg")).exists();
+        clinic.signIn("injector");
+        Path later = Files.write(clinic.folder.resolve("after.jpg"), org.needlepoint.photo.TestPhotos.jpeg(640, 480, 8));
+        clinic.services.photos().importFiles(request, List.of(later)); // taken after the backup
+        clinic.signIn("admin");
+        backups.restore(f.path(), TestClinic.PASSWORD.toCharArray(), BackupProgress.NONE);
+        clinic.signIn("injector");
+        assertThat(clinic.services.photos().photos(patient.id())).extracting(org.needlepoint.photo.Photo::id)
+                .containsExactly(before.id());
+        assertThat(clinic.services.photos().original(before.id())).isEqualTo(jpeg);
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -1,0 +1,206 @@
+package org.needlepoint.photo;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TimeZone;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.needlepoint.common.ValidationException;
+
+/**
+ * A photo file as imported: its format (JPEG or PNG; HEIC and anything else refused with a line saying
+ * what to do), its size as stored and as shown upright, its EXIF orientation and date, and its SHA-256.
+ * Decoding for the screen ({@link #decode}) reads only every n-th pixel of a large photo (subsampling), so a
+ * 12-megapixel file becomes a thumbnail without its full pixels ever being in memory. No JavaFX here.
+ */
+public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orientation, Instant takenAt, String sha256) {
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
+    /** What a person reads when a HEIC (HEIF) photo is dropped in. */
+    public static final String HEIC_REFUSED = "is a HEIC photo, which Needlepoint cannot show. Set the camera to save"
+            + " JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible) and take the photo again, or export it"
+            + " as JPEG, then import that.";
+    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs",
+            "mif1", "msf1", "avif", "avis");
+
+    /** The width of the photo as shown (its orientation applied). */
+    public int width() {
+        return orientation >= 5 ? rawHeight : rawWidth;
+    }
+
+    /** The height of the photo as shown (its orientation applied). */
+    public int height() {
+        return orientation >= 5 ? rawWidth : rawHeight;
+    }
+
+    /** The extension a backup gives the file. */
+    public static String extension(String mediaType) {
+        return PNG.equals(mediaType) ? ".png" : ".jpg";
+    }
+
+    /**
+     * Reads what is needed of {@code bytes} (named {@code fileName} in messages). Refused with a
+     * {@link ValidationException} on field "file": a HEIC photo, a file that is neither JPEG nor PNG, an
+     * empty or unreadable one.
+     */
+    public static ImageFile probe(String fileName, byte[] bytes) {
+        String type = typeOf(bytes);
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (isHeif(bytes) || lower.endsWith(".heic") || lower.endsWith(".heif")) {
+            throw new ValidationException("file", fileName + " " + HEIC_REFUSED);
+        }
+        if (type == null) {
+            throw new ValidationException("file", fileName + " is not a JPEG or PNG photo, so it was not imported.");
+        }
+        int orientation = 1;
+        Instant taken = null;
+        try {
+            Metadata md = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            ExifIFD0Directory ifd0 = md.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                int o = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+                orientation = o >= 1 && o <= 8 ? o : 1;
+            }
+            ExifSubIFDDirectory sub = md.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+            if (sub != null) {
+                Date d = sub.getDateOriginal(TimeZone.getDefault());
+                taken = d == null ? null : d.toInstant();
+            }
+        } catch (ImageProcessingException | MetadataException | IOException | RuntimeException e) {
+            // no readable EXIF: the photo is shown as stored
+            orientation = 1;
+        }
+        int[] size = size(fileName, bytes);
+        return new ImageFile(type, size[0], size[1], orientation, taken, sha256(bytes));
+    }
+
+    /** image/jpeg or image/png by the file's first bytes; null for anything else. */
+    static String typeOf(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return JPEG;
+        }
+        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return PNG;
+        }
+        return null;
+    }
+
+    /** An ISO base-media file whose brand is HEIF's (HEIC, AVIF...). */
+    static boolean isHeif(byte[] b) {
+        if (b.length < 12 || b[4] != 'f' || b[5] != 't' || b[6] != 'y' || b[7] != 'p') {
+            return false;
+        }
+        return HEIF_BRANDS.contains(new String(b, 8, 4, StandardCharsets.US_ASCII));
+    }
+
+    private static int[] size(String fileName, byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader r = reader(in, fileName);
+            try {
+                r.setInput(in, true, true);
+                return new int[] {r.getWidth(0), r.getHeight(0)};
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ValidationException("file", fileName + " cannot be read as a photo (it may be damaged), so it was"
+                    + " not imported.");
+        }
+    }
+
+    private static ImageReader reader(ImageInputStream in, String fileName) {
+        Iterator<ImageReader> it = ImageIO.getImageReaders(in);
+        if (!it.hasNext()) {
+            throw new ValidationException("file", fileName + " cannot be read as a photo.");
+        }
+        return it.next();
+    }
+
+    /**
+     * The photo upright, its longer side at most {@code maxSide} pixels (never enlarged): large photos are read
+     * with subsampling (every n-th pixel), then scaled smoothly to the size.
+     */
+    public static BufferedImage decode(byte[] bytes, int orientation, int maxSide) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> it = ImageIO.getImageReaders(in);
+            if (!it.hasNext()) {
+                throw new IOException("not an image");
+            }
+            ImageReader r = it.next();
+            try {
+                r.setInput(in, true, true);
+                int w = r.getWidth(0);
+                int h = r.getHeight(0);
+                int longSide = Math.max(w, h);
+                ImageReadParam p = r.getDefaultReadParam();
+                int step = Math.max(1, longSide / (2 * maxSide)); // keep twice the size, then scale smoothly
+                p.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage read = r.read(0, p);
+                double scale = Math.min(1.0, maxSide / (double) Math.max(read.getWidth(), read.getHeight()));
+                return upright(read, orientation, scale);
+            } finally {
+                r.dispose();
+            }
+        }
+    }
+
+    /** {@code raw} turned upright by its EXIF {@code orientation} (1-8) and scaled by {@code scale}. */
+    static BufferedImage upright(BufferedImage raw, int orientation, double scale) {
+        int w = Math.max(1, (int) Math.round(raw.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(raw.getHeight() * scale));
+        boolean swap = orientation >= 5;
+        int ow = swap ? h : w;
+        int oh = swap ? w : h;
+        AffineTransform t = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);
+            default -> new AffineTransform();
+        };
+        t.concatenate(AffineTransform.getScaleInstance(scale, scale));
+        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(raw, t, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** The lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

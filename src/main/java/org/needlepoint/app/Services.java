@@ -24,6 +24,7 @@ import org.needlepoint.patient.PatientStore;
 import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.schedule.AppointmentService;
+import org.needlepoint.schedule.CheckInService;
 import org.needlepoint.schedule.AppointmentStore;
 import org.needlepoint.schedule.ConsentService;
 import org.needlepoint.schedule.ConsentStore;
@@ -64,6 +65,7 @@ public final class Services {
     private final ClinicPcs clinicPcs;
     private final AppointmentService appointments;
     private final TaskBookingService taskBookings;
+    private final CheckInService checkIns;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -112,6 +114,8 @@ public final class Services {
         AppointmentStore appointmentStore = new AppointmentStore();
         this.appointments = new AppointmentService(db, appointmentStore, clinicStore, audit, session, clock);
         this.taskBookings = new TaskBookingService(db, followUpStore, eventStore, chartStore, appointments, audit, clock);
+        this.checkIns = new CheckInService(db, appointmentStore, appointments, patientStore, patients, inventoryStore, charts,
+                consents, audit, session, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 appointmentStore, consentStore, auditStore, backupStore, new ReferenceCheck());
@@ -190,6 +194,11 @@ public final class Services {
     /** The appointment book. */
     public AppointmentService appointments() {
         return appointments;
+    }
+
+    /** Check-in at the desk and the injectors' "My patients today". */
+    public CheckInService checkIns() {
+        return checkIns;
     }
 
     public BackupService backups() {

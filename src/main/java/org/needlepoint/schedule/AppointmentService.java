@@ -130,7 +130,8 @@ public final class AppointmentService {
         return LocalDateTime.now(clock);
     }
 
-    private ZoneId zone() {
+    /** The clinic's time zone (the clock's). */
+    public ZoneId zone() {
         return clock.getZone();
     }
 

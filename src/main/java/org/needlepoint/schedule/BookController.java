@@ -539,7 +539,7 @@ public final class BookController {
         checkInScreen.get().controller().open(a.id(), bookRoot.getScene() == null ? null : bookRoot.getScene().getWindow(),
                 done -> {
                     done(CheckInModel.doneMessage(done, appointments.zone()));
-                    Forms.showError(apptError, done.consentWarning());
+                    Forms.showError(bookMessage, done.consentWarning());
                     reload();
                 }, refused -> {
                     Forms.showError(apptError, refused);

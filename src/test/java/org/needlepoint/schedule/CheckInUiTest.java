@@ -115,6 +115,8 @@ class CheckInUiTest extends UiTest {
         robot.clickOn("#arrived-" + ann.id());
         settle();
         assertThat(text(robot, "todayApptStatus-" + ann.id())).isEqualTo("Arrived");
+        assertThat(robot.lookup("#arrived-" + ann.id()).tryQuery()).isEmpty();
+        screenshot("today-check-in-button");
 
         robot.clickOn("#checkIn-" + ann.id());
         settle();
@@ -229,6 +231,37 @@ class CheckInUiTest extends UiTest {
 
         waitUntil(robot, "the check-in shown", () -> text(robot, "myPatientCheckedIn-" + ann.id()).startsWith("Checked in"));
         assertThat(node(robot, "myPatientOpen-" + ann.id()).isDisabled()).isFalse();
+    }
+
+    @Test
+    void theBookChecksInTheSelectedAppointmentEscCancelsAndEnterCompletes(FxRobot robot) {
+        signIn(robot, "desk", TestClinic.PASSWORD);
+        robot.clickOn("#navBook");
+        settle();
+        robot.clickOn("#appt-" + ann.id());
+        settle();
+        robot.clickOn("#bookCheckIn");
+        settle();
+        assertThat(text(robot, "checkInPatient")).isEqualTo("Smith, Ann");
+        robot.clickOn("#checkInIdentityConfirmed");
+        robot.type(KeyCode.ESCAPE);
+        settle();
+        assertThat(robot.lookup("#checkInRoot").tryQuery()).as("Esc closed the check-in").isEmpty();
+        assertThat(elsewhere("admin").appointments().appointment(ann.id()).checkedInAt()).as("nothing saved").isNull();
+
+        robot.clickOn("#bookCheckIn");
+        settle();
+        assertThat(((CheckBox) node(robot, "checkInIdentityConfirmed")).isSelected()).as("a fresh sheet").isFalse();
+        robot.clickOn("#checkInIdentityConfirmed").clickOn("#checkInAllNo").clickOn("#checkInMobile").type(KeyCode.ENTER);
+        settle();
+        assertThat(robot.lookup("#checkInRoot").tryQuery()).isEmpty();
+        Appointment done = elsewhere("admin").appointments().appointment(ann.id());
+        assertThat(done.status()).as("checked in straight from booked: arrived").isEqualTo(AppointmentStatus.ARRIVED);
+        assertThat(done.visitId()).isNotNull();
+        assertThat(text(robot, "bookCheckedIn")).isEqualTo("Checked in 09:00");
+        assertThat(text(robot, "bookStatus")).contains("Smith, Ann is checked in (09:00)", "NP Ivy Injector");
+        assertThat(text(robot, "bookMessage")).startsWith("Consent missing");
+        screenshot("book-checked-in");
     }
 
     @Test

@@ -62,7 +62,9 @@ import org.needlepoint.store.Versions;
  * lots and amounts, which the follow-up calls and recall lookups need. The opening is audited like
  * any other. What the desk does not see: drafts (work in progress, not yet a record), and the
  * clinical notes, screening answers and addendum text of signed visits; the chart comes back with
- * {@link VisitChart#redacted()} set. The desk cannot start, edit, sign or amend a chart.
+ * {@link VisitChart#redacted()} set. The desk cannot start, edit, sign or amend a chart; at check-in it asks the
+ * screening questions ({@link #checkInScreening}) and prepares the booked injector's draft with the answers
+ * ({@link #openDraftAtCheckIn}), which the injector then charts and signs.
  *
  * <p>Every change is one transaction with its audit row; drafts are optimistic-locked by the
  * visit's version; times come from the injected clock.

@@ -196,6 +196,12 @@ class CheckInUiTest extends UiTest {
         assertThat(selected(robot, "screen-PREGNANCY-no")).as("the desk's No").isTrue();
         assertThat(selected(robot, "screen-COLD_SORES-yes")).as("the desk's Yes").isTrue();
         assertThat(selected(robot, "screen-NEUROMUSCULAR-no")).as("the rest No").isTrue();
+        // before anything is charted, the consent step already shows the consent signed at the desk
+        waitUntil(robot, "the desk's consent shown", () -> !robot.lookup(".consent-ok").queryAll().isEmpty());
+        assertThat(robot.lookup(".consent-ok").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+                .singleElement().asString().contains("Botulinum toxin", "signed 21 Nov 2026");
+        assertThat(seen(robot, "consentMissing")).isFalse();
+        screenshot("chart-opened-from-my-patients");
 
         // the injector charts the Dysport: the consent step shows the consent signed at the desk
         ChartPattern glabella = admin.charts().patterns().stream().filter(p -> p.name().startsWith("Dysport glabellar"))

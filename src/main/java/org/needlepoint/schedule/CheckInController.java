@@ -270,7 +270,10 @@ public final class CheckInController {
                             .ifPresent(e -> e.getValue().requestFocus());
                 }
             }
-            Forms.showError(checkInError, Forms.message(error));
+            // the identity's refusal stands at the tick; any other is said here too (a field's mark is only an icon)
+            boolean onlyIdentity = error instanceof ValidationException v
+                    && v.fieldErrors().keySet().equals(java.util.Set.of("identityConfirmed"));
+            Forms.showError(checkInError, onlyIdentity ? null : Forms.message(error));
         });
     }
 

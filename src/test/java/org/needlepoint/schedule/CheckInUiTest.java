@@ -132,6 +132,7 @@ class CheckInUiTest extends UiTest {
         assertThat(seen(robot, "checkInIdentityError")).isTrue();
         assertThat(text(robot, "checkInIdentityError")).contains("Confirm the patient's identity");
         assertThat(elsewhere("admin").appointments().appointment(ann.id()).checkedInAt()).isNull();
+        shot("check-in-identity-required", node(robot, "checkInRoot"));
 
         robot.clickOn("#checkInIdentityConfirmed");
         assertThat(seen(robot, "checkInIdentityError")).isFalse();

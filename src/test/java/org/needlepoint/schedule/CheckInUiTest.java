@@ -107,23 +107,48 @@ class CheckInUiTest extends UiTest {
         return ((ToggleButton) node(robot, id)).isSelected();
     }
 
+    /** Books Bea Jones today at 11:00 with Ivy for Dysport through the book's form, as the desk does. */
+    private Appointment bookBeaAt11WithIvyForDysport(FxRobot robot) {
+        robot.clickOn("#navBook");
+        settle();
+        robot.clickOn("#bookGrid").type(KeyCode.N);
+        robot.clickOn("#formPatient").write("Jones");
+        settle();
+        robot.clickOn(robot.lookup("#formPatientResults .list-cell").nth(0).queryAs(Node.class));
+        javafx.scene.control.ComboBox<AppointmentKind> kind = node(robot, "formKind");
+        robot.interact(() -> kind.setValue(AppointmentKind.TREATMENT));
+        javafx.scene.control.ComboBox<Injector> injector = node(robot, "formInjector");
+        robot.interact(() -> injector.setValue(injector.getItems().stream().filter(i -> i.id() == f.ivy).findFirst()
+                .orElseThrow()));
+        robot.doubleClickOn("#formTime").eraseText(8).write("11:00");
+        org.controlsfx.control.CheckListView<Product> products = node(robot, "formProducts");
+        robot.interact(() -> products.getCheckModel().check(products.getItems().stream()
+                .filter(p -> p.name().equals("Dysport 300 U")).findFirst().orElseThrow()));
+        robot.clickOn("#formBook");
+        settle();
+        assertThat(text(robot, "bookStatus")).startsWith("Booked: Jones, Bea");
+        return elsewhere("admin").appointments().day(clinic.services.appointments().today()).stream()
+                .filter(a -> a.patientId() == f.bea.id()).findFirst().orElseThrow();
+    }
+
     @Test
     void bookArrivedCheckInWithScreeningAndASignedConsentThenTheInjectorOpensTheDraft(FxRobot robot) {
         signIn(robot, "desk", TestClinic.PASSWORD);
+        Appointment bea = bookBeaAt11WithIvyForDysport(robot);
         robot.clickOn("#navToday");
         settle();
-        robot.clickOn("#arrived-" + ann.id());
+        robot.clickOn("#arrived-" + bea.id());
         settle();
-        assertThat(text(robot, "todayApptStatus-" + ann.id())).isEqualTo("Arrived");
-        assertThat(robot.lookup("#arrived-" + ann.id()).tryQuery()).isEmpty();
+        assertThat(text(robot, "todayApptStatus-" + bea.id())).isEqualTo("Arrived");
+        assertThat(robot.lookup("#arrived-" + bea.id()).tryQuery()).isEmpty();
         screenshot("today-check-in-button");
 
-        robot.clickOn("#checkIn-" + ann.id());
+        robot.clickOn("#checkIn-" + bea.id());
         settle();
-        assertThat(text(robot, "checkInPatient")).isEqualTo("Smith, Ann");
-        assertThat(text(robot, "checkInIdentity")).contains("Ann Smith", "born 14 Mar 1985", "41 years",
-                "chart " + f.ann.chartNumber());
-        assertThat(text(robot, "checkInMobile")).isEqualTo("(555) 010-2345");
+        assertThat(text(robot, "checkInPatient")).isEqualTo("Jones, Bea");
+        assertThat(text(robot, "checkInIdentity")).contains("Bea Jones", "born 2 Jun 1979", "47 years",
+                "chart " + f.bea.chartNumber());
+        assertThat(text(robot, "checkInMobile")).isEqualTo("(555) 010-3456");
         assertThat(text(robot, "checkInConsent-TOXIN")).contains("no valid consent on file");
 
         // Enter at once: the identity tick is required, said at the tick, and nothing is saved
@@ -131,12 +156,12 @@ class CheckInUiTest extends UiTest {
         settle();
         assertThat(seen(robot, "checkInIdentityError")).isTrue();
         assertThat(text(robot, "checkInIdentityError")).contains("Confirm the patient's identity");
-        assertThat(elsewhere("admin").appointments().appointment(ann.id()).checkedInAt()).isNull();
+        assertThat(elsewhere("admin").appointments().appointment(bea.id()).checkedInAt()).isNull();
         shot("check-in-identity-required", node(robot, "checkInRoot"));
 
         robot.clickOn("#checkInIdentityConfirmed");
         assertThat(seen(robot, "checkInIdentityError")).isFalse();
-        robot.clickOn("#checkInEmail").write("ann.smith@example.com");
+        robot.clickOn("#checkInEmail").write("bea.jones@example.com");
         robot.clickOn("#checkInRewardsMember").write("EV-204060");
         robot.clickOn("#checkInScreen-PREGNANCY-no").clickOn("#checkInScreen-COLD_SORES-yes").clickOn("#checkInAllNo");
         assertThat(text(robot, "checkInScreeningSummary")).isEqualTo("All answered. 1 Yes for the injector to review.");
@@ -146,7 +171,7 @@ class CheckInUiTest extends UiTest {
         settle();
         assertThat(text(robot, "checkInError")).contains("rewards programme");
         assertThat(node(robot, "checkInRewardsProgramme").getStyleClass()).contains("field-error");
-        assertThat(elsewhere("admin").appointments().appointment(ann.id()).checkedInAt()).isNull();
+        assertThat(elsewhere("admin").appointments().appointment(bea.id()).checkedInAt()).isNull();
         robot.clickOn("#checkInRewardsProgramme").write("Evolus Rewards");
 
         // the patient signs the toxin consent at the desk by drawing on the pad
@@ -164,16 +189,16 @@ class CheckInUiTest extends UiTest {
         robot.clickOn("#checkInMobile").type(KeyCode.ENTER);
         settle();
         assertThat(robot.lookup("#checkInRoot").tryQuery()).as("the check-in window closed").isEmpty();
-        assertThat(text(robot, "todayApptCheckedIn-" + ann.id())).isEqualTo("Checked in 09:00");
-        assertThat(robot.lookup("#checkIn-" + ann.id()).tryQuery()).isEmpty();
+        assertThat(text(robot, "todayApptCheckedIn-" + bea.id())).isEqualTo("Checked in 09:00");
+        assertThat(robot.lookup("#checkIn-" + bea.id()).tryQuery()).isEmpty();
         screenshot("today-checked-in");
 
         Services admin = elsewhere("admin");
-        Appointment done = admin.appointments().appointment(ann.id());
+        Appointment done = admin.appointments().appointment(bea.id());
         assertThat(done.visitId()).isNotNull();
-        assertThat(admin.patients().open(f.ann.id()).details().email()).isEqualTo("ann.smith@example.com");
-        assertThat(admin.patients().open(f.ann.id()).details().rewardsMember()).isEqualTo("EV-204060");
-        assertThat(admin.consents().signedConsents(f.ann.id())).singleElement()
+        assertThat(admin.patients().open(f.bea.id()).details().email()).isEqualTo("bea.jones@example.com");
+        assertThat(admin.patients().open(f.bea.id()).details().rewardsMember()).isEqualTo("EV-204060");
+        assertThat(admin.consents().signedConsents(f.bea.id())).singleElement()
                 .satisfies(s -> assertThat(s.kind()).isEqualTo(ConsentKind.TOXIN));
 
         // the injector's PC: My patients today lists her, checked in, consent on file
@@ -182,16 +207,16 @@ class CheckInUiTest extends UiTest {
         signIn(robot, "injector", TestClinic.PASSWORD);
         robot.clickOn("#navToday");
         settle();
-        assertThat(text(robot, "myPatient-" + ann.id())).isEqualTo("Smith, Ann");
-        assertThat(text(robot, "myPatientCheckedIn-" + ann.id())).isEqualTo("Checked in 09:00");
-        assertThat(text(robot, "myPatientConsent-" + ann.id())).isEqualTo("Consent on file");
-        assertThat(text(robot, "myPatientStatus-" + ann.id())).isEqualTo("Arrived");
+        assertThat(text(robot, "myPatient-" + bea.id())).isEqualTo("Jones, Bea");
+        assertThat(text(robot, "myPatientCheckedIn-" + bea.id())).isEqualTo("Checked in 09:00");
+        assertThat(text(robot, "myPatientConsent-" + bea.id())).isEqualTo("Consent on file");
+        assertThat(text(robot, "myPatientStatus-" + bea.id())).isEqualTo("Arrived");
         screenshot("my-patients-today");
 
-        robot.clickOn("#myPatientOpen-" + ann.id());
+        robot.clickOn("#myPatientOpen-" + bea.id());
         settle();
         settle();
-        assertThat(admin.appointments().appointment(ann.id()).status()).isEqualTo(AppointmentStatus.IN_TREATMENT);
+        assertThat(admin.appointments().appointment(bea.id()).status()).isEqualTo(AppointmentStatus.IN_TREATMENT);
         robot.clickOn("#screeningTab");
         settle();
         assertThat(selected(robot, "screen-PREGNANCY-no")).as("the desk's No").isTrue();

@@ -172,6 +172,19 @@ class CheckInServiceTest {
         assertThat(other.patients().open(f.ann.id()).details().rewardsMember()).isEqualTo("EV-999999");
     }
 
+    @Test
+    void anAppointmentMovedOnAnotherPcMeanwhileIsAConflictAndNothingIsSaved() {
+        CheckInSheet s = checkIns.sheet(ann.id());
+        Services other = elsewhere("admin");
+        other.appointments().move(ann.id(), ann.version(), book.today().atTime(10, 0), 30, f.ian, null, false);
+
+        assertThatThrownBy(() -> checkIns.complete(form(s, true, "(555) 010-9999", null, null, null,
+                answered(s, ScreeningAnswer.NO))))
+                .isInstanceOf(StaleRecordException.class).hasMessageContaining("The appointment was changed by Alex Admin");
+        assertThat(book.appointment(ann.id()).injectorId()).isEqualTo(f.ian);
+        assertNothingSaved();
+    }
+
     private void assertNothingSaved() {
         Appointment a = book.appointment(ann.id());
         assertThat(a.status()).isEqualTo(AppointmentStatus.BOOKED);

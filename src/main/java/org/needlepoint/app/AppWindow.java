@@ -128,8 +128,8 @@ public final class AppWindow implements Shell {
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
-        ScheduleViews.register(screens, background, s.session(), s.appointments(), s.patients(), s.inventory(), s.consents(),
-                s.reports(), s.clock());
+        ScheduleViews.register(screens, background, s.session(), this, s.appointments(), s.checkIns(), s.patients(),
+                s.inventory(), s.consents(), s.reports(), s.clock());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         PhotoViews.register(screens, background, s.photos(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),

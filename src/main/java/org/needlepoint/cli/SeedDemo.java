@@ -109,7 +109,8 @@ public final class SeedDemo {
                 + booked.appointments() + " appointments over the two weeks around today ("
                 + booked.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()
                 .toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
-                + "), " + booked.calls() + " confirmation calls.");
+                + "), " + booked.calls() + " confirmation calls; " + booked.checkedIn() + " of today's patients checked in"
+                + " at the desk, each with a visit draft for the injector.");
         out.println("Staff accounts (passwords are shown only this once):");
         out.println("  admin      " + adminPw + "   (Administrator)");
         out.println("  injector   " + injectorPw + "   (Injector)");

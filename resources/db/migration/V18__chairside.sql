@@ -286,6 +286,14 @@ FROM chart_pattern p, (VALUES
     (5, 0.670, 0.790, 'LEFT')) v(seq, x, y, side)
 WHERE p.name_key = 'caha jawline (3 x 0.3 ml per side)';
 
+-- ---------------------------------------------------------------------------------------------
+-- Expected reactions (followup.ExpectedReaction): swelling, tenderness, bruising and redness at the
+-- injection sites within about 3-17 days of the visit, mild or moderate, are recorded as expected,
+-- not as adverse reactions, unless the injector says otherwise. Events recorded before stay adverse.
+DROP TRIGGER adverse_event_feed;
+ALTER TABLE adverse_event ADD COLUMN expected BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE TRIGGER adverse_event_feed AFTER INSERT, UPDATE, DELETE ON adverse_event CALL 'org.needlepoint.store.ChangeFeedTrigger';
+
 -- The rows the inserts above wrote in the change feed belong to no committed save that a PC could
 -- follow (Flyway's transaction is not numbered): the feed starts empty, as after V14.
 DELETE FROM change_feed WHERE commit_counter IS NULL;

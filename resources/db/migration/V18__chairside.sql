@@ -294,6 +294,19 @@ DROP TRIGGER adverse_event_feed;
 ALTER TABLE adverse_event ADD COLUMN expected BOOLEAN NOT NULL DEFAULT FALSE;
 CREATE TRIGGER adverse_event_feed AFTER INSERT, UPDATE, DELETE ON adverse_event CALL 'org.needlepoint.store.ChangeFeedTrigger';
 
+-- ---------------------------------------------------------------------------------------------
+-- Signing with a PIN and a theme per user. signing_pin_hash: a 6-digit signing PIN, hashed as
+-- passwords are (security.PasswordHasher), set by the user in My settings; NULL: none. pin_failures:
+-- wrong PINs in a row; at 5 the screen locks and only the password unlocks it (and resets the count).
+-- theme: LIGHT or DARK (AtlantaFX Primer), chosen per user for treatment rooms with the lights down.
+-- The setting signing.password.required (Admin > Clinic) makes every signature take the full password.
+DROP TRIGGER app_user_feed;
+ALTER TABLE app_user ADD COLUMN signing_pin_hash VARCHAR(200);
+ALTER TABLE app_user ADD COLUMN pin_failures INT NOT NULL DEFAULT 0 CHECK (pin_failures >= 0);
+ALTER TABLE app_user ADD COLUMN theme VARCHAR(10) NOT NULL DEFAULT 'LIGHT' CHECK (theme IN ('LIGHT', 'DARK'));
+CREATE TRIGGER app_user_feed AFTER INSERT, UPDATE, DELETE ON app_user CALL 'org.needlepoint.store.ChangeFeedTrigger';
+INSERT INTO setting (name, val) VALUES ('signing.password.required', 'false');
+
 -- The rows the inserts above wrote in the change feed belong to no committed save that a PC could
 -- follow (Flyway's transaction is not numbered): the feed starts empty, as after V14.
 DELETE FROM change_feed WHERE commit_counter IS NULL;

@@ -1,5 +1,6 @@
 package org.needlepoint.app;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -107,7 +108,8 @@ public final class AppWindow implements Shell {
                 .register(LockController.class, () -> new LockController(services.auth(), services.session(), background,
                         this::unlocked, this::switchUser))
                 .register(MainController.class, () -> new MainController(loader, services.session().require(), clinic,
-                        services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
+                        services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow,
+                        this::quit))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), screens.todayCards()))
                 .register(AdminController.class, () -> new AdminController(screens))
@@ -124,6 +126,7 @@ public final class AppWindow implements Shell {
         Services s = services;
         screens.follow(s.changes());
         SecurityViews.register(screens, background, s.users(), s.audit(), s.clock());
+        SecurityViews.registerPersonal(screens, background, this, s.auth());
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
@@ -316,6 +319,7 @@ public final class AppWindow implements Shell {
                 main.controller().focusSearch();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
             if (isUnlockedMain()) {
                 newPatient("");
@@ -326,17 +330,8 @@ public final class AppWindow implements Shell {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setOnCloseRequest(e -> {
-            if (exitBackup != null) {
-                return; // closing while the exit backup runs: it is cut short, and cleaned up by the next backup
-            }
-            if (main != null && lockView == null && main.controller().hasUnsavedWork()
-                    && !confirmDiscard("Closing Needlepoint discards them.", "Discard and close")) {
+            if (!closeRequested()) {
                 e.consume();
-                return;
-            }
-            if (clinicReady) {
-                e.consume();
-                backUpAndClose();
             }
         });
         stage.setOnHidden(e -> {
@@ -347,6 +342,51 @@ public final class AppWindow implements Shell {
                 services.changes().close();
             }
         });
+    }
+
+    /**
+     * The window's close button, Quit and Ctrl+Q: unsaved work is confirmed first; then the exit backup
+     * runs and closes the window itself (false: keep the window for now), or, with no clinic open yet,
+     * the window may close at once (true).
+     */
+    private boolean closeRequested() {
+        if (exitBackup != null) {
+            return true; // closing while the exit backup runs: it is cut short, and cleaned up by the next backup
+        }
+        if (main != null && lockView == null && main.controller().hasUnsavedWork()
+                && !confirmDiscard("Closing Needlepoint discards them.", "Discard and close")) {
+            return false;
+        }
+        if (clinicReady) {
+            backUpAndClose();
+            return false;
+        }
+        return true;
+    }
+
+    /** Quit (the menu's button, Ctrl+Q): as the window's close button, with the same backup on closing. */
+    void quit() {
+        if (stage != null && closeRequested()) {
+            stage.close();
+        }
+    }
+
+    @Override
+    public void showMySettings() {
+        if (main != null && lockView == null) {
+            main.controller().showMySettings();
+        }
+    }
+
+    /** AtlantaFX's own Primer Dark or Primer Light, for the whole application; "dark" on the root for our CSS. */
+    @Override
+    public void useDarkTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().remove("dark");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
     }
 
     /**
@@ -414,6 +454,7 @@ public final class AppWindow implements Shell {
     }
 
     private void showSignIn(String message) {
+        useDarkTheme(false);
         main = null;
         lockView = null;
         idle.disarm();
@@ -447,6 +488,8 @@ public final class AppWindow implements Shell {
         main = loader.load(MainController.class);
         lockView = null;
         root.getChildren().setAll(main.root());
+        background.run(() -> services.auth().theme(), t -> useDarkTheme(t == org.needlepoint.security.Theme.DARK),
+                error -> LOG.log(Level.WARNING, "The user's theme could not be read: " + Forms.message(error)));
         stage.setTitle("Needlepoint — " + clinic + " — " + user.displayName());
         services.changes().start(); // the lists on screen follow the other PCs' changes
         followServer(main.controller());

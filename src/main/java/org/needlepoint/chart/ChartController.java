@@ -29,6 +29,8 @@ import javafx.stage.Window;
 import org.needlepoint.chart.MapEditor.EditablePoint;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.security.PinLockedException;
+import org.needlepoint.security.SigningMethod;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
@@ -201,6 +203,7 @@ public final class ChartController {
         background.run(() -> {
             ChartService.OpenedChart opened = charts.openChart(patientId, visitId);
             // the front desk sees signed charts read-only and has no use for (or right to) patterns
+            signingMethod = charts.signingMethod();
             return new Loaded(opened.patient(), opened.chart(), charts.catalog(),
                     opened.chart().redacted() ? List.of() : charts.patterns());
         }, this::show, this::fail);
@@ -208,6 +211,9 @@ public final class ChartController {
 
     private record Loaded(Patient patient, VisitChart chart, Catalog catalog, List<ChartPattern> patterns) {
     }
+
+    /** How the signed-in injector signs (read with the chart, off the FX thread; the service checks again). */
+    private volatile SigningMethod signingMethod = SigningMethod.PASSWORD;
 
     private void show(Loaded l) {
         showPatient(l.patient());
@@ -421,21 +427,23 @@ public final class ChartController {
             }
             return;
         }
-        Optional<char[]> password = signDialog.get().controller().ask(SigningModel.dialogHeader(points().size(),
-                patient.details().displayName()), owner());
-        if (password.isPresent() && password.get() != null && signing.signWanted(password.get())) {
+        Optional<SignSecret> given = signDialog.get().controller().ask(SigningModel.dialogHeader(points().size(),
+                patient.details().displayName()), owner(), signingMethod);
+        if (given.isPresent() && given.get() != null && signing.signWanted(given.get().secret(), given.get().pin())) {
             runSign();
         }
     }
 
     private void runSign() {
+        boolean pin = signing.signingWithPin();
         char[] pw = signing.startSigning();
         ChartDraft d = draft();
         Visit v = chart.visit();
         signButton.setDisable(true);
         background.run(() -> {
             VisitChart saved = charts.saveDraft(v, d);
-            return charts.sign(saved.visit().id(), saved.visit().version(), pw);
+            return pin ? charts.signWithPin(saved.visit().id(), saved.visit().version(), pw)
+                    : charts.sign(saved.visit().id(), saved.visit().version(), pw);
         }, signed -> {
             signing.signingFinished(true);
             signButton.setDisable(false);
@@ -445,6 +453,9 @@ public final class ChartController {
             signing.signingFinished(false);
             signButton.setDisable(false);
             showError(Forms.message(error));
+            if (error instanceof PinLockedException) {
+                shell.lockNow();
+            }
         });
     }
 

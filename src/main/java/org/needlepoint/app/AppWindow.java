@@ -378,16 +378,20 @@ public final class AppWindow implements Shell {
         }
     }
 
-    /** AtlantaFX's own Primer Dark or Primer Light, for the whole application; "dark" on the root for our CSS. */
+    /** AtlantaFX's own Primer Dark or Primer Light, for the whole application; ":dark" on the root for our CSS. */
     @Override
     public void useDarkTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-        root.getStyleClass().remove("dark");
-        if (dark) {
-            root.getStyleClass().add("dark");
-        }
+        root.pseudoClassStateChanged(DARK, dark);
     }
+
+    /** Whether the dark theme is on (tests, and the screenshots of both themes). */
+    public boolean darkTheme() {
+        return root.getPseudoClassStates().contains(DARK);
+    }
+
+    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
 
     /**
      * On closing: the exit backup (when switched on), with the window saying so, then the window

@@ -313,6 +313,8 @@ public final class AppWindow implements Shell {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
+        // ControlsFX may wrap the root in its decoration pane: the new scene root gets the theme's mark too
+        scene.rootProperty().addListener((o, was, now) -> org.needlepoint.ui.Themes.mark(now, darkTheme()));
         scene.getStylesheets().add(ViewLoader.stylesheet("/org/needlepoint/app/app.css"));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (isUnlockedMain()) {
@@ -383,15 +385,17 @@ public final class AppWindow implements Shell {
     public void useDarkTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-        root.pseudoClassStateChanged(DARK, dark);
+        org.needlepoint.ui.Themes.mark(root, dark);
+        if (root.getScene() != null && root.getScene().getRoot() != root) {
+            org.needlepoint.ui.Themes.mark(root.getScene().getRoot(), dark); // a decoration pane wraps the root
+        }
     }
 
     /** Whether the dark theme is on (tests, and the screenshots of both themes). */
     public boolean darkTheme() {
-        return root.getPseudoClassStates().contains(DARK);
+        return org.needlepoint.ui.Themes.isDark(root);
     }
 
-    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
 
     /**
      * On closing: the exit backup (when switched on), with the window saying so, then the window

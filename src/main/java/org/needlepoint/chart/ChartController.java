@@ -31,6 +31,7 @@ import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.PinLockedException;
 import org.needlepoint.security.SigningMethod;
+import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
@@ -77,6 +78,7 @@ public final class ChartController {
     @FXML private Button mirrorButton;
     @FXML private Button deleteButton;
     @FXML private Label hoverSite;
+    @FXML private Label selectedPointLine;
     @FXML private TabPane chartTabs;
     @FXML private Tab brushTab;
     @FXML private Tab screeningTab;
@@ -109,6 +111,9 @@ public final class ChartController {
     @FXML
     private void initialize() {
         buildViewToggles();
+        selectedPointLine.textProperty().bind(selectionController.model().pointLineProperty());
+        selectedPointLine.visibleProperty().bind(selectionController.model().pointLineProperty().isNotEmpty());
+        selectedPointLine.managedProperty().bind(selectedPointLine.visibleProperty());
         siteMap.hoverSiteProperty().addListener((o, old, s) -> hoverSite.setText(s == null ? "" : s.region().label()
                 + (s.side() == Side.MIDLINE ? "" : ", " + s.side())));
         binding = MapEditorBinding.bind(siteMap, editor, this::marker);
@@ -317,7 +322,13 @@ public final class ChartController {
         Product p = catalog() == null ? null : catalog().product(e.payload().productId()).orElse(null);
         String colour = p == null || p.colour() == null ? "#6b7280" : p.colour();
         String label = Amounts.plain(e.payload().amount()) + (p != null && p.unit() == Unit.U ? " U" : "");
-        return new MapPoint(e.key(), e.view(), e.x(), e.y(), colour, label);
+        // points of one product from several lots are told apart (LotMarks)
+        List<Long> lots = LotMarks.lotsInOrder(editor.points().stream()
+                .filter(o -> o.payload().productId() == e.payload().productId()).map(o -> o.payload().lotId()).toList());
+        Long lotId = e.payload().lotId();
+        Lot lot = lotId == null || catalog() == null ? null : catalog().lot(lotId).orElse(null);
+        return new MapPoint(e.key(), e.view(), e.x(), e.y(), LotMarks.colour(colour, lots.indexOf(lotId)),
+                LotMarks.label(label, lot, lots.size() > 1));
     }
 
     /** Adds points as one undo step (a pattern, the last visit copied) and shows the view of the first. */
@@ -334,7 +345,7 @@ public final class ChartController {
     private void showSelection() {
         Set<String> keys = siteMap.selectedKeys();
         selectionController.model().show(editor.points().stream().filter(p -> keys.contains(p.key())).toList(),
-                !siteMap.isReadOnly());
+                !siteMap.isReadOnly(), catalog());
     }
 
     @FXML

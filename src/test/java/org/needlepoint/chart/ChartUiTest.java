@@ -37,6 +37,7 @@ class ChartUiTest extends UiTest {
         LocalDate inAYear = charts.today().plusYears(1);
         c.receive(ChartFixture.named(catalog, "Dysport 300 U"), "DY301A", inAYear, 10);
         c.receive(ChartFixture.named(catalog, "Sculptra"), "SC150A", inAYear, 4);
+        c.receive(ChartFixture.named(catalog, "Dysport 300 U"), "DY302B", inAYear.plusMonths(1), 10);
         c.services.users().create(new UserDraft("pinnurse", "Pia Pinner", Role.INJECTOR, "RN", "LIC-8"),
                 SHORT_PW.toCharArray(), SHORT_PW.toCharArray());
         c.signIn("desk");
@@ -231,6 +232,50 @@ class ChartUiTest extends UiTest {
         settle();
         settle();
         assertThat(stored().visit().signed()).as("the password cleared the wrong PINs").isTrue();
+    }
+
+    /** The labels of the markers on the map ("10 U ·301A"). */
+    private List<String> markerLabels(FxRobot robot) {
+        return robot.lookup(".site-marker").queryAll().stream()
+                .flatMap(n -> ((javafx.scene.Parent) n).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+    }
+
+    @Test
+    void twoLotsAreToldApartASelectedPointNamesItsLotAndTheChartReadsInBothThemes(FxRobot robot) {
+        openPatient(robot, "injector", TestClinic.PASSWORD);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
+        settle();
+        assertThat(markerLabels(robot)).as("one lot: the amounts only").containsOnly("10 U");
+        javafx.scene.control.ComboBox<org.needlepoint.inventory.Lot> lots = node(robot, "brushLot");
+        robot.interact(() -> lots.setValue(lots.getItems().stream().filter(l -> l.lotNumber().equals("DY302B"))
+                .findFirst().orElseThrow()));
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport forehead").id());
+        settle();
+        assertThat(markerLabels(robot)).as("two lots of one product: each marker names its lot")
+                .contains("10 U \u00b7301A", "5 U \u00b7302B").doesNotContain("10 U", "5 U");
+
+        VisitChart draft = stored();
+        InjectionPoint forehead = draft.points().stream().filter(p -> p.region() == Region.FRONTALIS).findFirst()
+                .orElseThrow();
+        robot.clickOn(screen(robot, forehead.x(), forehead.y()), MouseButton.PRIMARY);
+        settle();
+        assertThat(text(robot, "selectionLot")).startsWith("Lot DY302B \u00b7 exp. ");
+        assertThat(seen(robot, "selectedPointLine")).as("under the map, in view without scrolling").isTrue();
+        assertThat(text(robot, "selectedPointLine")).startsWith("Frontalis, ").contains(": Dysport 300 U, 5 U, Intramuscular")
+                .contains("Lot DY302B");
+        screenshot("chart-two-lots-light");
+
+        robot.interact(() -> window.useDarkTheme(true));
+        settle();
+        assertThat(map(robot).drawnDark()).as("the drawing recoloured for the dark theme").isTrue();
+        screenshot("chart-two-lots-dark");
+        robot.interact(() -> window.useDarkTheme(false));
+        settle();
+        assertThat(map(robot).drawnDark()).isFalse();
     }
 
     private ChartPattern pattern(String prefix) {

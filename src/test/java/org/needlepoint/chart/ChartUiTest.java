@@ -204,6 +204,12 @@ class ChartUiTest extends UiTest {
         VisitChart signed = stored();
         assertThat(signed.visit().signed()).isTrue();
         assertThat(signed.points()).hasSize(16);
+
+        // the status bar's message belongs to the section it was said in
+        assertThat(text(robot, "statusMessage")).startsWith("Signed the chart of");
+        robot.clickOn("#navToday");
+        settle();
+        assertThat(text(robot, "statusMessage")).isEmpty();
     }
 
     @Test

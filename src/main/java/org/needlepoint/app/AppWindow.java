@@ -373,13 +373,6 @@ public final class AppWindow implements Shell {
         }
     }
 
-    @Override
-    public void showMySettings() {
-        if (main != null && lockView == null) {
-            main.controller().showMySettings();
-        }
-    }
-
     /** AtlantaFX's own Primer Dark or Primer Light, for the whole application; ":dark" on the root for our CSS. */
     @Override
     public void useDarkTheme(boolean dark) {

@@ -268,13 +268,14 @@ public final class ProductsAdminController implements AdminTab {
         product = p;
         productEditor.setDisable(false);
         productTitle.setText(p.name() + (p.active() ? "" : "  (not in use)"));
-        productFixed.setText(p.kind() + ", " + Amounts.plain(p.packSize()) + " " + p.packUnit() + " per " + p.packWord()
-                + ", charted in " + p.unit().symbol() + (p.speywoodUnits() ? " (Speywood units)" : "") + ".");
+        String what = p.kind() + ", " + Amounts.plain(p.packSize()) + " " + p.packUnit() + " per " + p.packWord()
+                + ", charted in " + p.unit().symbol() + (p.speywoodUnits() ? " (Speywood units)" : "") + ".";
+        productFixed.setText(what);
         lockWhat(true);
         background.run(() -> inventory.productReceived(p.id()), received -> {
             if (product != null && product.id() == p.id()) {
                 lockWhat(received);
-                productFixed.setText(productFixed.getText().replaceFirst("\\. .*", ".") + (received
+                productFixed.setText(what + (received
                         ? " Lots of it have been received, so its kind, unit and pack cannot change: add a new product"
                         + " for another kind or pack size."
                         : " No lot received yet: its kind, unit and pack can still be corrected."));

@@ -16,10 +16,6 @@ public interface Shell {
 
     void lockNow();
 
-    /** The signed-in person's own settings (signing PIN, theme). */
-    default void showMySettings() {
-    }
-
     /** Switches the window to the dark theme (AtlantaFX Primer Dark), or back to the light one. */
     default void useDarkTheme(boolean dark) {
     }

@@ -464,7 +464,17 @@ public final class ChartService {
      * recalled, quarantined or mismatched lot). After signing the visit is read-only.
      */
     public VisitChart sign(long visitId, int version, char[] password) {
-        return signAll(List.of(new VisitRef(visitId, version)), password).get(0);
+        return signAll(List.of(new VisitRef(visitId, version)), () -> auth.verifyPassword(password)).get(0);
+    }
+
+    /**
+     * Signs a draft as {@link #sign} does, the injector giving their 6-digit signing PIN instead of the
+     * password ({@link org.needlepoint.security.AuthService#verifyPin}): refused when the clinic requires
+     * the password or the injector has no PIN; the fifth wrong PIN in a row throws
+     * {@link org.needlepoint.security.PinLockedException} (the screen locks until the password is given).
+     */
+    public VisitChart signWithPin(long visitId, int version, char[] pin) {
+        return signAll(List.of(new VisitRef(visitId, version)), () -> auth.verifyPin(pin)).get(0);
     }
 
     /**
@@ -473,13 +483,21 @@ public final class ChartService {
      * refused, none is signed. The demo seeder uses it to sign a clinic day's visits at once.
      */
     public List<VisitChart> signDrafts(List<Visit> drafts, char[] password) {
-        return signAll(drafts.stream().map(v -> new VisitRef(v.id(), v.version())).toList(), password);
+        return signAll(drafts.stream().map(v -> new VisitRef(v.id(), v.version())).toList(),
+                () -> auth.verifyPassword(password));
+    }
+
+    /** How the signed-in person signs charts (PIN or password; the front desk signs none: password). */
+    public org.needlepoint.security.SigningMethod signingMethod() {
+        User u = session.require();
+        return java.util.Arrays.asList(CHARTING).contains(u.role()) ? auth.signingMethod()
+                : org.needlepoint.security.SigningMethod.PASSWORD;
     }
 
     private record VisitRef(long id, int version) {
     }
 
-    private List<VisitChart> signAll(List<VisitRef> refs, char[] password) {
+    private List<VisitChart> signAll(List<VisitRef> refs, Runnable verify) {
         User u = session.require("sign charts", CHARTING);
         if (refs.isEmpty()) {
             return List.of();
@@ -490,7 +508,7 @@ public final class ChartService {
             }
             return null;
         });
-        auth.verifyPassword(password);
+        verify.run();
         return db.tx(c -> {
             List<VisitChart> out = new ArrayList<>();
             Instant now = clock.instant();

@@ -388,7 +388,9 @@ public final class ChartStore implements RecordCheck {
             }
         }
         List<ChartPattern> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chart_pattern ORDER BY built_in DESC, name_key");
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chart_pattern"
+                // the shipped patterns in the order they were added (the label's glabella first), then the clinic's by name
+                + " ORDER BY built_in DESC, CASE WHEN built_in THEN id END, name_key");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong("id");

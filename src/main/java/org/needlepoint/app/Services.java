@@ -13,6 +13,8 @@ import org.needlepoint.followup.AdverseEventStore;
 import org.needlepoint.followup.FollowUpPlanner;
 import org.needlepoint.followup.FollowUpService;
 import org.needlepoint.followup.TaskBookingService;
+import org.needlepoint.checkout.CheckoutService;
+import org.needlepoint.checkout.CheckoutStore;
 import org.needlepoint.followup.FollowUpStore;
 import org.needlepoint.followup.RecallTasks;
 import org.needlepoint.inventory.InventoryService;
@@ -64,6 +66,7 @@ public final class Services {
     private final ClinicPcs clinicPcs;
     private final AppointmentService appointments;
     private final TaskBookingService taskBookings;
+    private final CheckoutService checkout;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -112,6 +115,8 @@ public final class Services {
         AppointmentStore appointmentStore = new AppointmentStore();
         this.appointments = new AppointmentService(db, appointmentStore, clinicStore, audit, session, clock);
         this.taskBookings = new TaskBookingService(db, followUpStore, eventStore, chartStore, appointments, audit, clock);
+        this.checkout = new CheckoutService(db, new CheckoutStore(), appointments, taskBookings, chartStore, followUpStore,
+                reports, audit, session, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 appointmentStore, consentStore, auditStore, backupStore, new ReferenceCheck());
@@ -185,6 +190,11 @@ public final class Services {
     /** Booking follow-up tasks from the worklist. */
     public TaskBookingService taskBookings() {
         return taskBookings;
+    }
+
+    /** Checkout: the aftercare sheet, the next visit, the appointment completed. */
+    public CheckoutService checkout() {
+        return checkout;
     }
 
     /** The appointment book. */

@@ -92,6 +92,9 @@ public final class AppointmentService {
     /** Who the {@code appointments} subcommand's export is audited as: it runs with the data folder's access, not a sign-in. */
     public static final String COMMAND_LINE = "appointments (command line)";
 
+    /** Why an appointment whose visit is not signed cannot be completed or checked out. */
+    public static final String UNSIGNED = "The injector must sign the chart before the patient is checked out: the"
+            + " visit is still a draft.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
@@ -533,6 +536,10 @@ public final class AppointmentService {
             throw new ValidationException("status", "This appointment is on " + DAY.format(a.start())
                     + ", not today: move it first.");
         }
+        if (to == AppointmentStatus.COMPLETED && a.visitId() != null
+                && !store.visitSigned(c, a.visitId()).orElse(false)) {
+            throw new ValidationException("status", UNSIGNED);
+        }
         boolean late = false;
         if (to == AppointmentStatus.CANCELLED) {
             int hours = settings(c).lateCancelHours();
@@ -542,6 +549,43 @@ public final class AppointmentService {
         audit.log(c, Audit.UPDATE, "appointment", a.id(), a.patientId(), a.kind().label() + " of chart " + a.chartNumber()
                 + " " + when(a.start(), a.end()) + ": " + a.status().label() + " -> " + to.label()
                 + (late ? " (late cancellation)" : "") + (note == null ? "" : " \u2013 " + note));
+    }
+
+    /**
+     * Checkout: the patient is back at the desk after a treatment whose chart the injector signed. The
+     * appointment (arrived or in treatment, at {@code version}) becomes completed in one transaction: an
+     * arrived one passes through in treatment first, each change in its status log and audited. Refused at
+     * the field "status" when the appointment has no visit (the patient was not checked in) or its visit is
+     * not signed ({@link #UNSIGNED}): nothing is saved. Any staff.
+     */
+    public Appointment checkOut(long appointmentId, int version) {
+        User u = session.require("check patients out", ANY_STAFF);
+        return db.tx(c -> {
+            Appointment a = load(c, appointmentId);
+            if (a.status() != AppointmentStatus.ARRIVED && a.status() != AppointmentStatus.IN_TREATMENT) {
+                throw new ValidationException("status", "Only a patient who has arrived can be checked out: this"
+                        + " appointment is " + a.status().label().toLowerCase(Locale.ROOT) + ".");
+            }
+            if (a.visitId() == null) {
+                throw new ValidationException("status", "This appointment has no visit: the patient was not checked in,"
+                        + " so there is no signed treatment to check out.");
+            }
+            if (!store.visitSigned(c, a.visitId()).orElse(false)) {
+                throw new ValidationException("status", UNSIGNED);
+            }
+            if (a.version() != version) {
+                throw new org.needlepoint.store.StaleRecordException("The appointment was changed by someone else after"
+                        + " you opened it. Nothing was saved: reload to see the change, then check the patient out again.");
+            }
+            int at = version;
+            if (a.status() == AppointmentStatus.ARRIVED) {
+                setStatus(c, a, at, AppointmentStatus.IN_TREATMENT, "Treatment charted and signed", u);
+                a = load(c, appointmentId);
+                at = a.version();
+            }
+            setStatus(c, a, at, AppointmentStatus.COMPLETED, "Checked out at the desk", u);
+            return store.find(c, appointmentId, zone()).orElseThrow();
+        });
     }
 
     private static String allowed(AppointmentStatus from) {

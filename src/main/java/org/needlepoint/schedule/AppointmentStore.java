@@ -261,6 +261,16 @@ public final class AppointmentStore implements RecordCheck {
         }
     }
 
+    /** Whether the visit is signed (empty when there is no such visit). */
+    Optional<Boolean> visitSigned(Connection c, long visitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM visit WHERE id = ?")) {
+            ps.setLong(1, visitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of("SIGNED".equals(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
     /** How many of {@code productIds} exist. */
     int productsFound(Connection c, List<Long> productIds) throws SQLException {
         if (productIds.isEmpty()) {

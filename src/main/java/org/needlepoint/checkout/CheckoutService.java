@@ -184,7 +184,13 @@ public final class CheckoutService {
         return appointments.checkOut(appointmentId, version);
     }
 
-    public LocalDate todayDate() {
-        return LocalDate.now(clock);
+    /** Saves a PDF made here into {@code folder} as {@code fileName} ({@link ReportService#write}). */
+    public java.nio.file.Path save(byte[] pdf, java.nio.file.Path folder, String fileName) {
+        return reports.write(pdf, folder, fileName);
+    }
+
+    /** The clinic's time zone (the screen's times of day). */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
     }
 }

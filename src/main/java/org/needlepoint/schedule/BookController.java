@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -65,6 +66,8 @@ public final class BookController {
     private final InventoryService inventory;
     private final Background background;
     private final Changes changes;
+    /** Opens the checkout of an appointment (the checkout feature's screen). */
+    private final LongConsumer checkout;
     private final BookModel model = new BookModel();
     private final BookGrid grid = new BookGrid();
     private LocalDate date;
@@ -130,8 +133,9 @@ public final class BookController {
     @FXML private Button formClose;
 
     public BookController(AppointmentService appointments, PatientService patients, InventoryService inventory,
-                          Background background, Changes changes) {
+                          Background background, Changes changes, LongConsumer checkout) {
         this.appointments = appointments;
+        this.checkout = checkout;
         this.patients = patients;
         this.inventory = inventory;
         this.background = background;
@@ -489,7 +493,20 @@ public final class BookController {
         apptCancelBox.setVisible(false);
         apptCancelBox.setManaged(false);
         apptActions.getChildren().clear();
+        boolean atCheckout = now.visitId() != null && (now.status() == AppointmentStatus.ARRIVED
+                || now.status() == AppointmentStatus.IN_TREATMENT);
+        if (atCheckout) {
+            // a checked-in patient's treatment ends at checkout (aftercare, next visit), which completes the appointment
+            Button out = new Button("Checkout\u2026");
+            out.setId("apptCheckout");
+            out.getStyleClass().addAll("big", "accent", "status-action");
+            out.setOnAction(ev -> checkout.accept(now.id()));
+            apptActions.getChildren().add(out);
+        }
         for (AppointmentStatus to : AppointmentService.nextStatuses(now.status())) {
+            if (atCheckout && to == AppointmentStatus.COMPLETED) {
+                continue;
+            }
             Button b = new Button(to == AppointmentStatus.CANCELLED ? "Cancel\u2026"
                     : to == AppointmentStatus.CONFIRMED ? "Confirm" : to.label());
             b.setId("status-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));

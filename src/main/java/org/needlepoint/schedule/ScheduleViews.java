@@ -7,6 +7,7 @@ import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Screens;
+import org.needlepoint.ui.Shell;
 
 /**
  * The schedule feature's screens: the appointment book (the window's Book section) and its Admin tab (rooms,
@@ -18,11 +19,12 @@ public final class ScheduleViews {
     private ScheduleViews() {
     }
 
-    public static void register(Screens screens, Background background, Session session, AppointmentService appointments,
+    public static void register(Screens screens, Background background, Shell shell, Session session,
+                                AppointmentService appointments,
                                 PatientService patients, InventoryService inventory, ConsentService consents,
                                 ReportService reports, Clock clock) {
         screens.register(BookController.class, () -> new BookController(appointments, patients, inventory, background,
-                screens.changes()));
+                screens.changes(), shell::checkout));
         screens.register(ScheduleSettingsController.class, () -> new ScheduleSettingsController(appointments, background))
                 .register(TodayAppointmentsCardController.class, () -> new TodayAppointmentsCardController(appointments,
                         background, screens.changes()))

@@ -27,7 +27,7 @@ import org.needlepoint.testing.TestClinic;
 
 /**
  * A clinic's morning at the desk, on the test clock's Saturday 21 Nov 2026 09:00 (open 09:00-13:00):
- * staff, patients Ann and Bea with consents on file, long-dated lots of Dysport, Sculptra and an HA
+ * staff, patients Ann, Bea and Cai with consents on file, long-dated lots of Dysport, Sculptra and an HA
  * filler, and builders for a patient who arrived for a treatment, was checked in (the appointment carries
  * the visit) and treated by Ivy Injector, whose chart is a draft or signed. Nobody is left signed in.
  */
@@ -38,6 +38,7 @@ final class CheckoutFixture {
     final ChartService charts;
     final Patient ann;
     final Patient bea;
+    final Patient cai;
     final long ivy;
     final Product dysport;
     final Product sculptra;
@@ -52,8 +53,10 @@ final class CheckoutFixture {
         clinic.signIn("desk");
         ann = clinic.services.patients().create(TestClinic.patient("Ann", "Smith", "1985-03-14", "(555) 010-2345"), true);
         bea = clinic.services.patients().create(TestClinic.patient("Bea", "Jones", "1979-06-02", "(555) 010-9876"), true);
+        cai = clinic.services.patients().create(TestClinic.patient("Cai", "Brown", "1990-01-20", "(555) 010-4567"), true);
         Consents.onFile(clinic.services, ann.id());
         Consents.onFile(clinic.services, bea.id());
+        Consents.onFile(clinic.services, cai.id());
         clinic.signIn("injector");
         ivy = clinic.services.session().require().id();
         dysport = named("Dysport 300 U");

@@ -25,7 +25,8 @@ import org.needlepoint.ui.TodayCard;
 /**
  * The Today screen's "Ready for checkout": today's patients whose treatment the injector has signed, by
  * time, each with a big <i>Checkout</i>; below, those still with the injector (arrived or in treatment,
- * the chart not signed yet). It follows the book's and the charts' changes on every PC.
+ * the chart not signed yet). It hides itself while nobody is here. It follows the book's and the charts' changes
+ * on every PC.
  */
 public final class ReadyForCheckoutCardController implements TodayCard {
     private final CheckoutService checkout;
@@ -52,6 +53,8 @@ public final class ReadyForCheckoutCardController implements TodayCard {
     @FXML
     private void initialize() {
         Forms.showError(readyCheckoutError, null);
+        readyCheckoutCard.setVisible(false);
+        readyCheckoutCard.setManaged(false);
         LiveRefresh.follow(readyCheckoutCard, changes, Set.of(ChangeFeed.APPOINTMENT, ChangeFeed.CHART), this::refresh);
     }
 
@@ -69,6 +72,8 @@ public final class ReadyForCheckoutCardController implements TodayCard {
             }
         }, e -> {
             if (mine == loads) {
+                readyCheckoutCard.setVisible(true);
+                readyCheckoutCard.setManaged(true);
                 Forms.showError(readyCheckoutError, Forms.message(e));
             }
         });
@@ -80,6 +85,10 @@ public final class ReadyForCheckoutCardController implements TodayCard {
             return;
         }
         shown = r;
+        // nobody here today yet (or everybody gone): nothing to say, and the day's other cards keep the room
+        boolean any = !r.ready().isEmpty() || !r.withInjector().isEmpty();
+        readyCheckoutCard.setVisible(any);
+        readyCheckoutCard.setManaged(any);
         int n = r.ready().size();
         readyCheckoutSummary.setText(n == 0 ? "nobody waiting" : n + (n == 1 ? " patient" : " patients"));
         if (r.ready().isEmpty()) {

@@ -43,7 +43,7 @@ import org.needlepoint.store.Database;
  * (or a move) that overlaps another by even a minute is refused with {@link BookingConflictException},
  * which names the other appointment's time and the patient's chart number; back-to-back is fine, and
  * cancelled and no-show appointments do not block. The check and the save are one transaction that
- * first locks the injector's row and the room's ({@link AppointmentStore#lock}), so two PCs booking the
+ * first locks the injector's row and the room's ({@link AppointmentStore#lockInjector}), so two PCs booking the
  * same slot at the same moment cannot both win: the second waits for the first, then sees its booking.
  *
  * <p><b>Hours.</b> A booking outside the clinic's opening hours or the injector's working hours (an
@@ -335,8 +335,9 @@ public final class AppointmentService {
         return db.tx(c -> {
             long chart = store.chartNumber(c, d.patientId()).orElseThrow(() -> new ValidationException("patient",
                     "Choose the patient: this one no longer exists."));
-            Injector injector = requireInjector(c, d.injectorId());
-            Room room = d.roomId() == null ? null : requireRoom(c, d.roomId(), true);
+            // the injector's row and the room's held from here to the commit: see the class comment
+            Injector injector = lockInjector(c, d.injectorId());
+            Room room = d.roomId() == null ? null : lockRoom(c, d.roomId(), true);
             if (new HashSet<>(d.productIds()).size() != d.productIds().size()
                     || store.productsFound(c, d.productIds()) != d.productIds().size()) {
                 throw new ValidationException("products", "Choose the planned products again: one of them no longer exists.");
@@ -348,10 +349,11 @@ public final class AppointmentService {
                     throw new ValidationException("followUpTask", "The follow-up task is another patient's.");
                 }
             }
-            store.lock(c, injector.id(), d.roomId());
             checkFree(c, injector, room, d.start(), end, 0);
+            // asked once: refused unless confirmed, and the audit says when a confirmed one was outside the hours
+            Optional<String> outside = hoursProblem(c, injector, d.start(), end);
             if (!outsideHoursConfirmed) {
-                hoursProblem(c, injector, d.start(), end).ifPresent(m -> {
+                outside.ifPresent(m -> {
                     throw new OutsideHoursException(m);
                 });
             }
@@ -360,7 +362,7 @@ public final class AppointmentService {
                     clock.instant(), u.id());
             audit.log(c, Audit.CREATE, "appointment", id, d.patientId(), "booked chart " + chart + ": " + d.kind().label()
                     + " " + when(d.start(), end) + " with " + injector.name() + (room == null ? "" : " in " + room.name())
-                    + (outsideHoursConfirmed && hoursProblem(c, injector, d.start(), end).isPresent() ? " (outside hours, confirmed)" : "")
+                    + (outside.isPresent() ? " (outside hours, confirmed)" : "")
                     + (d.followUpTaskId() == null ? "" : " for follow-up task " + d.followUpTaskId()));
             Appointment booked = store.find(c, id, zone()).orElseThrow();
             if (alsoInTransaction != null) {
@@ -386,9 +388,8 @@ public final class AppointmentService {
                 throw new ValidationException("start", "A " + a.status().label().toLowerCase(Locale.ROOT)
                         + " appointment cannot be moved.");
             }
-            Injector injector = requireInjector(c, injectorId);
-            Room room = roomId == null ? null : requireRoom(c, roomId, !roomId.equals(a.roomId()));
-            store.lock(c, injector.id(), roomId);
+            Injector injector = lockInjector(c, injectorId);
+            Room room = roomId == null ? null : lockRoom(c, roomId, !roomId.equals(a.roomId()));
             checkFree(c, injector, room, start, end, appointmentId);
             if (!outsideHoursConfirmed) {
                 hoursProblem(c, injector, start, end).ifPresent(m -> {
@@ -423,8 +424,15 @@ public final class AppointmentService {
                 "Choose an injector: this account is not an active injector."));
     }
 
-    private Room requireRoom(Connection c, long roomId, boolean mustBeActive) throws SQLException {
-        Room room = store.room(c, roomId).orElseThrow(() -> new ValidationException("room", "This room no longer exists."));
+    /** The injector, its row held to the commit ({@link AppointmentStore#lockInjector}). */
+    private Injector lockInjector(Connection c, long injectorId) throws SQLException {
+        return store.lockInjector(c, injectorId).orElseThrow(() -> new ValidationException("injector",
+                "Choose an injector: this account is not an active injector."));
+    }
+
+    /** The room, its row held to the commit, after the injector's ({@link AppointmentStore#lockRoom}). */
+    private Room lockRoom(Connection c, long roomId, boolean mustBeActive) throws SQLException {
+        Room room = store.lockRoom(c, roomId).orElseThrow(() -> new ValidationException("room", "This room no longer exists."));
         if (mustBeActive && !room.active()) {
             throw new ValidationException("room", room.name() + " is not in use: choose another room.");
         }

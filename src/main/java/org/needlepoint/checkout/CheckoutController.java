@@ -53,8 +53,9 @@ public final class CheckoutController {
     private long appointmentId;
     /** The booking form's task (null: the next visit without a task). */
     private NextVisit formTask;
-    /** The booking waiting for the answer to the hours question. */
+    /** The booking waiting for the answer to the hours question, and the task it books (null: none). */
     private AppointmentDraft asked;
+    private NextVisit askedTask;
     /** The form offered for a visit without a task was booked or put aside: a reload does not offer it again. */
     private boolean offerHandled;
 
@@ -331,7 +332,7 @@ public final class CheckoutController {
         Forms.showError(checkoutError, null);
         background.run(() -> checkout.bookTask(n.task().id(), n.task().version(), kind, start, minutes, injectorId, confirmed),
                 this::booked, e -> refused(e, new AppointmentDraft(0, injectorId, null, start, minutes, kind, null, null,
-                        n.task().id())));
+                        n.task().id()), n));
     }
 
     @FXML
@@ -348,18 +349,19 @@ public final class CheckoutController {
             markFields(v);
             return;
         }
-        book(d, false);
+        book(d);
     }
 
-    private void book(AppointmentDraft d, boolean confirmed) {
+    /** Books the form's visit (the hours asked about first: {@link #refused}). */
+    private void book(AppointmentDraft d) {
         bookNextButton.setDisable(true);
         if (formTask != null) {
             NextVisit n = formTask;
             background.run(() -> checkout.bookTask(n.task().id(), n.task().version(), d.kind(), d.start(), d.minutes(),
-                    d.injectorId(), confirmed), this::booked, e -> refused(e, d));
+                    d.injectorId(), false), this::booked, e -> refused(e, d, n));
         } else {
             background.run(() -> checkout.bookNext(appointmentId, d.kind(), d.start(), d.minutes(), d.injectorId(),
-                    confirmed), this::booked, e -> refused(e, d));
+                    false), this::booked, e -> refused(e, d, null));
         }
     }
 
@@ -369,19 +371,18 @@ public final class CheckoutController {
         show(nextVisitForm, false);
         show(nextQuestion, false);
         asked = null;
+        askedTask = null;
         Forms.showStatus(checkoutStatus, CheckoutModel.booked(next));
         reload();
     }
 
-    private void refused(Throwable e, AppointmentDraft d) {
+    private void refused(Throwable e, AppointmentDraft d, NextVisit task) {
         bookNextButton.setDisable(false);
         if (e instanceof OutsideHoursException) {
             asked = d;
+            askedTask = task;
             nextQuestionText.setText(e.getMessage());
             show(nextQuestion, true);
-            if (!nextVisitForm.isVisible()) {
-                show(nextVisitForm, true);
-            }
             return;
         }
         if (e instanceof ValidationException v) {
@@ -402,22 +403,25 @@ public final class CheckoutController {
     private void bookAnyway() {
         show(nextQuestion, false);
         AppointmentDraft d = asked;
+        NextVisit task = askedTask;
         asked = null;
+        askedTask = null;
         if (d == null) {
             return;
         }
-        if (d.followUpTaskId() != null && formTask == null) {
-            NextVisit n = model.checkout().nextVisits().stream().filter(x -> x.task().id() == d.followUpTaskId())
-                    .findFirst().orElseThrow();
-            bookTask(n, d.kind(), d.start(), d.minutes(), d.injectorId(), true);
+        if (task != null) {
+            bookTask(task, d.kind(), d.start(), d.minutes(), d.injectorId(), true);
         } else {
-            book(d, true);
+            bookNextButton.setDisable(true);
+            background.run(() -> checkout.bookNext(appointmentId, d.kind(), d.start(), d.minutes(), d.injectorId(), true),
+                    this::booked, e -> refused(e, d, null));
         }
     }
 
     @FXML
     private void notThen() {
         asked = null;
+        askedTask = null;
         show(nextQuestion, false);
         reload();
     }

@@ -22,6 +22,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.scene.shape.Line;
 
 /**
@@ -286,8 +287,10 @@ public final class BookGrid extends Pane {
         b.getStyleClass().addAll("book-block", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         String time = HM.format(a.start()) + "\u2013" + HM.format(a.end());
         if (compact) {
-            Label one = new Label(initials(a.injectorName()));
-            one.getStyleClass().add("book-block-line");
+            // the week of every injector draws some 600 of these at a change of week: a Text, not a Label (a
+            // control with a skin of its own), keeps the week within 100 ms (bench --only book)
+            Text one = new Text(initials(a.injectorName()));
+            one.getStyleClass().add("book-block-initials");
             b.getChildren().add(one);
             b.getStyleClass().add("compact");
         } else {

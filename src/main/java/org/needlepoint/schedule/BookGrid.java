@@ -277,7 +277,12 @@ public final class BookGrid extends Pane {
 
     private VBox block(Appointment a, boolean compact) {
         VBox b = new VBox(1);
-        b.setId("appt-" + a.id());
+        if (!compact) {
+            // a node's id is part of JavaFX's key for the style sheets' matching selectors: 600 blocks with ids of their
+            // own, at a change of week of every injector, were matched one by one against the whole theme (half the
+            // FX thread's time, measured with JFR); those colour-only blocks are found by blockOf(appointment id)
+            b.setId("appt-" + a.id());
+        }
         b.setUserData(a);
         b.setManaged(false);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();

@@ -44,6 +44,8 @@ import org.needlepoint.store.DamagedRecordsException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.PagePrinter;
+import org.needlepoint.checkout.CheckoutViews;
 import org.needlepoint.ui.Screens;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.ui.View;
@@ -77,6 +79,8 @@ public final class AppWindow implements Shell {
     private Stage stage;
     /** Where exported files are saved: the system's save dialog; tests hand back a path. */
     private SaveDialog saveDialog = SaveDialog.PDF_CHOOSER;
+    /** The printer checkout prints on: this PC's; tests hand in one that keeps the pages. */
+    private PagePrinter printer = PagePrinter.SYSTEM;
     /** The "backing up before closing" overlay, while the exit backup runs. */
     private javafx.scene.Node exitBackup;
     /** The store is open and holds a clinic: there is something to back up. */
@@ -133,6 +137,7 @@ public final class AppWindow implements Shell {
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
         ScheduleViews.register(screens, background, s.session(), this, s.appointments(), s.checkIns(), s.patients(),
                 s.inventory(), s.consents(), s.reports(), s.clock());
+        CheckoutViews.register(screens, background, this, s.checkout(), () -> printer, () -> saveDialog);
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         PhotoViews.register(screens, background, s.photos(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
@@ -694,6 +699,16 @@ public final class AppWindow implements Shell {
         if (main != null) {
             main.controller().showLotRecall(lotId);
         }
+    }
+
+    @Override
+    public void checkout(long appointmentId) {
+        CheckoutViews.open(screens, stage, appointmentId);
+    }
+
+    /** The printer the checkout prints the aftercare sheet on: this PC's, unless a headless run (a test) hands in its own. */
+    public void setPrinter(PagePrinter printer) {
+        this.printer = printer == null ? PagePrinter.SYSTEM : printer;
     }
 
     /** Where exported files go: the system's save dialog unless a headless run (a test) hands back a path instead. */

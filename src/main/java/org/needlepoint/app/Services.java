@@ -13,6 +13,8 @@ import org.needlepoint.followup.AdverseEventStore;
 import org.needlepoint.followup.FollowUpPlanner;
 import org.needlepoint.followup.FollowUpService;
 import org.needlepoint.followup.TaskBookingService;
+import org.needlepoint.checkout.CheckoutService;
+import org.needlepoint.checkout.CheckoutStore;
 import org.needlepoint.followup.FollowUpStore;
 import org.needlepoint.followup.RecallTasks;
 import org.needlepoint.inventory.InventoryService;
@@ -69,6 +71,7 @@ public final class Services {
     private final TaskBookingService taskBookings;
     private final PhotoService photos;
     private final CheckInService checkIns;
+    private final CheckoutService checkout;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -121,6 +124,8 @@ public final class Services {
         this.photos = new PhotoService(db, photoStore, consents, audit, session, clock);
         this.checkIns = new CheckInService(db, appointmentStore, appointments, patientStore, patients, inventoryStore, charts,
                 consents, audit, session, clock);
+        this.checkout = new CheckoutService(db, new CheckoutStore(), appointments, taskBookings, chartStore, followUpStore,
+                reports, audit, session, clock);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
                 appointmentStore, consentStore, photoStore, auditStore, backupStore, new ReferenceCheck());
@@ -194,6 +199,11 @@ public final class Services {
     /** Booking follow-up tasks from the worklist. */
     public TaskBookingService taskBookings() {
         return taskBookings;
+    }
+
+    /** Checkout: the aftercare sheet, the next visit, the appointment completed. */
+    public CheckoutService checkout() {
+        return checkout;
     }
 
     /** The appointment book. */

@@ -43,7 +43,7 @@ import org.needlepoint.store.Database;
  * (or a move) that overlaps another by even a minute is refused with {@link BookingConflictException},
  * which names the other appointment's time and the patient's chart number; back-to-back is fine, and
  * cancelled and no-show appointments do not block. The check and the save are one transaction that
- * first locks the injector's row and the room's ({@link AppointmentStore#lock}), so two PCs booking the
+ * first locks the injector's row and the room's ({@link AppointmentStore#lockInjector}), so two PCs booking the
  * same slot at the same moment cannot both win: the second waits for the first, then sees its booking.
  *
  * <p><b>Hours.</b> A booking outside the clinic's opening hours or the injector's working hours (an
@@ -92,6 +92,9 @@ public final class AppointmentService {
     /** Who the {@code appointments} subcommand's export is audited as: it runs with the data folder's access, not a sign-in. */
     public static final String COMMAND_LINE = "appointments (command line)";
 
+    /** Why an appointment whose visit is not signed cannot be completed or checked out. */
+    public static final String UNSIGNED = "The injector must sign the chart before the patient is checked out: the"
+            + " visit is still a draft.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
@@ -333,8 +336,9 @@ public final class AppointmentService {
         return db.tx(c -> {
             long chart = store.chartNumber(c, d.patientId()).orElseThrow(() -> new ValidationException("patient",
                     "Choose the patient: this one no longer exists."));
-            Injector injector = requireInjector(c, d.injectorId());
-            Room room = d.roomId() == null ? null : requireRoom(c, d.roomId(), true);
+            // the injector's row and the room's held from here to the commit: see the class comment
+            Injector injector = lockInjector(c, d.injectorId());
+            Room room = d.roomId() == null ? null : lockRoom(c, d.roomId(), true);
             if (new HashSet<>(d.productIds()).size() != d.productIds().size()
                     || store.productsFound(c, d.productIds()) != d.productIds().size()) {
                 throw new ValidationException("products", "Choose the planned products again: one of them no longer exists.");
@@ -346,10 +350,11 @@ public final class AppointmentService {
                     throw new ValidationException("followUpTask", "The follow-up task is another patient's.");
                 }
             }
-            store.lock(c, injector.id(), d.roomId());
             checkFree(c, injector, room, d.start(), end, 0);
+            // asked once: refused unless confirmed, and the audit says when a confirmed one was outside the hours
+            Optional<String> outside = hoursProblem(c, injector, d.start(), end);
             if (!outsideHoursConfirmed) {
-                hoursProblem(c, injector, d.start(), end).ifPresent(m -> {
+                outside.ifPresent(m -> {
                     throw new OutsideHoursException(m);
                 });
             }
@@ -358,7 +363,7 @@ public final class AppointmentService {
                     clock.instant(), u.id());
             audit.log(c, Audit.CREATE, "appointment", id, d.patientId(), "booked chart " + chart + ": " + d.kind().label()
                     + " " + when(d.start(), end) + " with " + injector.name() + (room == null ? "" : " in " + room.name())
-                    + (outsideHoursConfirmed && hoursProblem(c, injector, d.start(), end).isPresent() ? " (outside hours, confirmed)" : "")
+                    + (outside.isPresent() ? " (outside hours, confirmed)" : "")
                     + (d.followUpTaskId() == null ? "" : " for follow-up task " + d.followUpTaskId()));
             Appointment booked = store.find(c, id, zone()).orElseThrow();
             if (alsoInTransaction != null) {
@@ -384,9 +389,8 @@ public final class AppointmentService {
                 throw new ValidationException("start", "A " + a.status().label().toLowerCase(Locale.ROOT)
                         + " appointment cannot be moved.");
             }
-            Injector injector = requireInjector(c, injectorId);
-            Room room = roomId == null ? null : requireRoom(c, roomId, !roomId.equals(a.roomId()));
-            store.lock(c, injector.id(), roomId);
+            Injector injector = lockInjector(c, injectorId);
+            Room room = roomId == null ? null : lockRoom(c, roomId, !roomId.equals(a.roomId()));
             checkFree(c, injector, room, start, end, appointmentId);
             if (!outsideHoursConfirmed) {
                 hoursProblem(c, injector, start, end).ifPresent(m -> {
@@ -421,8 +425,15 @@ public final class AppointmentService {
                 "Choose an injector: this account is not an active injector."));
     }
 
-    private Room requireRoom(Connection c, long roomId, boolean mustBeActive) throws SQLException {
-        Room room = store.room(c, roomId).orElseThrow(() -> new ValidationException("room", "This room no longer exists."));
+    /** The injector, its row held to the commit ({@link AppointmentStore#lockInjector}). */
+    private Injector lockInjector(Connection c, long injectorId) throws SQLException {
+        return store.lockInjector(c, injectorId).orElseThrow(() -> new ValidationException("injector",
+                "Choose an injector: this account is not an active injector."));
+    }
+
+    /** The room, its row held to the commit, after the injector's ({@link AppointmentStore#lockRoom}). */
+    private Room lockRoom(Connection c, long roomId, boolean mustBeActive) throws SQLException {
+        Room room = store.lockRoom(c, roomId).orElseThrow(() -> new ValidationException("room", "This room no longer exists."));
         if (mustBeActive && !room.active()) {
             throw new ValidationException("room", room.name() + " is not in use: choose another room.");
         }
@@ -589,6 +600,10 @@ public final class AppointmentService {
             throw new ValidationException("status", "This appointment is on " + DAY.format(a.start())
                     + ", not today: move it first.");
         }
+        if (to == AppointmentStatus.COMPLETED && a.visitId() != null
+                && !store.visitSigned(c, a.visitId()).orElse(false)) {
+            throw new ValidationException("status", UNSIGNED);
+        }
         boolean late = false;
         if (to == AppointmentStatus.CANCELLED) {
             int hours = settings(c).lateCancelHours();
@@ -598,6 +613,43 @@ public final class AppointmentService {
         audit.log(c, Audit.UPDATE, "appointment", a.id(), a.patientId(), a.kind().label() + " of chart " + a.chartNumber()
                 + " " + when(a.start(), a.end()) + ": " + a.status().label() + " -> " + to.label()
                 + (late ? " (late cancellation)" : "") + (note == null ? "" : " \u2013 " + note));
+    }
+
+    /**
+     * Checkout: the patient is back at the desk after a treatment whose chart the injector signed. The
+     * appointment (arrived or in treatment, at {@code version}) becomes completed in one transaction: an
+     * arrived one passes through in treatment first, each change in its status log and audited. Refused at
+     * the field "status" when the appointment has no visit (the patient was not checked in) or its visit is
+     * not signed ({@link #UNSIGNED}): nothing is saved. Any staff.
+     */
+    public Appointment checkOut(long appointmentId, int version) {
+        User u = session.require("check patients out", ANY_STAFF);
+        return db.tx(c -> {
+            Appointment a = load(c, appointmentId);
+            if (a.status() != AppointmentStatus.ARRIVED && a.status() != AppointmentStatus.IN_TREATMENT) {
+                throw new ValidationException("status", "Only a patient who has arrived can be checked out: this"
+                        + " appointment is " + a.status().label().toLowerCase(Locale.ROOT) + ".");
+            }
+            if (a.visitId() == null) {
+                throw new ValidationException("status", "This appointment has no visit: the patient was not checked in,"
+                        + " so there is no signed treatment to check out.");
+            }
+            if (!store.visitSigned(c, a.visitId()).orElse(false)) {
+                throw new ValidationException("status", UNSIGNED);
+            }
+            if (a.version() != version) {
+                throw new org.needlepoint.store.StaleRecordException("The appointment was changed by someone else after"
+                        + " you opened it. Nothing was saved: reload to see the change, then check the patient out again.");
+            }
+            int at = version;
+            if (a.status() == AppointmentStatus.ARRIVED) {
+                setStatus(c, a, at, AppointmentStatus.IN_TREATMENT, "Treatment charted and signed", u);
+                a = load(c, appointmentId);
+                at = a.version();
+            }
+            setStatus(c, a, at, AppointmentStatus.COMPLETED, "Checked out at the desk", u);
+            return store.find(c, appointmentId, zone()).orElseThrow();
+        });
     }
 
     private static String allowed(AppointmentStatus from) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -66,6 +67,8 @@ public final class BookController {
     private final Background background;
     private final Changes changes;
     private final java.util.function.Supplier<org.needlepoint.ui.View<CheckInController>> checkInScreen;
+    /** Opens the checkout of an appointment (the checkout feature's screen). */
+    private final LongConsumer checkout;
     private final BookModel model = new BookModel();
     private final BookGrid grid = new BookGrid();
     private LocalDate date;
@@ -132,8 +135,10 @@ public final class BookController {
 
     public BookController(AppointmentService appointments, PatientService patients, InventoryService inventory,
                           Background background, Changes changes,
-                          java.util.function.Supplier<org.needlepoint.ui.View<CheckInController>> checkInScreen) {
+                          java.util.function.Supplier<org.needlepoint.ui.View<CheckInController>> checkInScreen,
+                          LongConsumer checkout) {
         this.appointments = appointments;
+        this.checkout = checkout;
         this.patients = patients;
         this.inventory = inventory;
         this.background = background;
@@ -492,7 +497,20 @@ public final class BookController {
         apptCancelBox.setVisible(false);
         apptCancelBox.setManaged(false);
         apptActions.getChildren().clear();
+        boolean atCheckout = now.visitId() != null && (now.status() == AppointmentStatus.ARRIVED
+                || now.status() == AppointmentStatus.IN_TREATMENT);
+        if (atCheckout) {
+            // a checked-in patient's treatment ends at checkout (aftercare, next visit), which completes the appointment
+            Button out = new Button("Checkout\u2026");
+            out.setId("apptCheckout");
+            out.getStyleClass().addAll("big", "accent", "status-action");
+            out.setOnAction(ev -> checkout.accept(now.id()));
+            apptActions.getChildren().add(out);
+        }
         for (AppointmentStatus to : AppointmentService.nextStatuses(now.status())) {
+            if (atCheckout && to == AppointmentStatus.COMPLETED) {
+                continue;
+            }
             Button b = new Button(to == AppointmentStatus.CANCELLED ? "Cancel\u2026"
                     : to == AppointmentStatus.CONFIRMED ? "Confirm" : to.label());
             b.setId("status-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -22,6 +22,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.scene.shape.Line;
 
 /**
@@ -276,7 +277,12 @@ public final class BookGrid extends Pane {
 
     private VBox block(Appointment a, boolean compact) {
         VBox b = new VBox(1);
-        b.setId("appt-" + a.id());
+        if (!compact) {
+            // a node's id is part of JavaFX's key for the style sheets' matching selectors: 600 blocks with ids of their
+            // own, at a change of week of every injector, were matched one by one against the whole theme (half the
+            // FX thread's time, measured with JFR); those colour-only blocks are found by blockOf(appointment id)
+            b.setId("appt-" + a.id());
+        }
         b.setUserData(a);
         b.setManaged(false);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -286,8 +292,10 @@ public final class BookGrid extends Pane {
         b.getStyleClass().addAll("book-block", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         String time = HM.format(a.start()) + "\u2013" + HM.format(a.end());
         if (compact) {
-            Label one = new Label(initials(a.injectorName()));
-            one.getStyleClass().add("book-block-line");
+            // the week of every injector draws some 600 of these at a change of week: a Text, not a Label (a
+            // control with a skin of its own), keeps the week within 100 ms (bench --only book)
+            Text one = new Text(initials(a.injectorName()));
+            one.getStyleClass().add("book-block-initials");
             b.getChildren().add(one);
             b.getStyleClass().add("compact");
         } else {

@@ -23,12 +23,12 @@ public final class ScheduleViews {
                                 AppointmentService appointments, CheckInService checkIns, PatientService patients,
                                 InventoryService inventory, ConsentService consents, ReportService reports, Clock clock) {
         screens.register(BookController.class, () -> new BookController(appointments, patients, inventory, background,
-                screens.changes(), () -> screens.load(CheckInController.class)));
+                screens.changes(), () -> screens.load(CheckInController.class), shell::checkout));
         screens.register(CheckInController.class, () -> new CheckInController(checkIns, consents, background,
                         () -> screens.load(ConsentController.class), clock.getZone()))
                 .register(MyPatientsCardController.class, () -> new MyPatientsCardController(checkIns, session, background,
                         screens.changes(), shell, clock.getZone()))
-                .todayCard(4, MyPatientsCardController.class);
+                .todayCard(3, MyPatientsCardController.class);
         screens.register(ScheduleSettingsController.class, () -> new ScheduleSettingsController(appointments, background))
                 .register(TodayAppointmentsCardController.class, () -> new TodayAppointmentsCardController(appointments,
                         background, screens.changes(), () -> screens.load(CheckInController.class), clock.getZone()))

@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
         this.lock = lock;
         this.flushEachCommit = durability == Durability.FLUSHED;
         this.readOnly = readOnly;
-        this.sealer = readOnly ? null : new Sealer(folder, this::stateIfOpen, flushEachCommit);
+        this.sealer = readOnly ? null : new Sealer(folder, this::stateIfOpen, flushEachCommit, this::quiet);
         this.link = null;
     }
 
@@ -644,6 +644,35 @@ public final class Database implements AutoCloseable {
         return counter;
     }
 
+    /**
+     * Whether no other session holds uncommitted changes, for the sealer's thread: H2 counts a table's rows
+     * from the table's own size only while no transaction has uncommitted changes; while one has, COUNT(*) reads
+     * every row (measured on 100,000 patients and 200,000 appointments: the seal's counts took 2.4-4.9 s instead
+     * of 5 ms, a core and the page cache taken from the saves going on meanwhile). True when it cannot tell.
+     */
+    private boolean quiet() {
+        if (!gate.readLock().tryLock()) {
+            return true;
+        }
+        try {
+            JdbcConnectionPool p = pool;
+            if (p == null || closed) {
+                return true;
+            }
+            try (Connection c = p.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED"
+                            + " AND SESSION_ID <> SESSION_ID()")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot tell whether the records are quiet", e);
+            return true;
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
     /** The seal of the records as they are, for the sealer's thread: null while they are closed, compacted or swapped. */
     private Seal stateIfOpen() {
         if (!gate.readLock().tryLock()) {
@@ -788,10 +817,20 @@ public final class Database implements AutoCloseable {
          * a save after a quiet moment is sealed at once, a burst of saves once it pauses or every 0.2 s.
          */
         static final long GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+        /**
+         * While another transaction holds uncommitted changes the counts would read every row of the big tables
+         * ({@link Database#quiet}): the seal waits for a quiet moment, looking again every {@link #QUIET_RETRY_NANOS},
+         * for at most this long, then counts anyway (a seal is never put off for good).
+         */
+        static final long QUIET_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+        static final long QUIET_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
         private final Path folder;
         private final java.util.function.Supplier<Seal> reader;
         /** Each seal flushed to the disk before it replaces the last ({@link Durability#FLUSHED}). */
         private final boolean flush;
+        private final java.util.function.BooleanSupplier quiet;
+        /** When the pending seal first found another transaction writing (System.nanoTime); 0: it has not. */
+        private long waitingSince;
         private final Object lock = new Object();
         private final Object writing = new Object();
         private java.util.concurrent.ScheduledExecutorService thread;
@@ -802,10 +841,12 @@ public final class Database implements AutoCloseable {
         private boolean again;
         private long written = Seal.NO_COUNTER;
 
-        Sealer(Path folder, java.util.function.Supplier<Seal> reader, boolean flush) {
+        Sealer(Path folder, java.util.function.Supplier<Seal> reader, boolean flush,
+               java.util.function.BooleanSupplier quiet) {
             this.folder = folder;
             this.reader = reader;
             this.flush = flush;
+            this.quiet = quiet;
         }
 
         /** Starts after the open; {@code sealed} is the counter of the seal on the disk. */
@@ -842,8 +883,21 @@ public final class Database implements AutoCloseable {
         }
 
         private void drain() {
+            if (!quiet.getAsBoolean()) {
+                long now = System.nanoTime();
+                synchronized (lock) {
+                    if (waitingSince == 0) {
+                        waitingSince = now;
+                    }
+                    if (now - waitingSince < QUIET_WAIT_NANOS && thread != null && !thread.isShutdown()) {
+                        thread.schedule(this::drain, QUIET_RETRY_NANOS, TimeUnit.NANOSECONDS);
+                        return;
+                    }
+                }
+            }
             long upTo;
             synchronized (lock) {
+                waitingSince = 0;
                 again = false;
                 upTo = durable;
             }

@@ -53,4 +53,7 @@ public interface Shell {
 
     /** Inventory's lot recall view; the lot's list at once when {@code lotId} is given (a safety signal). */
     void showLotRecall(Long lotId);
+
+    /** Opens the checkout of an appointment (the aftercare sheet, the next visit, completing it) in a window of its own. */
+    void checkout(long appointmentId);
 }

@@ -47,7 +47,8 @@ class RegistrationTest {
             assertThat(screens.adminTabs()).extracting(Screens.AdminTabEntry::id).containsExactly("usersTab", "auditTab",
                     "followUpRulesTab", "appointmentBookTab", "productsTab", "consentTextsTab", "backupsTab", "clinicServerTab", "settingsTab");
             assertThat(screens.todayCards()).extracting(Class::getSimpleName).containsExactly(
-                    "MyPatientsCardController", "TodayAppointmentsCardController", "TomorrowConfirmCardController", "BackupStatusController",
+                    "MyPatientsCardController", "ReadyForCheckoutCardController", "TodayAppointmentsCardController",
+                    "TomorrowConfirmCardController", "BackupStatusController",
                     "FollowUpsCardController", "StockCardController");
         }
     }

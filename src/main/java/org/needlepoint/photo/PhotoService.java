@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class PhotoService {
     public static final int MAX_REASON = 500;
     public static final int MAX_BODY_AREA = 60;
     private static final Role[] ANY_STAFF = {Role.ADMIN, Role.INJECTOR, Role.FRONT_DESK};
+    /** Photos in the order they were taken (those of one visit and time by import). */
+    private static final Comparator<Photo> BY_TIME = Comparator.comparing(Photo::when).thenComparing(Photo::id);
 
     private final Database db;
     private final PhotoStore store;
@@ -279,6 +282,57 @@ public final class PhotoService {
         session.require("read photos", ANY_STAFF);
         return db.read(c -> store.photo(c, photoId)).orElseThrow(() -> new ValidationException("photo",
                 "This photo does not exist."));
+    }
+
+    // ------------------------------------------------------------------------------ exports
+
+    /**
+     * The visit's before/after pair in {@code pose}, with their originals, for an export (the treatment record):
+     * the first photo taken before and the last taken after (a follow-up photo when there is none after). Empty
+     * when the visit has no photo in that view. Refused (ValidationException, field "photos") when the patient has
+     * no photography consent today: photos never go into an export without it. Any staff; the export that
+     * includes them is audited by its service.
+     */
+    public List<PhotoFile> visitPairForExport(long visitId, Pose pose) {
+        session.require("read photos", ANY_STAFF);
+        return db.read(c -> {
+            List<Photo> of = store.photosOfVisit(c, visitId).stream().filter(p -> p.pose() == pose).toList();
+            Optional<Photo> before = of.stream().filter(p -> p.moment() == Moment.BEFORE).min(BY_TIME);
+            Optional<Photo> after = of.stream().filter(p -> p.moment() == Moment.AFTER).max(BY_TIME)
+                    .or(() -> of.stream().filter(p -> p.moment() == Moment.FOLLOW_UP).max(BY_TIME));
+            List<Photo> pair = new ArrayList<>();
+            before.ifPresent(pair::add);
+            after.ifPresent(pair::add);
+            return withBytes(c, pair, "the treatment record");
+        });
+    }
+
+    /**
+     * The photos attached to an adverse event, with their originals, for its report (MedWatch). Empty when it has
+     * none. Refused as {@link #visitPairForExport} without photography consent. Any staff.
+     */
+    public List<PhotoFile> eventPhotosForExport(long eventId) {
+        session.require("read photos", ANY_STAFF);
+        return db.read(c -> withBytes(c, store.photosOfEvent(c, eventId), "the adverse-event report"));
+    }
+
+    private List<PhotoFile> withBytes(Connection c, List<Photo> photos, String export) throws SQLException {
+        if (photos.isEmpty()) {
+            return List.of();
+        }
+        long patientId = photos.get(0).patientId();
+        if (!consented(c, patientId)) {
+            throw new ValidationException("photos", "Chart " + store.chartNumber(c, patientId) + " has no photography"
+                    + " consent, so no photo can go into " + export + ". Export it without photos, or have the patient"
+                    + " sign the Clinical photographs consent first.");
+        }
+        List<PhotoFile> out = new ArrayList<>();
+        for (Photo p : photos) {
+            byte[] bytes = store.bytes(c, p.sha256()).orElseThrow(() -> new ValidationException("photos",
+                    "The original of " + p.fileName() + " is missing from the records: run check."));
+            out.add(new PhotoFile(p, bytes));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------ pupils and removal

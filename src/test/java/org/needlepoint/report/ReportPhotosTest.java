@@ -37,6 +37,7 @@ import org.needlepoint.photo.TestPhotos;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.AuditEntry;
 import org.needlepoint.testing.AuditLog;
+import org.needlepoint.testing.TestClinic;
 
 /**
  * Photos in the reports (issue 14): the treatment record carries the visit's before/after pair of the view asked
@@ -72,12 +73,7 @@ class ReportPhotosTest {
 
     private void consent(boolean given) {
         Patient p = f.clinic.services.patients().open(f.patient.id());
-        var d = p.details();
-        f.clinic.services.patients().update(p, new org.needlepoint.patient.PatientDetails(d.firstName(), d.middleName(),
-                d.lastName(), d.preferredName(), d.birthDate(), d.sex(), d.mobilePhone(), d.otherPhone(), d.email(),
-                d.addressLine(), d.city(), d.region(), d.postalCode(), d.emergencyName(), d.emergencyPhone(),
-                d.emergencyRelation(), d.allergies(), d.medications(), d.conditions(), d.pregnancy(), given,
-                d.marketingConsent(), d.alerts(), d.notes(), d.rewardsProgramme(), d.rewardsMember()));
+        f.clinic.services.patients().update(p, TestClinic.withPhotoConsent(p.details(), given));
     }
 
     private PhotoTarget target(Long visitId, Long eventId) {

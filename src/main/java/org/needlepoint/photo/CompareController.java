@@ -16,6 +16,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -36,6 +37,8 @@ import org.needlepoint.ui.Forms;
 public final class CompareController {
     /** The longest side a compared photo is decoded to (about twice a screen: zooming in stays sharp enough). */
     static final int DISPLAY = 2048;
+    /** The radius of a pupil's mark on screen, in pixels. */
+    static final double MARK_RADIUS = 9;
 
     private final PhotoService photos;
     private final Background background;
@@ -55,6 +58,8 @@ public final class CompareController {
     @FXML private ToggleButton wipeButton;
     @FXML private Slider overlayOpacity;
     @FXML private Slider wipeSlider;
+    @FXML private HBox opacityControls;
+    @FXML private HBox wipeControls;
     @FXML private CheckBox alignCheck;
     @FXML private CheckBox guidesCheck;
     @FXML private Button markFirstButton;
@@ -98,8 +103,10 @@ public final class CompareController {
         });
         overlayOpacity.valueProperty().bindBidirectional(model.opacityProperty());
         wipeSlider.valueProperty().bindBidirectional(model.wipeProperty());
-        overlayOpacity.disableProperty().bind(overlayButton.selectedProperty().not());
-        wipeSlider.disableProperty().bind(wipeButton.selectedProperty().not());
+        opacityControls.visibleProperty().bind(model.opacityLive());
+        opacityControls.managedProperty().bind(model.opacityLive());
+        wipeControls.visibleProperty().bind(model.wipeLive());
+        wipeControls.managedProperty().bind(model.wipeLive());
         alignCheck.selectedProperty().bindBidirectional(model.alignedProperty());
         guidesCheck.selectedProperty().bindBidirectional(model.guidesProperty());
         for (var p : List.of(model.modeProperty(), model.opacityProperty(), model.wipeProperty(), model.zoomProperty(),
@@ -243,13 +250,13 @@ public final class CompareController {
         rightPane.setManaged(side);
         Group left = world(leftPane);
         left.getChildren().add(view(firstImage, a));
-        marks(left, a.pupils(), null);
+        marks(left, a.pupils(), scale(leftPane));
         Group second = new Group(view(secondImage, b));
         Similarity t = model.placement();
         Affine place = new Affine(t.scale() * Math.cos(t.angle()), -t.scale() * Math.sin(t.angle()), t.tx(),
                 t.scale() * Math.sin(t.angle()), t.scale() * Math.cos(t.angle()), t.ty());
         second.getTransforms().add(place);
-        marks(second, b.pupils(), null);
+        marks(second, b.pupils(), scale(side ? rightPane : leftPane) * t.scale());
         if (side) {
             Group right = world(rightPane);
             right.getChildren().add(second);
@@ -292,16 +299,18 @@ public final class CompareController {
         return v;
     }
 
-    private static void marks(Group g, Pupils p, Color color) {
-        if (p == null) {
+    /** The pupils as rings of about {@link #MARK_RADIUS} screen pixels, whatever the zoom: {@code perPixel} is the
+     *  screen size of one of the group's pixels. */
+    private static void marks(Group g, Pupils p, double perPixel) {
+        if (p == null || perPixel <= 0) {
             return;
         }
-        double r = Math.max(3, p.distance() / 25);
+        double r = MARK_RADIUS / perPixel;
         for (double[] xy : new double[][] {{p.leftX(), p.leftY()}, {p.rightX(), p.rightY()}}) {
             Circle c = new Circle(xy[0], xy[1], r);
             c.setFill(Color.TRANSPARENT);
-            c.setStroke(color == null ? Color.LIME : color);
-            c.setStrokeWidth(r / 3);
+            c.setStroke(Color.LIME);
+            c.setStrokeWidth(2.5 / perPixel);
             g.getChildren().add(c);
         }
     }
@@ -331,11 +340,15 @@ public final class CompareController {
         if (m == null) {
             return;
         }
+        Photo b = model.secondProperty().get();
+        boolean isSecond = b != null && m.id() == b.id();
+        if (model.modeProperty().get() == CompareModel.Mode.SIDE_BY_SIDE && pane != (isSecond ? rightPane : leftPane)) {
+            return; // side by side, a photo's pupils are marked on its own side
+        }
         Point2D w = toWorld(pane, x, y);
         double px = w.getX();
         double py = w.getY();
-        Photo b = model.secondProperty().get();
-        if (b != null && m.id() == b.id()) {
+        if (isSecond) {
             // world -> the second photo's pixels: the inverse of its placement
             Similarity t = model.placement();
             double dx = px - t.tx();

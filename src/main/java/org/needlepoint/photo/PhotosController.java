@@ -277,6 +277,11 @@ public final class PhotosController {
         d.setHeaderText("Remove " + p.fileName() + " from the record? It stays in the records and the audit log.");
         d.setContentText("Reason:");
         d.getEditor().setId("removeReasonField");
+        d.getDialogPane().setId("removePhotoDialog");
+        // a reason is required: OK stays off until one is typed (the service refuses a blank one too)
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty().bind(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !PhotosModel.reasonGiven(d.getEditor().getText()),
+                        d.getEditor().textProperty()));
         d.showAndWait().ifPresent(reason -> background.run(() -> {
             photos.remove(p.id(), reason);
             return p;

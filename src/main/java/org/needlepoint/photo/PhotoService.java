@@ -99,23 +99,42 @@ public final class PhotoService {
      */
     public ImportOutcome importFiles(ImportRequest r, List<Path> files) {
         List<Path> all = expand(files);
-        Map<String, byte[]> read = new LinkedHashMap<>();
-        Map<String, String> refused = new LinkedHashMap<>();
         User u = checkRequest(r);
-        for (Path f : all) {
+        ImportOutcome[] parts = new ImportOutcome[all.size()];
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        // one file in memory at a time: a card of 12-megapixel photos is hundreds of megabytes
+        for (int i = 0; i < all.size(); i++) {
+            Path f = all.get(i);
             String name = f.getFileName().toString();
+            for (int k = 2; !names.add(name); k++) {
+                name = f.getFileName() + " (" + k + ")";
+            }
             try {
                 long size = Files.size(f);
                 if (size > MAX_FILE_BYTES) {
-                    refused.put(name, name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB, so it was not imported.");
+                    unreadable.put(name, name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB, so it was not imported.");
                     continue;
                 }
-                read.put(unique(read, name), Files.readAllBytes(f));
+                Map<String, byte[]> one = new LinkedHashMap<>();
+                one.put(name, Files.readAllBytes(f));
+                parts[i] = importAll(u, r, one, new LinkedHashMap<>());
             } catch (IOException e) {
-                refused.put(name, name + " cannot be read (" + e.getMessage() + "), so it was not imported.");
+                unreadable.put(name, name + " cannot be read (" + e.getMessage() + "), so it was not imported.");
             }
         }
-        return importAll(u, r, read, refused);
+        List<Photo> imported = new ArrayList<>();
+        List<Photo> already = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] != null) {
+                imported.addAll(parts[i].imported());
+                already.addAll(parts[i].alreadyThere());
+                refused.putAll(parts[i].refused());
+            }
+        }
+        refused.putAll(unreadable);
+        return new ImportOutcome(imported, already, refused);
     }
 
     /** Imports one photo given as bytes (a drop from another program); as {@link #importFiles}. */
@@ -124,14 +143,6 @@ public final class PhotoService {
         Map<String, byte[]> one = new LinkedHashMap<>();
         one.put(fileName, bytes);
         return importAll(u, r, one, new LinkedHashMap<>());
-    }
-
-    private static String unique(Map<String, byte[]> m, String name) {
-        String n = name;
-        for (int i = 2; m.containsKey(n); i++) {
-            n = name + " (" + i + ")";
-        }
-        return n;
     }
 
     private User checkRequest(ImportRequest r) {

@@ -86,7 +86,7 @@ class BenchStatsTest {
     void refusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
         Run part = run("--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, book, backup; not speed");
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, book, backup, photos; not speed");
 
         Run jvm = run("--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);

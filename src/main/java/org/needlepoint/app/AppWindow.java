@@ -1,5 +1,6 @@
 package org.needlepoint.app;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -108,7 +109,8 @@ public final class AppWindow implements Shell {
                 .register(LockController.class, () -> new LockController(services.auth(), services.session(), background,
                         this::unlocked, this::switchUser))
                 .register(MainController.class, () -> new MainController(loader, services.session().require(), clinic,
-                        services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow))
+                        services.db().folder(), () -> loader.load(AdminController.class).root(), this::signOut, this::lockNow,
+                        this::quit))
                 .register(TodayController.class, () -> new TodayController(loader, services.clock(),
                         services.session().require(), screens.todayCards()))
                 .register(AdminController.class, () -> new AdminController(screens))
@@ -125,11 +127,12 @@ public final class AppWindow implements Shell {
         Services s = services;
         screens.follow(s.changes());
         SecurityViews.register(screens, background, s.users(), s.audit(), s.clock());
+        SecurityViews.registerPersonal(screens, background, this, s.auth());
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
-        ScheduleViews.register(screens, background, s.session(), s.appointments(), s.patients(), s.inventory(), s.consents(),
-                s.reports(), s.clock());
+        ScheduleViews.register(screens, background, s.session(), this, s.appointments(), s.checkIns(), s.patients(),
+                s.inventory(), s.consents(), s.reports(), s.clock());
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         PhotoViews.register(screens, background, s.photos(), s.clock());
         FollowUpViews.register(screens, background, this, s.followUps(), s.adverseEvents(), s.patients(), s.charts(),
@@ -312,12 +315,15 @@ public final class AppWindow implements Shell {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
+        // ControlsFX may wrap the root in its decoration pane: the new scene root gets the theme's mark too
+        scene.rootProperty().addListener((o, was, now) -> org.needlepoint.ui.Themes.mark(now, darkTheme()));
         scene.getStylesheets().add(ViewLoader.stylesheet("/org/needlepoint/app/app.css"));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (isUnlockedMain()) {
                 main.controller().focusSearch();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
             if (isUnlockedMain()) {
                 newPatient("");
@@ -328,17 +334,8 @@ public final class AppWindow implements Shell {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setOnCloseRequest(e -> {
-            if (exitBackup != null) {
-                return; // closing while the exit backup runs: it is cut short, and cleaned up by the next backup
-            }
-            if (main != null && lockView == null && main.controller().hasUnsavedWork()
-                    && !confirmDiscard("Closing Needlepoint discards them.", "Discard and close")) {
+            if (!closeRequested()) {
                 e.consume();
-                return;
-            }
-            if (clinicReady) {
-                e.consume();
-                backUpAndClose();
             }
         });
         stage.setOnHidden(e -> {
@@ -350,6 +347,50 @@ public final class AppWindow implements Shell {
             }
         });
     }
+
+    /**
+     * The window's close button, Quit and Ctrl+Q: unsaved work is confirmed first; then the exit backup
+     * runs and closes the window itself (false: keep the window for now), or, with no clinic open yet,
+     * the window may close at once (true).
+     */
+    private boolean closeRequested() {
+        if (exitBackup != null) {
+            return true; // closing while the exit backup runs: it is cut short, and cleaned up by the next backup
+        }
+        if (main != null && lockView == null && main.controller().hasUnsavedWork()
+                && !confirmDiscard("Closing Needlepoint discards them.", "Discard and close")) {
+            return false;
+        }
+        if (clinicReady) {
+            backUpAndClose();
+            return false;
+        }
+        return true;
+    }
+
+    /** Quit (the menu's button, Ctrl+Q): as the window's close button, with the same backup on closing. */
+    void quit() {
+        if (stage != null && closeRequested()) {
+            stage.close();
+        }
+    }
+
+    /** AtlantaFX's own Primer Dark or Primer Light, for the whole application; ":dark" on the root for our CSS. */
+    @Override
+    public void useDarkTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        org.needlepoint.ui.Themes.mark(root, dark);
+        if (root.getScene() != null && root.getScene().getRoot() != root) {
+            org.needlepoint.ui.Themes.mark(root.getScene().getRoot(), dark); // a decoration pane wraps the root
+        }
+    }
+
+    /** Whether the dark theme is on (tests, and the screenshots of both themes). */
+    public boolean darkTheme() {
+        return org.needlepoint.ui.Themes.isDark(root);
+    }
+
 
     /**
      * On closing: the exit backup (when switched on), with the window saying so, then the window
@@ -416,6 +457,7 @@ public final class AppWindow implements Shell {
     }
 
     private void showSignIn(String message) {
+        useDarkTheme(false);
         main = null;
         lockView = null;
         idle.disarm();
@@ -449,6 +491,8 @@ public final class AppWindow implements Shell {
         main = loader.load(MainController.class);
         lockView = null;
         root.getChildren().setAll(main.root());
+        background.run(() -> services.auth().theme(), t -> useDarkTheme(t == org.needlepoint.security.Theme.DARK),
+                error -> LOG.log(Level.WARNING, "The user's theme could not be read: " + Forms.message(error)));
         stage.setTitle("Needlepoint — " + clinic + " — " + user.displayName());
         services.changes().start(); // the lists on screen follow the other PCs' changes
         followServer(main.controller());

@@ -67,9 +67,12 @@ public final class MainController {
     private java.util.List<Node> beforePage;
     private ToggleButton navBeforePage;
     private Parent admin;
+    private final Runnable onQuit;
+    @FXML private ToggleButton navMySettings;
 
     public MainController(ViewLoader loader, User user, String clinic, Path dataFolder, Supplier<Parent> adminView,
-                          Runnable onSignOut, Runnable onLock) {
+                          Runnable onSignOut, Runnable onLock, Runnable onQuit) {
+        this.onQuit = onQuit;
         this.loader = loader;
         this.user = user;
         this.clinic = clinic;
@@ -82,12 +85,15 @@ public final class MainController {
     @FXML
     private void initialize() {
         ToggleGroup group = new ToggleGroup();
-        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navBook, navInventory, navFollowups, navSafety, navAdmin}) {
+        for (ToggleButton b : new ToggleButton[] {navPatients, navToday, navBook, navInventory, navFollowups, navSafety,
+                navAdmin, navMySettings}) {
             b.setToggleGroup(group);
         }
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
+            } else {
+                statusMessage.setText(""); // a message belongs to the section it was said in
             }
         });
         clinicName.setText(clinic);
@@ -215,6 +221,21 @@ public final class MainController {
         }
         safety.controller().refresh();
         content.getChildren().setAll(safety.root());
+    }
+
+    /** My settings: the signed-in person's own signing PIN and theme (read afresh each time). */
+    @FXML
+    void showMySettings() {
+        if (!leavePage()) {
+            return;
+        }
+        navMySettings.setSelected(true);
+        content.getChildren().setAll(loader.load(org.needlepoint.security.MySettingsController.class).root());
+    }
+
+    @FXML
+    private void quit() {
+        onQuit.run();
     }
 
     @FXML

@@ -26,6 +26,7 @@ import org.needlepoint.photo.PhotoStore;
 import org.needlepoint.report.PaperSize;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.schedule.AppointmentService;
+import org.needlepoint.schedule.CheckInService;
 import org.needlepoint.schedule.AppointmentStore;
 import org.needlepoint.schedule.ConsentService;
 import org.needlepoint.schedule.ConsentStore;
@@ -67,6 +68,7 @@ public final class Services {
     private final AppointmentService appointments;
     private final TaskBookingService taskBookings;
     private final PhotoService photos;
+    private final CheckInService checkIns;
     private final List<RecordCheck> checks;
     private final ChangeFeed changes;
 
@@ -118,6 +120,8 @@ public final class Services {
         this.taskBookings = new TaskBookingService(db, followUpStore, eventStore, chartStore, appointments, audit, clock);
         PhotoStore photoStore = new PhotoStore();
         this.photos = new PhotoService(db, photoStore, consents, audit, session, clock);
+        this.checkIns = new CheckInService(db, appointmentStore, appointments, patientStore, patients, inventoryStore, charts,
+                consents, audit, session, clock);
         this.reports = printing.withPhotos(photos);
         BackupStore backupStore = new BackupStore();
         this.checks = List.of(clinicStore, userStore, patientStore, inventoryStore, chartStore, eventStore, followUpStore,
@@ -202,6 +206,11 @@ public final class Services {
     /** Clinical photos: import, browse, pupils, removal. */
     public PhotoService photos() {
         return photos;
+    }
+
+    /** Check-in at the desk and the injectors' "My patients today". */
+    public CheckInService checkIns() {
+        return checkIns;
     }
 
     public BackupService backups() {

@@ -32,6 +32,9 @@ import javafx.stage.Window;
 import org.needlepoint.chart.MapEditor.EditablePoint;
 import org.needlepoint.common.Amounts;
 import org.needlepoint.common.ValidationException;
+import org.needlepoint.security.PinLockedException;
+import org.needlepoint.security.SigningMethod;
+import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
@@ -79,6 +82,7 @@ public final class ChartController {
     @FXML private Button mirrorButton;
     @FXML private Button deleteButton;
     @FXML private Label hoverSite;
+    @FXML private Label selectedPointLine;
     @FXML private TabPane chartTabs;
     @FXML private Tab brushTab;
     @FXML private Tab screeningTab;
@@ -111,6 +115,9 @@ public final class ChartController {
     @FXML
     private void initialize() {
         buildViewToggles();
+        selectedPointLine.textProperty().bind(selectionController.model().pointLineProperty());
+        selectedPointLine.visibleProperty().bind(selectionController.model().pointLineProperty().isNotEmpty());
+        selectedPointLine.managedProperty().bind(selectedPointLine.visibleProperty());
         siteMap.hoverSiteProperty().addListener((o, old, s) -> hoverSite.setText(s == null ? "" : s.region().label()
                 + (s.side() == Side.MIDLINE ? "" : ", " + s.side())));
         binding = MapEditorBinding.bind(siteMap, editor, this::marker);
@@ -205,6 +212,7 @@ public final class ChartController {
         background.run(() -> {
             ChartService.OpenedChart opened = charts.openChart(patientId, visitId);
             // the front desk sees signed charts read-only and has no use for (or right to) patterns
+            signingMethod = charts.signingMethod();
             return new Loaded(opened.patient(), opened.chart(), charts.catalog(),
                     opened.chart().redacted() ? List.of() : charts.patterns());
         }, this::show, this::fail);
@@ -212,6 +220,9 @@ public final class ChartController {
 
     private record Loaded(Patient patient, VisitChart chart, Catalog catalog, List<ChartPattern> patterns) {
     }
+
+    /** How the signed-in injector signs (read with the chart, off the FX thread; the service checks again). */
+    private volatile SigningMethod signingMethod = SigningMethod.PASSWORD;
 
     private void show(Loaded l) {
         showPatient(l.patient());
@@ -315,7 +326,13 @@ public final class ChartController {
         Product p = catalog() == null ? null : catalog().product(e.payload().productId()).orElse(null);
         String colour = p == null || p.colour() == null ? "#6b7280" : p.colour();
         String label = Amounts.plain(e.payload().amount()) + (p != null && p.unit() == Unit.U ? " U" : "");
-        return new MapPoint(e.key(), e.view(), e.x(), e.y(), colour, label);
+        // points of one product from several lots are told apart (LotMarks)
+        List<Long> lots = LotMarks.lotsInOrder(editor.points().stream()
+                .filter(o -> o.payload().productId() == e.payload().productId()).map(o -> o.payload().lotId()).toList());
+        Long lotId = e.payload().lotId();
+        Lot lot = lotId == null || catalog() == null ? null : catalog().lot(lotId).orElse(null);
+        return new MapPoint(e.key(), e.view(), e.x(), e.y(), LotMarks.colour(colour, lots.indexOf(lotId)),
+                LotMarks.label(label, lot, lots.size() > 1));
     }
 
     /** Adds points as one undo step (a pattern, the last visit copied) and shows the view of the first. */
@@ -332,7 +349,7 @@ public final class ChartController {
     private void showSelection() {
         Set<String> keys = siteMap.selectedKeys();
         selectionController.model().show(editor.points().stream().filter(p -> keys.contains(p.key())).toList(),
-                !siteMap.isReadOnly());
+                !siteMap.isReadOnly(), catalog());
     }
 
     @FXML
@@ -425,21 +442,23 @@ public final class ChartController {
             }
             return;
         }
-        Optional<char[]> password = signDialog.get().controller().ask(SigningModel.dialogHeader(points().size(),
-                patient.details().displayName()), owner());
-        if (password.isPresent() && password.get() != null && signing.signWanted(password.get())) {
+        Optional<SignSecret> given = signDialog.get().controller().ask(SigningModel.dialogHeader(points().size(),
+                patient.details().displayName()), owner(), signingMethod);
+        if (given.isPresent() && given.get() != null && signing.signWanted(given.get().secret(), given.get().pin())) {
             runSign();
         }
     }
 
     private void runSign() {
+        boolean pin = signing.signingWithPin();
         char[] pw = signing.startSigning();
         ChartDraft d = draft();
         Visit v = chart.visit();
         signButton.setDisable(true);
         background.run(() -> {
             VisitChart saved = charts.saveDraft(v, d);
-            return charts.sign(saved.visit().id(), saved.visit().version(), pw);
+            return pin ? charts.signWithPin(saved.visit().id(), saved.visit().version(), pw)
+                    : charts.sign(saved.visit().id(), saved.visit().version(), pw);
         }, signed -> {
             signing.signingFinished(true);
             signButton.setDisable(false);
@@ -449,6 +468,9 @@ public final class ChartController {
             signing.signingFinished(false);
             signButton.setDisable(false);
             showError(Forms.message(error));
+            if (error instanceof PinLockedException) {
+                shell.lockNow();
+            }
         });
     }
 

@@ -57,30 +57,48 @@ public final class ChartRules {
 
     /**
      * The planes a product's usual point (its brush default) may name: toxins intramuscular,
-     * intradermal or subcutaneous; PLLA only its {@link #PLLA_DEPTHS}; HA fillers any plane but muscle.
+     * intradermal or subcutaneous; PLLA only its {@link #PLLA_DEPTHS}; HA fillers and CaHA any plane but
+     * muscle; deoxycholic acid subcutaneous (into the fat); a product of another kind any plane.
      */
     public static Set<Depth> depthsFor(ProductKind kind) {
         return switch (kind) {
             case TOXIN -> EnumSet.of(Depth.INTRAMUSCULAR, Depth.INTRADERMAL, Depth.SUBCUTANEOUS);
             case BIOSTIMULATOR -> EnumSet.copyOf(PLLA_DEPTHS);
-            case HA_FILLER -> EnumSet.complementOf(EnumSet.of(Depth.INTRAMUSCULAR));
+            case HA_FILLER, CAHA -> EnumSet.complementOf(EnumSet.of(Depth.INTRAMUSCULAR));
+            case DEOXYCHOLIC -> EnumSet.of(Depth.SUBCUTANEOUS);
+            case OTHER -> EnumSet.allOf(Depth.class);
         };
     }
 
-    /** The techniques a product's usual point may name: toxins by needle only; fillers and PLLA any. */
+    /**
+     * The techniques a product's usual point may name: toxins and deoxycholic acid by needle only
+     * (deoxycholic acid as boluses on a grid); fillers, PLLA, CaHA and other products any.
+     */
     public static Set<Technique> techniquesFor(ProductKind kind) {
-        return kind == ProductKind.TOXIN
-                ? EnumSet.of(Technique.NEEDLE_BOLUS, Technique.NEEDLE_SERIAL_PUNCTURE, Technique.NEEDLE_MICRODROPLET)
-                : EnumSet.allOf(Technique.class);
+        return switch (kind) {
+            case TOXIN -> EnumSet.of(Technique.NEEDLE_BOLUS, Technique.NEEDLE_SERIAL_PUNCTURE,
+                    Technique.NEEDLE_MICRODROPLET);
+            case DEOXYCHOLIC -> EnumSet.of(Technique.NEEDLE_BOLUS, Technique.NEEDLE_SERIAL_PUNCTURE);
+            case BIOSTIMULATOR, HA_FILLER, CAHA, OTHER -> EnumSet.allOf(Technique.class);
+        };
     }
 
     /**
-     * The kind of region a product's points are charted on where muscles and areas overlap: a
-     * toxin goes into a muscle, a filler or PLLA into an area. The screen's editor and the service's
-     * re-derivation of each point's region use the same preference, so they name the same region.
+     * The kind of region a product's points are charted on where muscles and areas overlap (the
+     * diagram's layer): a toxin goes into a muscle, a filler, PLLA, CaHA or deoxycholic acid into an
+     * area; a product of another kind into a muscle when charted in units, else an area. The screen's
+     * editor and the service's re-derivation of each point's region use the same preference, so they
+     * name the same region.
      */
     public static Region.Kind preferredKind(Product product) {
-        return product == null || product.kind() == ProductKind.TOXIN ? Region.Kind.MUSCLE : Region.Kind.AREA;
+        if (product == null) {
+            return Region.Kind.MUSCLE;
+        }
+        return switch (product.kind()) {
+            case TOXIN -> Region.Kind.MUSCLE;
+            case BIOSTIMULATOR, HA_FILLER, CAHA, DEOXYCHOLIC -> Region.Kind.AREA;
+            case OTHER -> product.unit() == Unit.U ? Region.Kind.MUSCLE : Region.Kind.AREA;
+        };
     }
 
     // ------------------------------------------------------------------------------------ totals

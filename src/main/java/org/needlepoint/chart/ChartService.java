@@ -62,7 +62,9 @@ import org.needlepoint.store.Versions;
  * lots and amounts, which the follow-up calls and recall lookups need. The opening is audited like
  * any other. What the desk does not see: drafts (work in progress, not yet a record), and the
  * clinical notes, screening answers and addendum text of signed visits; the chart comes back with
- * {@link VisitChart#redacted()} set. The desk cannot start, edit, sign or amend a chart.
+ * {@link VisitChart#redacted()} set. The desk cannot start, edit, sign or amend a chart; at check-in it asks the
+ * screening questions ({@link #checkInScreening}) and prepares the booked injector's draft with the answers
+ * ({@link #openDraftAtCheckIn}), which the injector then charts and signs.
  *
  * <p>Every change is one transaction with its audit row; drafts are optimistic-locked by the
  * visit's version; times come from the injected clock.
@@ -279,6 +281,105 @@ public final class ChartService {
         });
     }
 
+    // ------------------------------------------------------------------------------ check-in
+
+    /**
+     * The screening questionnaire the front desk asks at check-in ({@code org.needlepoint.schedule.CheckInService}),
+     * inside its transaction: the questions the planned products need (those asked of every product when none is
+     * planned), pre-flagged from the patient's record, and pre-answered from the DRAFT visit {@code visitId} (the
+     * draft an earlier check-in of the appointment prepared) when given. The desk reads only that draft's checklist:
+     * it never sees a signed visit's answers or any clinical notes. Any staff.
+     */
+    public List<ScreeningEntry> checkInScreening(Connection c, Patient patient, Collection<Long> productIds, Long visitId)
+            throws SQLException {
+        session.require("screen patients at check-in", ANY_STAFF);
+        List<ScreeningEntry> current = List.of();
+        if (visitId != null) {
+            Optional<Visit> v = store.visit(c, visitId);
+            if (v.isPresent() && !v.get().signed() && v.get().patientId() == patient.id()) {
+                current = store.screening(c, visitId);
+            }
+        }
+        return ChartRules.screening(productsWithIds(c, productIds), patient.details(), current);
+    }
+
+    /**
+     * Check-in, inside its transaction: the DRAFT visit of the patient for the BOOKED injector {@code injectorId} (not
+     * the signed-in user), its checklist pre-answered with the desk's {@code answers}. The injector's open draft of
+     * this patient is reused, newest first, when {@code mayReuse} accepts it (the caller refuses one that another
+     * appointment's check-in prepared): a question the desk answered takes the desk's answer, one it left open keeps
+     * the draft's. Otherwise a new draft is begun for the injector. The checklist holds the questions of the planned
+     * products and of any product already charted, pre-flagged from the patient's record. Any staff: the desk
+     * prepares the visit; charting and signing it stay the injector's. Audited.
+     */
+    public VisitChart openDraftAtCheckIn(Connection c, long patientId, long injectorId, Collection<Long> productIds,
+                                         List<ScreeningEntry> answers, java.util.function.LongPredicate mayReuse)
+            throws SQLException {
+        User u = session.require("check patients in", ANY_STAFF);
+        List<ScreeningEntry> given = answers == null ? List.of() : answers;
+        Set<ScreeningItem> seen = new HashSet<>();
+        for (ScreeningEntry s : given) {
+            if (s == null || s.item() == null || !seen.add(s.item())) {
+                throw new ValidationException("screening", "The screening questionnaire holds a question twice or an empty line.");
+            }
+            if (s.note() != null && s.note().length() > ScreeningEntry.MAX_NOTE) {
+                throw new ValidationException("screening." + s.item().name(), "A screening note is at most "
+                        + ScreeningEntry.MAX_NOTE + " characters.");
+            }
+        }
+        Patient p = patients.find(c, patientId)
+                .orElseThrow(() -> new ValidationException("patient", "This patient no longer exists."));
+        Long reuse = null;
+        for (long id : store.openDrafts(c, patientId, injectorId)) {
+            if (mayReuse.test(id)) {
+                reuse = id;
+                break;
+            }
+        }
+        Map<ScreeningItem, ScreeningEntry> merged = new LinkedHashMap<>();
+        VisitChart before = reuse == null ? null : store.chart(c, reuse).orElseThrow();
+        if (before != null) {
+            before.screening().forEach(e -> merged.put(e.item(), e));
+        }
+        for (ScreeningEntry e : given) {
+            if (e.answer() != ScreeningAnswer.UNANSWERED || !merged.containsKey(e.item())) {
+                merged.put(e.item(), e);
+            }
+        }
+        List<Product> products = new ArrayList<>(productsWithIds(c, productIds));
+        if (before != null) {
+            Set<Long> planned = new HashSet<>(productIds);
+            ChartRules.productsOf(before.points(), catalogFor(c, before.points())).stream()
+                    .filter(x -> !planned.contains(x.id())).forEach(products::add);
+        }
+        List<ScreeningEntry> checklist = ChartRules.screening(products, p.details(), List.copyOf(merged.values()));
+        long answered = checklist.stream().filter(e -> e.answer() != ScreeningAnswer.UNANSWERED).count();
+        if (before != null) {
+            ChartDraft content = ChartDraft.of(before).withScreening(checklist);
+            if (!ChartRules.sameContent(ChartDraft.of(before), content)) {
+                store.updateDraft(c, reuse, before.visit().version(), content, clock.instant(), u.id(), clock.getZone());
+                store.replaceDraftContent(c, reuse, content);
+            }
+            audit.log(c, Audit.UPDATE, "visit", reuse, patientId, "check-in prepared the draft visit of "
+                    + when(before.visit().startedAt()) + " for chart " + p.chartNumber() + " with "
+                    + before.visit().injectorName() + " again: "
+                    + answered + " of " + checklist.size() + " screening questions answered");
+            return store.chart(c, reuse).orElseThrow();
+        }
+        long id = store.insertVisit(c, patientId, injectorId, clock.instant(), u.id());
+        store.replaceDraftContent(c, id, new ChartDraft(null, List.of(), checklist, false, false));
+        VisitChart opened = store.chart(c, id).orElseThrow();
+        audit.log(c, Audit.CREATE, "visit", id, patientId, "check-in opened a draft visit for chart " + p.chartNumber()
+                + " with " + opened.visit().injectorName() + ": " + answered + " of " + checklist.size()
+                + " screening questions answered");
+        return opened;
+    }
+
+    private List<Product> productsWithIds(Connection c, Collection<Long> productIds) throws SQLException {
+        Set<Long> ids = new HashSet<>(productIds);
+        return inventory.products(c).stream().filter(x -> ids.contains(x.id())).toList();
+    }
+
     /**
      * Saves a draft as it stands; the UI autosaves through this. One transaction; the points and
      * screening are replaced as a whole, so saving the same draft twice changes nothing (and writes
@@ -363,7 +464,17 @@ public final class ChartService {
      * recalled, quarantined or mismatched lot). After signing the visit is read-only.
      */
     public VisitChart sign(long visitId, int version, char[] password) {
-        return signAll(List.of(new VisitRef(visitId, version)), password).get(0);
+        return signAll(List.of(new VisitRef(visitId, version)), () -> auth.verifyPassword(password)).get(0);
+    }
+
+    /**
+     * Signs a draft as {@link #sign} does, the injector giving their 6-digit signing PIN instead of the
+     * password ({@link org.needlepoint.security.AuthService#verifyPin}): refused when the clinic requires
+     * the password or the injector has no PIN; the fifth wrong PIN in a row throws
+     * {@link org.needlepoint.security.PinLockedException} (the screen locks until the password is given).
+     */
+    public VisitChart signWithPin(long visitId, int version, char[] pin) {
+        return signAll(List.of(new VisitRef(visitId, version)), () -> auth.verifyPin(pin)).get(0);
     }
 
     /**
@@ -372,13 +483,21 @@ public final class ChartService {
      * refused, none is signed. The demo seeder uses it to sign a clinic day's visits at once.
      */
     public List<VisitChart> signDrafts(List<Visit> drafts, char[] password) {
-        return signAll(drafts.stream().map(v -> new VisitRef(v.id(), v.version())).toList(), password);
+        return signAll(drafts.stream().map(v -> new VisitRef(v.id(), v.version())).toList(),
+                () -> auth.verifyPassword(password));
+    }
+
+    /** How the signed-in person signs charts (PIN or password; the front desk signs none: password). */
+    public org.needlepoint.security.SigningMethod signingMethod() {
+        User u = session.require();
+        return java.util.Arrays.asList(CHARTING).contains(u.role()) ? auth.signingMethod()
+                : org.needlepoint.security.SigningMethod.PASSWORD;
     }
 
     private record VisitRef(long id, int version) {
     }
 
-    private List<VisitChart> signAll(List<VisitRef> refs, char[] password) {
+    private List<VisitChart> signAll(List<VisitRef> refs, Runnable verify) {
         User u = session.require("sign charts", CHARTING);
         if (refs.isEmpty()) {
             return List.of();
@@ -389,7 +508,7 @@ public final class ChartService {
             }
             return null;
         });
-        auth.verifyPassword(password);
+        verify.run();
         return db.tx(c -> {
             List<VisitChart> out = new ArrayList<>();
             Instant now = clock.instant();

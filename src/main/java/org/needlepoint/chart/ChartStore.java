@@ -37,6 +37,11 @@ public final class ChartStore implements RecordCheck {
     // --------------------------------------------------------------------------------- visits
 
     public long insertVisit(Connection c, long patientId, long injectorId, Instant now) throws SQLException {
+        return insertVisit(c, patientId, injectorId, now, injectorId);
+    }
+
+    /** A new DRAFT visit of the patient with {@code injectorId}, begun by {@code by} (the desk, at check-in). */
+    public long insertVisit(Connection c, long patientId, long injectorId, Instant now, long by) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO visit (patient_id, started_at, injector_id, status,"
                 + " created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -44,9 +49,9 @@ public final class ChartStore implements RecordCheck {
             Sql.setInstant(ps, 2, now);
             ps.setLong(3, injectorId);
             Sql.setInstant(ps, 4, now);
-            ps.setLong(5, injectorId);
+            ps.setLong(5, by);
             Sql.setInstant(ps, 6, now);
-            ps.setLong(7, injectorId);
+            ps.setLong(7, by);
             ps.executeUpdate();
             return Sql.generatedKey(ps);
         }
@@ -163,6 +168,22 @@ public final class ChartStore implements RecordCheck {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The injector's unsigned visits of this patient, newest first: the drafts a check-in may prepare again. */
+    public List<Long> openDrafts(Connection c, long patientId, long injectorId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM visit WHERE patient_id = ? AND injector_id = ?"
+                + " AND status = 'DRAFT' ORDER BY started_at DESC, id DESC")) {
+            ps.setLong(1, patientId);
+            ps.setLong(2, injectorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Saves the header of a draft if nobody saved it since {@code version}; else a refusal naming who did. */
@@ -367,7 +388,9 @@ public final class ChartStore implements RecordCheck {
             }
         }
         List<ChartPattern> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chart_pattern ORDER BY built_in DESC, name_key");
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chart_pattern"
+                // the shipped patterns in the order they were added (the label's glabella first), then the clinic's by name
+                + " ORDER BY built_in DESC, CASE WHEN built_in THEN id END, name_key");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong("id");

@@ -79,7 +79,11 @@ public final class PatternsController {
             b.setId("pattern-" + pattern.id());
             b.getStyleClass().add("pattern-button");
             b.setTooltip(new Tooltip(PatternsModel.description(pattern)));
-            b.setDisable(brush == null || brush.productFor(pattern).isEmpty());
+            // a pattern no product in stock fits is not offered: the buttons stay few and within reach
+            boolean usable = brush != null && brush.productFor(pattern).isPresent();
+            b.setDisable(!usable);
+            b.setVisible(usable);
+            b.setManaged(usable);
             b.setOnAction(e -> apply(pattern));
             return b;
         }).toList());

@@ -58,6 +58,10 @@ public enum ScreeningItem {
     private static final Pattern FILLER_COMPONENTS = Pattern.compile("\\b(hyaluron|filler|lidocaine|lignocaine"
             + "|streptococc|gram-positive)");
 
+    private static final Pattern CAHA_COMPONENTS = Pattern.compile("\\b(radiesse|calcium hydroxy|caha"
+            + "|carboxymethyl|glycerin|lidocaine|lignocaine)");
+    private static final Pattern DEOXYCHOLIC_COMPONENTS = Pattern.compile("\\b(kybella|belkyra|deoxychol)");
+
     private final String label;
     private final Applies applies;
     private final Pattern allergies;
@@ -84,10 +88,19 @@ public enum ScreeningItem {
     public boolean appliesTo(Product p) {
         return switch (applies) {
             case ALL -> true;
-            case TOXIN -> p.kind() == ProductKind.TOXIN;
+            // a product of another kind is asked every question: nothing says which do not apply
+            case TOXIN -> p.kind() == ProductKind.TOXIN || p.kind() == ProductKind.OTHER;
             case MILK_PROTEIN -> p.milkProtein();
-            case FILLER_OR_PLLA -> p.kind() == ProductKind.BIOSTIMULATOR || p.kind() == ProductKind.HA_FILLER;
+            case FILLER_OR_PLLA -> p.kind() == ProductKind.BIOSTIMULATOR || p.kind() == ProductKind.HA_FILLER
+                    || p.kind() == ProductKind.CAHA || p.kind() == ProductKind.OTHER;
         };
+    }
+
+    /** Whether the allergies (folded) name the product's brand, as a word. */
+    private static boolean brandNamed(String allergies, Product p) {
+        String brand = p.brand() == null ? null : Text.fold(p.brand());
+        return brand != null && !brand.isBlank()
+                && Pattern.compile("\\b" + Pattern.quote(brand) + "\\b").matcher(allergies).find();
     }
 
     /**
@@ -115,8 +128,13 @@ public enum ScreeningItem {
                     case TOXIN -> TOXIN_COMPONENTS;
                     case BIOSTIMULATOR -> PLLA_COMPONENTS;
                     case HA_FILLER -> FILLER_COMPONENTS;
+                    case CAHA -> CAHA_COMPONENTS;
+                    case DEOXYCHOLIC -> DEOXYCHOLIC_COMPONENTS;
+                    case OTHER -> null;
                 };
-                if (d.allergies() != null && words.matcher(Text.fold(d.allergies())).find()) {
+                String allergies = d.allergies() == null ? null : Text.fold(d.allergies());
+                if (allergies != null && (words != null && words.matcher(allergies).find()
+                        || brandNamed(allergies, p))) {
                     return Optional.of("allergies: " + d.allergies());
                 }
             }

@@ -37,10 +37,18 @@ import org.needlepoint.schedule.SignedConsent;
 public final class ScreeningModel {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    /** What the consent step looks up: the signed consents for these kinds, on this visit's day. */
-    public record CoverageQuery(long visitId, Set<ProductKind> kinds) {
+    /**
+     * What the consent step looks up: the signed consents for these kinds, on this visit's day. Before anything is
+     * charted ({@code charted} false) it looks up every treatment kind, to show the consents already on file (signed
+     * at the desk's check-in, say) without calling any missing.
+     */
+    public record CoverageQuery(long visitId, Set<ProductKind> kinds, boolean charted) {
         public CoverageQuery {
             kinds = Set.copyOf(kinds);
+        }
+
+        public CoverageQuery(long visitId, Set<ProductKind> kinds) {
+            this(visitId, kinds, true);
         }
     }
 
@@ -80,8 +88,9 @@ public final class ScreeningModel {
                 coverage.set(null);
             }
             visitId = chart.visit().id();
-            Set<ProductKind> kinds = coverageQuery.get() == null ? Set.of() : coverageQuery.get().kinds();
-            coverageQuery.set(new CoverageQuery(visitId, kinds));
+            CoverageQuery was = coverageQuery.get();
+            coverageQuery.set(was == null ? new CoverageQuery(visitId, Set.of()) : new CoverageQuery(visitId, was.kinds(),
+                    was.charted()));
         } finally {
             loading = false;
         }
@@ -95,7 +104,8 @@ public final class ScreeningModel {
     public void update(Collection<Product> products, PatientDetails patient) {
         Set<ProductKind> kinds = products.stream().map(Product::kind)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProductKind.class)));
-        CoverageQuery q = new CoverageQuery(visitId, kinds);
+        CoverageQuery q = kinds.isEmpty() ? new CoverageQuery(visitId, EnumSet.allOf(ProductKind.class), false)
+                : new CoverageQuery(visitId, kinds);
         if (!q.equals(coverageQuery.get())) {
             coverageQuery.set(q);
         }
@@ -143,8 +153,8 @@ public final class ScreeningModel {
         }
         coverage.set(found);
         if (!locked.get()) {
-            consent.set(found.complete() && !q.kinds().isEmpty());
-            offLabelConsent.set(found.onFile().containsKey(ConsentKind.BIOSTIMULATOR));
+            consent.set(q.charted() && found.complete() && !q.kinds().isEmpty());
+            offLabelConsent.set(q.charted() && found.onFile().containsKey(ConsentKind.BIOSTIMULATOR));
         }
     }
 
@@ -163,13 +173,13 @@ public final class ScreeningModel {
     }
 
     /**
-     * What is missing, for the consent step: "No valid consent on file for ..." (the kinds), "Chart a
-     * product first ..." when nothing is charted, or null when every kind charted has a valid consent.
+     * What is missing, for the consent step: "No valid consent on file for ..." (the kinds), or null when every
+     * kind charted has a valid consent, or nothing is charted yet.
      */
     public String consentMissing() {
         ConsentCoverage c = coverage.get();
         CoverageQuery q = coverageQuery.get();
-        if (q == null || q.kinds().isEmpty()) {
+        if (q == null || q.kinds().isEmpty() || !q.charted()) {
             return null;
         }
         if (c == null) {
@@ -182,7 +192,7 @@ public final class ScreeningModel {
     /** The consent kinds the treatment needs (those of the products charted), to tick on the consent screen. */
     public Set<ConsentKind> neededKinds() {
         CoverageQuery q = coverageQuery.get();
-        return q == null ? Set.of() : q.kinds().stream().map(ConsentKind::of)
+        return q == null || !q.charted() ? Set.of() : q.kinds().stream().map(ConsentKind::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ConsentKind.class)));
     }
 

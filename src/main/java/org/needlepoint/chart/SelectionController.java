@@ -16,6 +16,8 @@ public final class SelectionController {
 
     @FXML private VBox selectionBox;
     @FXML private Label selectionTitle;
+    @FXML private Label selectionLot;
+    @FXML private VBox selectionEdit;
     @FXML private TextField selectionAmount;
     @FXML private ComboBox<Depth> selectionDepth;
     @FXML private ComboBox<Technique> selectionTechnique;
@@ -23,9 +25,12 @@ public final class SelectionController {
 
     @FXML
     private void initialize() {
-        selectionBox.visibleProperty().bind(model.visibleProperty());
-        selectionBox.managedProperty().bind(model.visibleProperty());
+        selectionBox.visibleProperty().bind(model.shownProperty());
+        selectionBox.managedProperty().bind(model.shownProperty());
+        selectionEdit.visibleProperty().bind(model.visibleProperty());
+        selectionEdit.managedProperty().bind(model.visibleProperty());
         selectionTitle.textProperty().bind(model.titleProperty());
+        selectionLot.textProperty().bind(model.lotLineProperty());
         selectionAmount.textProperty().bindBidirectional(model.amountProperty());
         selectionDepth.getItems().setAll(Depth.values());
         selectionDepth.valueProperty().bindBidirectional(model.depthProperty());

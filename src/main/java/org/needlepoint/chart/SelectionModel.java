@@ -22,19 +22,49 @@ import org.needlepoint.common.Amounts;
  */
 public final class SelectionModel {
     private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(this, "visible");
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
     private final ReadOnlyStringWrapper amountError = new ReadOnlyStringWrapper(this, "amountError");
     private final ObjectProperty<Depth> depth = new SimpleObjectProperty<>(this, "depth");
     private final ObjectProperty<Technique> technique = new SimpleObjectProperty<>(this, "technique");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final ReadOnlyStringWrapper lotLine = new ReadOnlyStringWrapper(this, "lotLine", "");
+    private final ReadOnlyStringWrapper pointLine = new ReadOnlyStringWrapper(this, "pointLine", "");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
+            "MM/dd/yyyy", java.util.Locale.ENGLISH);
 
     /** The selected points ({@code editable}: the map may be edited); none hides the editor. */
     public void show(List<EditablePoint<Brush>> selected, boolean editable) {
+        show(selected, editable, null);
+    }
+
+    /**
+     * As {@link #show(List, boolean)}, naming the selected points' lot (and vial) from {@code catalog}:
+     * "Lot DY301A · exp. 11/21/2028 · vial 12"; for points of several lots, each lot number.
+     */
+    public void show(List<EditablePoint<Brush>> selected, boolean editable, Catalog catalog) {
         visible.set(editable && !selected.isEmpty());
+        shown.set(!selected.isEmpty());
         if (selected.isEmpty()) {
+            lotLine.set("");
+            pointLine.set("");
             return;
         }
+        List<Long> lots = LotMarks.lotsInOrder(selected.stream().map(p -> p.payload().lotId()).toList());
+        boolean noLot = selected.stream().anyMatch(p -> p.payload().lotId() == null);
+        if (catalog == null) {
+            lotLine.set("");
+        } else if (lots.size() > 1 || (noLot && !lots.isEmpty())) {
+            lotLine.set("Lots " + lots.stream().map(id -> catalog.lot(id).map(org.needlepoint.inventory.Lot::lotNumber)
+                    .orElse("?")).collect(java.util.stream.Collectors.joining(", ")) + (noLot ? ", and points with no lot"
+                    : ""));
+        } else {
+            Long vial = selected.stream().map(p -> p.payload().vialId()).distinct().count() == 1
+                    ? selected.get(0).payload().vialId() : null;
+            lotLine.set(LotMarks.describe(lots.isEmpty() ? null : catalog.lot(lots.get(0)).orElse(null), vial, DAY));
+        }
+        pointLine.set(catalog == null ? "" : pointLine(selected, catalog) + " \u00b7 " + lotLine.get());
         EditablePoint<Brush> first = selected.get(0);
         Site s = first.site();
         title.set(selected.size() == 1 ? "Selected: " + s.region().label() + (s.side() == Side.MIDLINE ? "" : ", " + s.side())
@@ -59,8 +89,50 @@ public final class SelectionModel {
         return Optional.of(b -> b.edited(a.get(), d, t, n));
     }
 
+    /** Whether the selection panel shows (any point selected, a signed chart's too: its lot is named). */
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Whether the edit of the selection shows: points selected on a map that may be edited. */
     public ReadOnlyBooleanProperty visibleProperty() {
         return visible.getReadOnlyProperty();
+    }
+
+    /** "Frontalis, right: Dysport 300 U, 5 U, Intramuscular, Needle, bolus", or "3 points selected". */
+    private static String pointLine(List<EditablePoint<Brush>> selected, Catalog catalog) {
+        if (selected.size() > 1) {
+            return selected.size() + " points selected";
+        }
+        EditablePoint<Brush> p = selected.get(0);
+        Brush b = p.payload();
+        Site s = p.site();
+        var product = catalog.product(b.productId());
+        StringBuilder out = new StringBuilder(s.region().label() + (s.side() == Side.MIDLINE ? "" : ", " + s.side()) + ": ");
+        out.append(product.map(org.needlepoint.inventory.Product::name).orElse("product ?"));
+        if (b.amount() != null) {
+            out.append(", ").append(Amounts.plain(b.amount())).append(product.map(x -> " " + x.unit().symbol()).orElse(""));
+        }
+        if (b.depth() != null) {
+            out.append(", ").append(b.depth());
+        }
+        if (b.technique() != null) {
+            out.append(", ").append(b.technique());
+        }
+        return out.toString();
+    }
+
+    /**
+     * What the selected point is, for the line under the map (in view without scrolling): its region,
+     * product, amount, depth, technique, lot and vial; for several points, how many and their lots.
+     */
+    public ReadOnlyStringProperty pointLineProperty() {
+        return pointLine.getReadOnlyProperty();
+    }
+
+    /** The selected points' lot and vial, as the pack shows them; empty without a catalogue. */
+    public ReadOnlyStringProperty lotLineProperty() {
+        return lotLine.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -25,6 +25,7 @@ public final class SigningModel {
     private boolean saving;
     private boolean pending;
     private char[] signRequest;
+    private boolean signWithPin;
 
     /** A change to save: true when the save may start now, false when it waits for the one running. */
     public boolean saveWanted() {
@@ -62,7 +63,7 @@ public final class SigningModel {
                 || k.startsWith("screening"));
     }
 
-    /** What the password dialog says. */
+    /** What the signing dialog says. */
     public static String dialogHeader(int points, String patientName) {
         return "Sign " + points + (points == 1 ? " point" : " points") + " for " + patientName
                 + ". The chart is then locked; corrections become addenda.";
@@ -70,9 +71,20 @@ public final class SigningModel {
 
     /** The injector gave the password: true when signing may start now, false when it waits for the save running. */
     public boolean signWanted(char[] password) {
+        return signWanted(password, false);
+    }
+
+    /** The injector gave the password, or with {@code pin} their signing PIN: as {@link #signWanted(char[])}. */
+    public boolean signWanted(char[] secret, boolean pin) {
         clearRequest();
-        signRequest = password;
+        signRequest = secret;
+        signWithPin = pin;
         return !saving;
+    }
+
+    /** Whether the signature waiting or starting was given as a PIN (else the password). */
+    public boolean signingWithPin() {
+        return signWithPin;
     }
 
     /** Signing starts: the password, handed over once (the model forgets it). */

@@ -112,14 +112,22 @@ public class SiteMap extends javafx.scene.layout.Region {
     }
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    private static final Color INK = Color.web("#39424e");
-    private static final Color HINT = Color.web("#a3acb8");
-    private static final Color TONE = Color.web("#8c95a2");
-    private static final Color ACCENT = Color.web("#0969da");
-    private static final Color REGION_STROKE = Color.web("#0969da", 0.45);
-    private static final Color REGION_FILL = Color.web("#0969da", 0.04);
-    private static final Color HOVER_FILL = Color.web("#0969da", 0.10);
+    /**
+     * The drawing's colours: dark ink on white paper, or (the dark theme, for treatment rooms with the
+     * lights down) light ink on a dark paper; markers keep their product colours in both.
+     */
+    private record Palette(Color ink, Color hint, Color tone, Color accent, Color regionStroke, Color regionFill,
+                           Color hoverFill, Color regionLabel, Color markerRim) {
+    }
+
+    private static final Palette LIGHT = new Palette(Color.web("#39424e"), Color.web("#a3acb8"), Color.web("#8c95a2"),
+            Color.web("#0969da"), Color.web("#0969da", 0.45), Color.web("#0969da", 0.04), Color.web("#0969da", 0.10),
+            Color.web("#0550ae"), Color.WHITE);
+    private static final Palette DARK = new Palette(Color.web("#d0d7de"), Color.web("#6e7781"), Color.web("#8c959f"),
+            Color.web("#58a6ff"), Color.web("#58a6ff", 0.55), Color.web("#58a6ff", 0.06), Color.web("#58a6ff", 0.16),
+            Color.web("#79c0ff"), Color.web("#0d1117"));
     private static final Color FALLBACK = Color.web("#6e7781");
+    private Palette palette = LIGHT;
     private static final Font MARKER_FONT = Font.font("System", FontWeight.BOLD, 12);
     private static final Font REGION_FONT = Font.font("System", 10.5);
 
@@ -205,14 +213,15 @@ public class SiteMap extends javafx.scene.layout.Region {
     public SiteMap(DiagramGeometry geometry) {
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         getStyleClass().add("site-map");
+        org.needlepoint.ui.Themes.follow(this, this::darkTheme);
         setFocusTraversable(true);
         content.setClip(clip);
         content.setManaged(false);
         artLayer.setMouseTransparent(true);
         regionLayer.setMouseTransparent(true);
         hoverShape.setMouseTransparent(true);
-        hoverShape.setFill(HOVER_FILL);
-        hoverShape.setStroke(REGION_STROKE);
+        hoverShape.setFill(palette.hoverFill());
+        hoverShape.setStroke(palette.regionStroke());
         hoverShape.setVisible(false);
         regionLayer.visibleProperty().bind(showRegions);
 
@@ -286,6 +295,56 @@ public class SiteMap extends javafx.scene.layout.Region {
             }
         });
         buildDiagram();
+    }
+
+    /** The drawing in the dark theme's colours (light ink on dark paper), or the light one's. */
+    private void darkTheme(boolean dark) {
+        Palette next = dark ? DARK : LIGHT;
+        if (next == palette) {
+            return;
+        }
+        palette = next;
+        for (int i = 0; i < artPaths.size(); i++) {
+            paint(artPaths.get(i), artStrokes.get(i));
+        }
+        for (Polygon poly : regionPolygons) {
+            poly.setFill(palette.regionFill());
+            poly.setStroke(palette.regionStroke());
+        }
+        for (Text t : regionLabels) {
+            t.setFill(palette.regionLabel());
+        }
+        hoverShape.setFill(palette.hoverFill());
+        hoverShape.setStroke(palette.regionStroke());
+        for (Marker m : markers.values()) {
+            m.repaint();
+        }
+    }
+
+    private void paint(Path p, ArtPath.Stroke stroke) {
+        switch (stroke) {
+            case OUTLINE, FEATURE -> {
+                p.setStroke(palette.ink());
+                p.setFill(null);
+            }
+            case HINT -> {
+                p.setStroke(palette.hint());
+                p.setFill(null);
+            }
+            case FILL -> {
+                p.setStroke(null);
+                p.setFill(palette.ink());
+            }
+            case TONE -> {
+                p.setStroke(null);
+                p.setFill(palette.tone());
+            }
+        }
+    }
+
+    /** Whether the drawing is in the dark theme's colours. */
+    public boolean drawnDark() {
+        return palette == DARK;
     }
 
     @Override
@@ -699,24 +758,10 @@ public class SiteMap extends javafx.scene.layout.Region {
             p.setStrokeLineCap(StrokeLineCap.ROUND);
             p.setStrokeLineJoin(StrokeLineJoin.ROUND);
             switch (a.stroke()) {
-                case OUTLINE, FEATURE -> {
-                    p.setStroke(INK);
-                    p.setFill(null);
-                }
-                case HINT -> {
-                    p.setStroke(HINT);
-                    p.setFill(null);
-                }
-                case FILL -> {
-                    p.setStroke(null);
-                    p.setFill(INK);
-                }
-                case TONE -> {
-                    p.setStroke(null);
-                    p.setFill(TONE);
-                    p.setOpacity(0.7);
-                }
+                case OUTLINE, FEATURE, HINT, FILL -> { }
+                case TONE -> p.setOpacity(0.7);
             }
+            paint(p, a.stroke());
             p.getStyleClass().add("site-map-art-" + a.stroke().name().toLowerCase(java.util.Locale.ROOT));
             artPaths.add(p);
             artStrokes.add(a.stroke());
@@ -732,8 +777,8 @@ public class SiteMap extends javafx.scene.layout.Region {
         Map<Site, RegionShape> biggest = new HashMap<>();
         for (RegionShape s : d.shapes()) {
             Polygon poly = new Polygon();
-            poly.setFill(REGION_FILL);
-            poly.setStroke(REGION_STROKE);
+            poly.setFill(palette.regionFill());
+            poly.setStroke(palette.regionStroke());
             poly.setStrokeWidth(1);
             poly.getStrokeDashArray().setAll(5.0, 4.0);
             regionPolygons.add(poly);
@@ -747,7 +792,7 @@ public class SiteMap extends javafx.scene.layout.Region {
             }
             Text t = new Text(shortName(s.region()));
             t.setFont(REGION_FONT);
-            t.setFill(Color.web("#0550ae"));
+            t.setFill(palette.regionLabel());
             regionLabels.add(t);
             regionLabelShapes.add(s);
             outlines.add(t);
@@ -849,10 +894,10 @@ public class SiteMap extends javafx.scene.layout.Region {
             hit.setFill(Color.BLACK);
             hit.setOpacity(0);
             halo.setFill(null);
-            halo.setStroke(ACCENT);
+            halo.setStroke(palette.accent());
             halo.setStrokeWidth(3);
             halo.setVisible(false);
-            pill.setStroke(Color.WHITE);
+            pill.setStroke(palette.markerRim());
             pill.setStrokeWidth(1.5);
             text.setFont(MARKER_FONT);
             text.setMouseTransparent(true);
@@ -902,6 +947,11 @@ public class SiteMap extends javafx.scene.layout.Region {
             text.setX(-tw / 2);
             text.setY(text.getBaselineOffset() - text.getLayoutBounds().getHeight() / 2);
             setAccessibleText(p.label().isEmpty() ? "point" : p.label());
+        }
+
+        void repaint() {
+            halo.setStroke(palette.accent());
+            pill.setStroke(palette.markerRim());
         }
 
         void setSelected(boolean on) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.needlepoint.app.Services;
+import org.needlepoint.chart.ScreeningAnswer;
+import org.needlepoint.chart.ScreeningEntry;
+import org.needlepoint.patient.PatientDetails;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.schedule.Appointment;
@@ -18,6 +21,10 @@ import org.needlepoint.schedule.AppointmentDraft;
 import org.needlepoint.schedule.AppointmentKind;
 import org.needlepoint.schedule.AppointmentService;
 import org.needlepoint.schedule.AppointmentStatus;
+import org.needlepoint.schedule.CheckInForm;
+import org.needlepoint.schedule.CheckInService;
+import org.needlepoint.schedule.CheckInSheet;
+import org.needlepoint.schedule.CheckedIn;
 import org.needlepoint.schedule.ConfirmationOutcome;
 import org.needlepoint.schedule.DayHours;
 import org.needlepoint.schedule.Injector;
@@ -27,8 +34,10 @@ import org.needlepoint.schedule.Room;
  * seed-demo's appointment book: three rooms, the opening hours (weekdays 09:00-18:00, Saturday
  * 09:00-14:00, Sunday closed), the late-cancellation window, and two weeks of appointments around
  * today (the week before, today, the week after) worked as a front desk would: the past completed,
- * with a few no-shows and cancellations (early and late); today's earlier ones done, one in treatment
- * and one arrived (before opening time: the first two); tomorrow's confirmation calls made (confirmed, left a message, cancelled); the rest
+ * with a few no-shows and cancellations (early and late); today's earlier ones checked in at the desk (identity,
+ * screening answered, the planned products' consent signed on the pad when missing), which prepared each a visit
+ * draft for the injector, and done, one in treatment and one checked in and waiting (before opening time: the first
+ * two); tomorrow's confirmation calls made (confirmed, left a message, cancelled); the rest
  * booked or confirmed. Every status is there. Each step runs at its own time on the seed's clock.
  */
 final class DemoAppointments {
@@ -41,19 +50,23 @@ final class DemoAppointments {
 
     private final SeedClock clock;
     private final AppointmentService book;
+    private final CheckInService checkIns;
     private final Services services;
     private final Random rnd;
     private final LocalDate today;
     private final Instant now;
 
     /** What was seeded. */
-    record Result(int appointments, Map<AppointmentStatus, Integer> byStatus, int rooms, int calls) {
+    record Result(int appointments, Map<AppointmentStatus, Integer> byStatus, int rooms, int calls, int checkedIn) {
     }
+
+    private int checkedIn;
 
     DemoAppointments(Services s, Random rnd) {
         this.clock = new SeedClock(s.clock().instant(), s.clock().getZone());
         this.services = s.withClock(clock);
         this.book = services.appointments();
+        this.checkIns = services.checkIns();
         this.rnd = rnd;
         this.today = LocalDate.now(s.clock());
         this.now = s.clock().instant();
@@ -78,7 +91,7 @@ final class DemoAppointments {
             book.saveLateCancelHours(24);
             services.auth().signOut();
             if (patients.isEmpty()) {
-                return new Result(0, byStatus, rooms.size(), 0);
+                return new Result(0, byStatus, rooms.size(), 0, 0);
             }
             services.auth().signIn("frontdesk", deskPassword);
             List<Product> products = services.inventory().products().stream().filter(Product::active).toList();
@@ -100,7 +113,7 @@ final class DemoAppointments {
                     byStatus.merge(a.status(), 1, Integer::sum);
                 }
             }
-            return new Result(count, byStatus, rooms.size(), calls);
+            return new Result(count, byStatus, rooms.size(), calls, checkedIn);
         } finally {
             services.auth().signOut();
         }
@@ -146,11 +159,13 @@ final class DemoAppointments {
                 int k = started.indexOf(a);
                 int done = Math.max(started.size() - 2, 0);
                 if (k >= 0 && k < done) {
-                    past(a, 1);
+                    a = checkIn(a, a.start().minusMinutes(5));
+                    a = step(a, a.start(), AppointmentStatus.IN_TREATMENT, null);
+                    step(a, a.end(), AppointmentStatus.COMPLETED, null);
                 } else if (k >= 0 || i < 2) {
                     // the last two that have started (or, before opening, the first two): one in treatment, one arrived
                     boolean treating = started.size() >= 2 ? k == started.size() - 2 : i == 0;
-                    a = step(a, a.start().minusMinutes(10), AppointmentStatus.ARRIVED, null);
+                    a = checkIn(a, a.start().minusMinutes(10));
                     if (treating) {
                         step(a, a.start(), AppointmentStatus.IN_TREATMENT, null);
                     }
@@ -192,6 +207,26 @@ final class DemoAppointments {
             a = step(a, a.start(), AppointmentStatus.IN_TREATMENT, null);
             step(a, a.end(), AppointmentStatus.COMPLETED, null);
         }
+    }
+
+    /**
+     * The desk checks the patient in at {@code when}: identity confirmed, contact details as on record, the screening
+     * answered (No unless the record says otherwise), the planned products' consent signed on the pad when missing.
+     */
+    private Appointment checkIn(Appointment a, LocalDateTime when) {
+        clock.set(at(when.toLocalDate(), when.toLocalTime()));
+        CheckInSheet s = checkIns.sheet(a.id());
+        if (!s.consents().missing().isEmpty()) {
+            services.consents().sign(a.patientId(), s.consents().missing(), DemoCharts.demoSignature(rnd), null);
+        }
+        List<ScreeningEntry> answers = s.screening().stream().map(e -> e.answer() == ScreeningAnswer.UNANSWERED
+                ? e.answered(ScreeningAnswer.NO, null) : e).toList();
+        PatientDetails d = s.patient().details();
+        CheckedIn done = checkIns.complete(new CheckInForm(a.id(), s.appointment().version(), s.patient().id(),
+                s.patient().version(), true, d.mobilePhone(), d.otherPhone(), d.email(), d.addressLine(), d.city(),
+                d.region(), d.postalCode(), d.rewardsProgramme(), d.rewardsMember(), answers));
+        checkedIn++;
+        return done.appointment();
     }
 
     private Appointment step(Appointment a, LocalDateTime when, AppointmentStatus to, String note) {

@@ -344,11 +344,11 @@ final class DemoCharts {
         if (consents.signedConsents(patientId).stream().noneMatch(c -> c.kind() == ConsentKind.PHOTOGRAPHY)) {
             kinds.add(ConsentKind.PHOTOGRAPHY);
         }
-        consentsSigned += consents.sign(patientId, kinds, demoSignature(), visitId).size();
+        consentsSigned += consents.sign(patientId, kinds, demoSignature(rnd), visitId).size();
     }
 
     /** A signature as a hand draws it on the pad: a capital loop, a run of joined waves, an underline. */
-    private Signature demoSignature() {
+    static Signature demoSignature(Random rnd) {
         int w = 600;
         int h = 220;
         List<List<Signature.Point>> strokes = new ArrayList<>();

@@ -112,7 +112,8 @@ public final class SeedDemo {
                 + booked.appointments() + " appointments over the two weeks around today ("
                 + booked.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()
                 .toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
-                + "), " + booked.calls() + " confirmation calls.");
+                + "), " + booked.calls() + " confirmation calls; " + booked.checkedIn() + " of today's patients checked in"
+                + " at the desk, each with a visit draft for the injector.");
         if (photographed.photos() > 0) {
             out.println("Photos: " + photographed.photos() + " synthetic drawn photos of " + photographed.patients()
                     + " patients with photography consent (five views before each visit, the front after it; pupils"

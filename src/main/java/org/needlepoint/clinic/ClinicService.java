@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.security.Audit;
+import org.needlepoint.security.AuthService;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.Session;
@@ -88,6 +89,22 @@ public final class ClinicService {
         db.tx(c -> {
             store.putSetting(c, IDLE_LOCK_MINUTES, Integer.toString(minutes), clock.instant(), admin.id());
             audit.log(c, Audit.UPDATE, "setting", null, null, "idle lock set to " + minutes + " minutes");
+            return null;
+        });
+    }
+
+    /** Whether signing a chart takes the full password, PINs or not ({@link AuthService#PASSWORD_REQUIRED}). */
+    public boolean signingPasswordRequired() {
+        return db.read(c -> store.setting(c, AuthService.PASSWORD_REQUIRED)).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** Makes every signature take the full password (true), or lets injectors sign with their PIN. ADMIN; audited. */
+    public void setSigningPasswordRequired(boolean required) {
+        User admin = session.require("change settings", Role.ADMIN);
+        db.tx(c -> {
+            store.putSetting(c, AuthService.PASSWORD_REQUIRED, Boolean.toString(required), clock.instant(), admin.id());
+            audit.log(c, Audit.UPDATE, "setting", null, null, required ? "signing a chart now takes the full password"
+                    : "injectors may sign charts with their signing PIN");
             return null;
         });
     }

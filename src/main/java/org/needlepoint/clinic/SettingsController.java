@@ -25,6 +25,9 @@ public final class SettingsController implements AdminTab {
     @FXML private Label settingsError;
     @FXML private Label settingsStatus;
     @FXML private Button saveSettingsButton;
+    @FXML private javafx.scene.control.CheckBox requirePasswordToSign;
+    @FXML private Label signingStatus;
+    private boolean showingSigning;
 
     private Map<String, Control> fields;
     /** What is saved, as last read: the base for the optimistic version and for "what changed". */
@@ -40,6 +43,33 @@ public final class SettingsController implements AdminTab {
         fields = Map.of("clinicName", clinicNameField, "clinicAddress", clinicAddressField, "clinicPhone", clinicPhoneField,
                 "idleLockMinutes", idleMinutes);
         load(null);
+        requirePasswordToSign.selectedProperty().addListener((o, was, now) -> {
+            if (!showingSigning) {
+                saveSigning(now);
+            }
+        });
+        loadSigning();
+    }
+
+    private void loadSigning() {
+        background.run(clinics::signingPasswordRequired, required -> {
+            showingSigning = true;
+            requirePasswordToSign.setSelected(required);
+            showingSigning = false;
+            requirePasswordToSign.setDisable(false);
+        }, failure -> Forms.showError(settingsError, Forms.message(failure)));
+    }
+
+    private void saveSigning(boolean required) {
+        Forms.showStatus(signingStatus, null);
+        background.run(() -> {
+            clinics.setSigningPasswordRequired(required);
+            return required;
+        }, now -> Forms.showStatus(signingStatus, now ? "Saved: every chart is signed with the full password."
+                : "Saved: injectors with a signing PIN sign with it."), failure -> {
+            Forms.showError(settingsError, Forms.message(failure));
+            loadSigning();
+        });
     }
 
     /** Shown again: reads the saved settings (another admin may have changed them) unless the form holds unsaved typing. */

@@ -19,7 +19,25 @@ public record AdverseEvent(long id, long patientId, String patientName, long cha
                            Set<SeriousOutcome> serious, LocalDate deathDate, String description, String actionsTaken,
                            String relevantHistory, BigDecimal weightKg, EventOutcome outcome, LocalDate outcomeDate,
                            boolean urgent, Instant urgentClosedAt, String urgentClosedByName, String urgentCloseNote,
-                           Long patientReportId, int version, Instant createdAt, Instant updatedAt) {
+                           Long patientReportId, int version, Instant createdAt, Instant updatedAt,
+                           boolean expected) {
+
+    /** An event recorded as an adverse reaction (not {@link ExpectedReaction expected}). */
+    public AdverseEvent(long id, long patientId, String patientName, long chartNumber, long visitId,
+                        LocalDate visitDate, long injectorId, String injectorName, List<String> pointKeys,
+                        List<EventProduct> products, long reportedById, String reportedByName, LocalDate reportedOn,
+                        LocalDate onsetDate, AdverseEventType type, String otherDescription, TimingClass timing,
+                        Severity severity, boolean visionChange, boolean breathingDifficulty,
+                        Set<SeriousOutcome> serious, LocalDate deathDate, String description, String actionsTaken,
+                        String relevantHistory, BigDecimal weightKg, EventOutcome outcome, LocalDate outcomeDate,
+                        boolean urgent, Instant urgentClosedAt, String urgentClosedByName, String urgentCloseNote,
+                        Long patientReportId, int version, Instant createdAt, Instant updatedAt) {
+        this(id, patientId, patientName, chartNumber, visitId, visitDate, injectorId, injectorName, pointKeys, products,
+                reportedById, reportedByName, reportedOn, onsetDate, type, otherDescription, timing, severity,
+                visionChange, breathingDifficulty, serious, deathDate, description, actionsTaken, relevantHistory,
+                weightKg, outcome, outcomeDate, urgent, urgentClosedAt, urgentClosedByName, urgentCloseNote,
+                patientReportId, version, createdAt, updatedAt, false);
+    }
 
     public AdverseEvent {
         pointKeys = List.copyOf(pointKeys);
@@ -53,8 +71,10 @@ public record AdverseEvent(long id, long patientId, String patientName, long cha
 
     /** The form's content, to edit and pass back to {@code updateEvent}. */
     public AdverseEventDraft toDraft() {
-        return new AdverseEventDraft(patientId, visitId, pointKeys, reportedOn, onsetDate, type, otherDescription,
-                severity, visionChange, breathingDifficulty, serious, deathDate, description, actionsTaken,
-                relevantHistory, weightKg, outcome, outcomeDate);
+        AdverseEventDraft d = new AdverseEventDraft(patientId, visitId, pointKeys, reportedOn, onsetDate, type,
+                otherDescription, severity, visionChange, breathingDifficulty, serious, deathDate, description,
+                actionsTaken, relevantHistory, weightKg, outcome, outcomeDate);
+        // an event that fits the expected reactions but was recorded as adverse: the injector said so
+        return d.withNotExpected(!expected && ExpectedReaction.fits(d, visitDate));
     }
 }

@@ -31,7 +31,7 @@ public record AdverseEventDraft(long patientId, long visitId, List<String> point
                                 Severity severity, boolean visionChange, boolean breathingDifficulty,
                                 Set<SeriousOutcome> serious, LocalDate deathDate, String description,
                                 String actionsTaken, String relevantHistory, BigDecimal weightKg,
-                                EventOutcome outcome, LocalDate outcomeDate) {
+                                EventOutcome outcome, LocalDate outcomeDate, boolean notExpected) {
 
     public static final int MAX_OTHER = 200;
     public static final int MAX_TEXT = 4000;
@@ -46,6 +46,24 @@ public record AdverseEventDraft(long patientId, long visitId, List<String> point
         description = Text.clean(description);
         actionsTaken = Text.clean(actionsTaken);
         relevantHistory = Text.clean(relevantHistory);
+    }
+
+    /** A draft whose injector has not said it is not the expected reaction ({@link ExpectedReaction}). */
+    public AdverseEventDraft(long patientId, long visitId, List<String> pointKeys, LocalDate reportedOn,
+                             LocalDate onsetDate, AdverseEventType type, String otherDescription, Severity severity,
+                             boolean visionChange, boolean breathingDifficulty, Set<SeriousOutcome> serious,
+                             LocalDate deathDate, String description, String actionsTaken, String relevantHistory,
+                             BigDecimal weightKg, EventOutcome outcome, LocalDate outcomeDate) {
+        this(patientId, visitId, pointKeys, reportedOn, onsetDate, type, otherDescription, severity, visionChange,
+                breathingDifficulty, serious, deathDate, description, actionsTaken, relevantHistory, weightKg, outcome,
+                outcomeDate, false);
+    }
+
+    /** The same draft, the injector saying whether it is not the expected reaction. */
+    public AdverseEventDraft withNotExpected(boolean not) {
+        return new AdverseEventDraft(patientId, visitId, pointKeys, reportedOn, onsetDate, type, otherDescription,
+                severity, visionChange, breathingDifficulty, serious, deathDate, description, actionsTaken,
+                relevantHistory, weightKg, outcome, outcomeDate, not);
     }
 
     /** Urgent: vascular occlusion, distant toxin spread, vision change, breathing or swallowing difficulty. */

@@ -49,7 +49,12 @@ public final class AdverseEventFormController {
     @FXML private ComboBox<AdverseEventType> eventType;
     @FXML private Label otherLabel;
     @FXML private TextField otherDescription;
+    private static final javafx.css.PseudoClass EXPECTED = javafx.css.PseudoClass.getPseudoClass("expected");
     @FXML private Label urgentHint;
+    @FXML private Label expectedNote;
+    @FXML private VBox expectedBox;
+    @FXML private Label expectedStatus;
+    @FXML private CheckBox notExpected;
     @FXML private HBox severityBox;
     @FXML private Label severityMeaning;
     @FXML private CheckBox visionChange;
@@ -67,6 +72,10 @@ public final class AdverseEventFormController {
     @FXML private TextField outcomeDate;
     @FXML private VBox historyBox;
     @FXML private VBox historyList;
+
+    private boolean isExpected() {
+        return model.expectedFitsProperty().get() && !model.notExpectedProperty().get();
+    }
 
     @FXML
     private void initialize() {
@@ -129,6 +138,13 @@ public final class AdverseEventFormController {
         timingLabel.textProperty().bind(model.timingProperty());
         show(model.otherShownProperty().get(), otherLabel, otherDescription);
         model.otherShownProperty().addListener((o, was, on) -> show(on, otherLabel, otherDescription));
+        expectedNote.setText(ExpectedReaction.NOTE);
+        notExpected.selectedProperty().bindBidirectional(model.notExpectedProperty());
+        expectedStatus.textProperty().bind(model.expectedStatusProperty());
+        notExpected.disableProperty().bind(model.expectedFitsProperty().not());
+        expectedStatus.pseudoClassStateChanged(EXPECTED, isExpected());
+        model.expectedStatusProperty().addListener((o, was, now) -> expectedStatus.pseudoClassStateChanged(EXPECTED,
+                isExpected()));
         urgentHint.textProperty().bind(model.urgentHintProperty());
         urgentHint.visibleProperty().bind(model.urgentHintProperty().isNotEmpty());
         urgentHint.managedProperty().bind(urgentHint.visibleProperty());

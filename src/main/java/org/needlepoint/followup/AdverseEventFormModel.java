@@ -61,8 +61,11 @@ public final class AdverseEventFormModel {
     private final StringProperty weightKg = text("weightKg");
     private final ObjectProperty<EventOutcome> outcome = new SimpleObjectProperty<>(this, "outcome");
     private final StringProperty outcomeDate = text("outcomeDate");
+    private final BooleanProperty notExpected = new SimpleBooleanProperty(this, "notExpected");
 
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
+    private final ReadOnlyBooleanWrapper expectedFits = new ReadOnlyBooleanWrapper(this, "expectedFits");
+    private final ReadOnlyStringWrapper expectedStatus = new ReadOnlyStringWrapper(this, "expectedStatus", "");
     private final ReadOnlyBooleanWrapper otherShown = new ReadOnlyBooleanWrapper(this, "otherShown");
     private final ReadOnlyStringWrapper urgentHint = new ReadOnlyStringWrapper(this, "urgentHint", "");
     private final ReadOnlyStringWrapper severityMeaning = new ReadOnlyStringWrapper(this, "severityMeaning", "");
@@ -93,6 +96,7 @@ public final class AdverseEventFormModel {
         watch(visionChange, "visionChange");
         watch(breathingDifficulty, "breathingDifficulty");
         watch(outcome, "outcome");
+        watch(notExpected, "notExpected");
         refresh();
     }
 
@@ -175,7 +179,22 @@ public final class AdverseEventFormModel {
         return outcomeDate;
     }
 
+    /** The injector says the event is not the expected reaction: it is recorded as an adverse reaction. */
+    public BooleanProperty notExpectedProperty() {
+        return notExpected;
+    }
+
     // ------------------------------------------------------------------------------ what follows
+
+    /** Whether the event as typed fits the expected reactions ({@link ExpectedReaction#fits}): the tick box applies. */
+    public ReadOnlyBooleanProperty expectedFitsProperty() {
+        return expectedFits.getReadOnlyProperty();
+    }
+
+    /** How the event will be recorded: "Recorded as an expected reaction, ..." or as an adverse reaction. */
+    public ReadOnlyStringProperty expectedStatusProperty() {
+        return expectedStatus.getReadOnlyProperty();
+    }
 
     /** "Early (< 14 days): onset 2 days after the visit of 21 Nov 2026", or what to type. */
     public ReadOnlyStringProperty timingProperty() {
@@ -264,6 +283,7 @@ public final class AdverseEventFormModel {
             weightKg.set(d.weightKg() == null ? "" : d.weightKg().stripTrailingZeros().toPlainString());
             outcome.set(d.outcome());
             outcomeDate.set(date(d.outcomeDate()));
+            notExpected.set(d.notExpected());
         } finally {
             loading = false;
         }
@@ -291,7 +311,7 @@ public final class AdverseEventFormModel {
                 : null, severity.get(), visionChange.get(), breathingDifficulty.get(), ticked,
                 ticked.contains(SeriousOutcome.DEATH) ? typed(deathDate).orElse(null) : null, description.get(),
                 actionsTaken.get(), relevantHistory.get(), weight().orElse(null), outcome.get(),
-                resolved ? typed(outcomeDate).orElse(null) : null);
+                resolved ? typed(outcomeDate).orElse(null) : null, notExpected.get());
     }
 
     /** What only the screen can tell: text that is not a date or a number, by field. */
@@ -396,6 +416,11 @@ public final class AdverseEventFormModel {
         severityMeaning.set(s == null ? "" : s.label() + ": " + s.meaning() + ".");
         deathShown.set(serious.get(SeriousOutcome.DEATH).get());
         outcomeDateEnabled.set(resolved());
+        boolean fits = ExpectedReaction.fits(draft(0, 0, List.of()), visitDate);
+        expectedFits.set(fits);
+        expectedStatus.set(!fits ? "Recorded as an adverse reaction." : notExpected.get()
+                ? "Recorded as an adverse reaction: you say it is not the expected one."
+                : "Recorded as an expected reaction, not an adverse reaction.");
     }
 
     private boolean resolved() {
@@ -406,7 +431,7 @@ public final class AdverseEventFormModel {
         List<Object> s = new ArrayList<>(Arrays.asList(onsetDate.get(), reportedOn.get(), type.get(),
                 otherDescription.get(), severity.get(), visionChange.get(), breathingDifficulty.get(), deathDate.get(),
                 description.get(), actionsTaken.get(), relevantHistory.get(), weightKg.get(), outcome.get(),
-                outcomeDate.get()));
+                outcomeDate.get(), notExpected.get()));
         serious.values().forEach(p -> s.add(p.get()));
         return Collections.unmodifiableList(s);
     }

@@ -133,7 +133,8 @@ public final class AdverseEventService {
         Checked k = check(c, d, null);
         Instant now = clock.instant();
         TimingClass timing = TimingClass.of(k.visitDate(), d.onsetDate());
-        long id = store.insertEvent(c, d, timing, d.urgent(), u.id(), now);
+        boolean expected = ExpectedReaction.expected(d, k.visitDate());
+        long id = store.insertEvent(c, d, timing, expected, d.urgent(), u.id(), now);
         store.replacePoints(c, id, k.pointIds().values());
         if (from != null) {
             store.review(c, from.id(), from.version(), ReportStatus.RECORDED, id, null, now, u.id(), clock.getZone());
@@ -144,7 +145,9 @@ public final class AdverseEventService {
         audit.log(c, Audit.CREATE, "adverse_event", id, d.patientId(), "adverse event for chart " + k.patient().chartNumber()
                 + ": " + what + ", " + d.severity().label() + ", onset " + d.onsetDate() + " (" + timing.label()
                 + ") after the visit of " + k.visitDate() + ", " + k.pointIds().size() + " point(s)"
-                + serious(d) + ", " + d.outcome().label());
+                + serious(d) + ", " + d.outcome().label() + (expected ? ", recorded as an expected reaction"
+                : ExpectedReaction.fits(d, k.visitDate()) ? ", recorded as an adverse reaction: the injector says it is"
+                + " not the expected reaction" : ""));
         if (d.urgent()) {
             urgentAudit(c, id, d, k);
         }
@@ -167,11 +170,14 @@ public final class AdverseEventService {
             TimingClass timing = TimingClass.of(k.visitDate(), d.onsetDate());
             boolean newSign = !urgentSigns(d).stream().allMatch(urgentSigns(before.toDraft())::contains);
             boolean reopen = newSign && before.urgentClosedAt() != null;
-            store.updateEvent(c, eventId, version, d, timing, before.urgent() || d.urgent(), reopen, clock.instant(), u.id(),
-                    clock.getZone());
+            boolean expected = ExpectedReaction.expected(d, k.visitDate());
+            store.updateEvent(c, eventId, version, d, timing, expected, before.urgent() || d.urgent(), reopen,
+                    clock.instant(), u.id(), clock.getZone());
             store.replacePoints(c, eventId, k.pointIds().values());
             audit.log(c, Audit.UPDATE, "adverse_event", eventId, d.patientId(), "adverse event for chart "
-                    + k.patient().chartNumber() + ": " + changes(before, d, timing));
+                    + k.patient().chartNumber() + ": " + changes(before, d, timing)
+                    + (expected == before.expected() ? "" : expected ? "; now an expected reaction"
+                    : "; now an adverse reaction"));
             if (newSign) {
                 urgentAudit(c, eventId, d, k);
             }

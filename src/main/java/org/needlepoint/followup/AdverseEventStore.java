@@ -73,12 +73,12 @@ public final class AdverseEventStore implements RecordCheck {
     // ---------------------------------------------------------------------------------- events
 
     /** Inserts an event (its points separately, {@link #replacePoints}); returns its id. */
-    public long insertEvent(Connection c, AdverseEventDraft d, TimingClass timing, boolean urgent, long reportedBy,
-                            Instant now) throws SQLException {
+    public long insertEvent(Connection c, AdverseEventDraft d, TimingClass timing, boolean expected, boolean urgent,
+                            long reportedBy, Instant now) throws SQLException {
         String cols = "patient_id, visit_id, reported_by, reported_on, onset_date, event_type, other_description,"
                 + " timing_class, severity, vision_change, breathing_swallowing, " + String.join(", ", SERIOUS_COLUMNS.values())
-                + ", death_date, description, actions_taken, relevant_history, weight_kg, outcome, outcome_date, urgent,"
-                + " created_at, created_by, updated_at, updated_by";
+                + ", death_date, description, actions_taken, relevant_history, weight_kg, outcome, outcome_date, expected,"
+                + " urgent, created_at, created_by, updated_at, updated_by";
         int n = cols.split(",").length;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO adverse_event (" + cols + ") VALUES ("
                 + "?, ".repeat(n - 1) + "?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -87,6 +87,7 @@ public final class AdverseEventStore implements RecordCheck {
             ps.setLong(i++, d.visitId());
             ps.setLong(i++, reportedBy);
             i = setContent(ps, i, d, timing);
+            ps.setBoolean(i++, expected);
             ps.setBoolean(i++, urgent);
             Sql.setInstant(ps, i++, now);
             ps.setLong(i++, reportedBy);
@@ -128,16 +129,18 @@ public final class AdverseEventStore implements RecordCheck {
      * Saves the form's fields (patient and visit stay), refusing a stale {@code version};
      * {@code reopenUrgent} clears a closed urgent alert (a new urgent sign was recorded).
      */
-    public void updateEvent(Connection c, long id, int version, AdverseEventDraft d, TimingClass timing, boolean urgent,
-                            boolean reopenUrgent, Instant now, long by, ZoneId zone) throws SQLException {
+    public void updateEvent(Connection c, long id, int version, AdverseEventDraft d, TimingClass timing, boolean expected,
+                            boolean urgent, boolean reopenUrgent, Instant now, long by, ZoneId zone) throws SQLException {
         String sets = "reported_on = ?, onset_date = ?, event_type = ?, other_description = ?, timing_class = ?,"
                 + " severity = ?, vision_change = ?, breathing_swallowing = ?, "
                 + String.join(" = ?, ", SERIOUS_COLUMNS.values()) + " = ?, death_date = ?, description = ?,"
-                + " actions_taken = ?, relevant_history = ?, weight_kg = ?, outcome = ?, outcome_date = ?, urgent = ?,"
+                + " actions_taken = ?, relevant_history = ?, weight_kg = ?, outcome = ?, outcome_date = ?, expected = ?,"
+                + " urgent = ?,"
                 + (reopenUrgent ? " urgent_closed_at = NULL, urgent_closed_by = NULL, urgent_close_note = NULL," : "")
                 + " version = version + 1, updated_at = ?, updated_by = ?";
         try (PreparedStatement ps = c.prepareStatement("UPDATE adverse_event SET " + sets + " WHERE id = ? AND version = ?")) {
             int i = setContent(ps, 1, d, timing);
+            ps.setBoolean(i++, expected);
             ps.setBoolean(i++, urgent);
             Sql.setInstant(ps, i++, now);
             ps.setLong(i++, by);
@@ -245,7 +248,7 @@ public final class AdverseEventStore implements RecordCheck {
                 e.breathingDifficulty(), e.serious(), e.deathDate(), e.description(), e.actionsTaken(),
                 e.relevantHistory(), e.weightKg(), e.outcome(), e.outcomeDate(), e.urgent(), e.urgentClosedAt(),
                 e.urgentClosedByName(), e.urgentCloseNote(), e.patientReportId(), e.version(), e.createdAt(),
-                e.updatedAt()));
+                e.updatedAt(), e.expected()));
     }
 
     /**
@@ -314,7 +317,7 @@ public final class AdverseEventStore implements RecordCheck {
                 EventOutcome.valueOf(rs.getString("outcome")), Sql.getDate(rs, "outcome_date"), rs.getBoolean("urgent"),
                 Sql.getInstant(rs, "urgent_closed_at"), Names.staff(rs.getString("closer_title"), rs.getString("closer_name")),
                 rs.getString("urgent_close_note"), Sql.getLong(rs, "report_id"), rs.getInt("version"),
-                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"));
+                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"), rs.getBoolean("expected"));
     }
 
     private static AdverseEventSummary summary(ResultSet rs, ZoneId zone) throws SQLException {
@@ -322,7 +325,7 @@ public final class AdverseEventStore implements RecordCheck {
         return new AdverseEventSummary(e.id(), e.version(), e.patientId(), e.patientName(), e.chartNumber(), e.visitId(),
                 e.visitDate(), e.onsetDate(), e.reportedOn(), e.type(), e.otherDescription(), e.timing(), e.severity(),
                 e.outcome(), e.outcomeDate(), e.urgent(), e.urgentOpen(), e.visionChange(), e.breathingDifficulty(),
-                e.isSerious(), e.reportedByName(), e.createdAt());
+                e.isSerious(), e.reportedByName(), e.createdAt(), e.expected());
     }
 
     private List<AdverseEventSummary> summaries(Connection c, String where, ZoneId zone, Object... args)

@@ -9,10 +9,23 @@ public record AdverseEventSummary(long id, int version, long patientId, String p
                                   AdverseEventType type, String otherDescription, TimingClass timing, Severity severity,
                                   EventOutcome outcome, LocalDate outcomeDate, boolean urgent, boolean urgentOpen,
                                   boolean visionChange, boolean breathingDifficulty, boolean serious,
-                                  String reportedByName, Instant createdAt) {
+                                  String reportedByName, Instant createdAt, boolean expected) {
 
+    /** An event recorded as an adverse reaction (not {@link ExpectedReaction expected}). */
+    public AdverseEventSummary(long id, int version, long patientId, String patientName, long chartNumber,
+                               long visitId, LocalDate visitDate, LocalDate onsetDate, LocalDate reportedOn,
+                               AdverseEventType type, String otherDescription, TimingClass timing, Severity severity,
+                               EventOutcome outcome, LocalDate outcomeDate, boolean urgent, boolean urgentOpen,
+                               boolean visionChange, boolean breathingDifficulty, boolean serious,
+                               String reportedByName, Instant createdAt) {
+        this(id, version, patientId, patientName, chartNumber, visitId, visitDate, onsetDate, reportedOn, type,
+                otherDescription, timing, severity, outcome, outcomeDate, urgent, urgentOpen, visionChange,
+                breathingDifficulty, serious, reportedByName, createdAt, false);
+    }
+
+    /** "Bruising", or "Bruising (expected reaction)". */
     public String typeLabel() {
-        return AdverseEvent.label(type, otherDescription);
+        return AdverseEvent.label(type, otherDescription) + (expected ? " (expected reaction)" : "");
     }
 
     /** "Vascular occlusion; vision change": the type and the urgent symptom flags. */

@@ -30,8 +30,11 @@ public record EventProduct(long productId, String productName, String brand, Pro
         return unit.format(amount);
     }
 
-    /** Toxins are drugs (biologics, MedWatch section D); Sculptra and fillers are devices (section E). */
+    /**
+     * Toxins (biologics) and deoxycholic acid are drugs (MedWatch section D); Sculptra, fillers, CaHA
+     * and other products are devices (section E).
+     */
     public boolean device() {
-        return kind != ProductKind.TOXIN;
+        return !kind.drug();
     }
 }

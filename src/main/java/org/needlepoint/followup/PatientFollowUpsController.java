@@ -100,7 +100,7 @@ public final class PatientFollowUpsController {
         column(pfuEventOnset, e -> DAY.format(e.onsetDate()) + "\n" + e.timing().label());
         column(pfuEventWhat, e -> e.headline() + (e.urgentOpen() ? " · URGENT, open" : ""));
         column(pfuEventGrade, e -> e.severity().label());
-        column(pfuEventOutcome, e -> e.outcome().label() + (e.outcomeDate() == null ? "" : " " + DAY.format(e.outcomeDate())));
+        column(pfuEventOutcome, e -> e.outcome().label() + (e.outcomeDate() == null ? "" : "\n" + DAY.format(e.outcomeDate())));
         for (TableColumn<FollowUpTask, String> c : List.of(pfuTaskReason, pfuTaskNote)) {
             wrapping(c);
         }
@@ -110,6 +110,7 @@ public final class PatientFollowUpsController {
         wrapping(pfuReportStatus);
         wrapping(pfuEventWhat);
         wrapping(pfuEventGrade);
+        wrapping(pfuEventOutcome);
         pfuEventsBox.setVisible(clinical());
         pfuEventsBox.setManaged(clinical());
         pfuTasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> enableActions());

@@ -39,7 +39,7 @@ import org.needlepoint.store.Database;
  * <p>Any staff (the service of the book checks it too); the task must be open and at its version.
  */
 public final class TaskBookingService {
-    private static final Set<String> TREATMENT_RULES = Set.of("SCULPTRA_NEXT", "TOXIN_RETREAT");
+    private static final Set<String> TREATMENT_RULES = Set.of("SCULPTRA_NEXT", "TOXIN_RETREAT", "SCULPTRA_TOUCH_UP");
 
     private final Database db;
     private final FollowUpStore store;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.needlepoint.chart.ChartRules;
@@ -168,6 +170,7 @@ public final class InventoryService {
         User u = session.require("edit products", Role.ADMIN);
         Objects.requireNonNull(edited, "edited");
         Map<String, String> e = productProblems(edited);
+        whatProblems(edited, e);
         List<String> gtins = gtins(edited.gtins(), e);
         if (!e.isEmpty()) {
             throw new ValidationException(e);
@@ -176,12 +179,15 @@ public final class InventoryService {
         return db.tx(c -> {
             Product before = store.product(c, edited.id())
                     .orElseThrow(() -> new ValidationException("product", "This product no longer exists."));
-            if (before.kind() != edited.kind() || before.unit() != edited.unit() || before.packUnit() != edited.packUnit()
-                    || before.packSize().compareTo(edited.packSize()) != 0) {
-                throw new ValidationException("packSize", before.name() + " is a " + before.kind().toString()
-                        .toLowerCase(Locale.ROOT) + " of " + Amounts.plain(before.packSize()) + " " + before.packUnit()
-                        + " per " + before.packWord() + ", charted in " + before.unit().symbol()
-                        + ": that cannot change. Add a new product for another kind or pack size.");
+            boolean kindChanged = before.kind() != edited.kind();
+            boolean unitChanged = before.unit() != edited.unit();
+            if ((kindChanged || unitChanged || before.packUnit() != edited.packUnit()
+                    || before.packSize().compareTo(edited.packSize()) != 0) && store.productReceived(c, edited.id())) {
+                throw new ValidationException(kindChanged ? "kind" : unitChanged ? "unit" : "packSize", before.name()
+                        + " is a " + before.kind().toString().toLowerCase(Locale.ROOT) + " of "
+                        + Amounts.plain(before.packSize()) + " " + before.packUnit() + " per " + before.packWord()
+                        + ", charted in " + before.unit().symbol() + ", and lots of it have been received: that cannot"
+                        + " change. Add a new product for another kind or pack size.");
             }
             checkNameAndGtins(c, clean, edited.id());
             store.updateProduct(c, clean, clock.instant(), u.id(), clock.getZone());
@@ -193,27 +199,25 @@ public final class InventoryService {
         });
     }
 
-    /** Adds a product to the catalogue (its id and version are ignored). ADMIN only; audited. */
+    /**
+     * Adds a product to the catalogue (its id and version are ignored): its kind decides the unit it
+     * may be charted in ({@link ProductKind#allows}); the brush's usual amount, depth and technique
+     * left empty are the kind's ({@link #withKindDefaults}). ADMIN only; audited.
+     */
     public Product createProduct(Product draft) {
         User u = session.require("add products", Role.ADMIN);
         Objects.requireNonNull(draft, "draft");
-        Map<String, String> e = productProblems(draft);
-        if (draft.kind() == null) {
-            e.put("kind", "Choose what kind of product it is.");
+        Product filled = withKindDefaults(draft);
+        if (filled.colour() == null) {
+            filled = filled.withLook(freeColour(db.read(store::products)), filled.active());
         }
-        if (draft.unit() == null || draft.packUnit() == null) {
-            e.put("unit", "Choose the charting unit and the pack's unit.");
-        } else if (draft.kind() != null && (draft.kind() == ProductKind.TOXIN) != (draft.unit() == Unit.U)) {
-            e.put("unit", "Toxins are charted in units; fillers and PLLA in mL.");
-        }
-        if (draft.packSize() == null || draft.packSize().signum() <= 0 || draft.packSize().compareTo(Amounts.MAX) > 0) {
-            e.put("packSize", "Enter what one pack holds, above zero.");
-        }
-        List<String> gtins = gtins(draft.gtins(), e);
+        Map<String, String> e = productProblems(filled);
+        whatProblems(filled, e);
+        List<String> gtins = gtins(filled.gtins(), e);
         if (!e.isEmpty()) {
             throw new ValidationException(e);
         }
-        Product clean = clean(draft).withGtins(gtins);
+        Product clean = clean(filled).withGtins(gtins);
         return db.tx(c -> {
             checkNameAndGtins(c, clean, null);
             long id = store.insertProduct(c, clean, clock.instant(), u.id());
@@ -247,6 +251,62 @@ public final class InventoryService {
             audit.log(c, Audit.UPDATE, "product", productId, null, "linked the GTIN " + g + " to " + p.name());
             return store.product(c, productId).orElseThrow();
         });
+    }
+
+    /**
+     * {@code draft} with the kind's usual point where the draft names none: the amount (10 U for a
+     * product in Speywood units, else {@link ProductKind#usualAmount}, kept only within the draft's
+     * per-point limits), the depth and the technique.
+     */
+    public static Product withKindDefaults(Product draft) {
+        ProductKind k = draft.kind();
+        if (k == null || (draft.unit() != null && !k.allows(draft.unit()))) {
+            return draft;
+        }
+        BigDecimal amount = draft.defaultAmount();
+        if (amount == null) {
+            amount = draft.speywoodUnits() ? BigDecimal.TEN : k.usualAmount();
+            if (amount != null && (draft.pointMin() != null && amount.compareTo(draft.pointMin()) < 0
+                    || draft.pointMax() != null && amount.compareTo(draft.pointMax()) > 0)) {
+                amount = null;
+            }
+        }
+        return draft.withDefaults(amount, draft.defaultDepth() != null ? draft.defaultDepth() : k.usualDepth(),
+                draft.defaultTechnique() != null ? draft.defaultTechnique() : k.usualTechnique());
+    }
+
+    /** What the product is: a kind, a unit it allows, a pack size above zero in a pack unit. */
+    private static void whatProblems(Product p, Map<String, String> e) {
+        if (p.kind() == null) {
+            e.put("kind", "Choose what kind of product it is.");
+        }
+        if (p.unit() == null || p.packUnit() == null) {
+            e.put("unit", "Choose the charting unit and the pack's unit.");
+        } else if (p.kind() != null && !p.kind().allows(p.unit())) {
+            e.put("unit", "A " + kindWord(p.kind()) + " is charted in " + p.kind().unit().symbol()
+                    + ": toxins in units; PLLA, fillers, CaHA and deoxycholic acid in mL.");
+        }
+        if (p.packSize() == null || p.packSize().signum() <= 0 || p.packSize().compareTo(Amounts.MAX) > 0
+                || Amounts.normal(p.packSize()).scale() > Amounts.SCALE) {
+            e.put("packSize", "Enter what one pack holds, above zero, with at most 3 decimals.");
+        }
+    }
+
+    /** Marker colours offered to a new product: {@link #freeColour} picks the first no product uses. */
+    static final List<String> PALETTE = List.of("#2E86C1", "#E67E22", "#27AE60", "#8E44AD", "#C0392B",
+            "#16A085", "#D4AC0D", "#7F8C8D", "#E75480", "#1F618D", "#A04000", "#5B2C6F");
+
+    /** The first colour of the palette none of {@code products} uses (else one by their number). */
+    public static String freeColour(Collection<Product> products) {
+        Set<String> used = products.stream().map(p -> p.colour().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        return PALETTE.stream().filter(c -> !used.contains(c)).findFirst()
+                .orElse(PALETTE.get(products.size() % PALETTE.size()));
+    }
+
+    /** Whether a lot of the product has been received: its kind, unit and pack are then fixed. Any staff. */
+    public boolean productReceived(long productId) {
+        session.require("see products", ANY_STAFF);
+        return db.read(c -> store.productReceived(c, productId));
     }
 
     private Map<String, String> productProblems(Product p) {
@@ -334,6 +394,9 @@ public final class InventoryService {
             case TOXIN -> "toxin";
             case BIOSTIMULATOR -> "PLLA biostimulator";
             case HA_FILLER -> "HA filler";
+            case CAHA -> "calcium hydroxylapatite";
+            case DEOXYCHOLIC -> "deoxycholic acid";
+            case OTHER -> "product of another kind";
         };
     }
 

@@ -37,7 +37,7 @@ import org.needlepoint.store.Versions;
  */
 public final class InventoryStore implements RecordCheck {
     private static final String PRODUCT_ORDER = " ORDER BY CASE kind WHEN 'TOXIN' THEN 0 WHEN 'BIOSTIMULATOR' THEN 1"
-            + " ELSE 2 END, brand, pack_size, name";
+            + " WHEN 'HA_FILLER' THEN 2 WHEN 'CAHA' THEN 3 WHEN 'DEOXYCHOLIC' THEN 4 ELSE 5 END, brand, pack_size, name";
     /** A lot with its stock figures; the one parameter is "now" (vials usable at that instant count as open). */
     private static final String LOT_SELECT = "SELECT l.id, l.product_id, l.lot_number, l.expiry, l.status, l.received_on,"
             + " l.status_reason, l.status_on, l.version, su.full_name AS status_by_name,"
@@ -121,6 +121,16 @@ public final class InventoryStore implements RecordCheck {
         }
     }
 
+    /** Whether any lot of the product has been received (its kind, unit and pack are then fixed). */
+    public boolean productReceived(Connection c, long productId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lot WHERE product_id = ? LIMIT 1")) {
+            ps.setLong(1, productId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public boolean productNameTaken(Connection c, String name, Long exceptId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM product WHERE LOWER(name) = LOWER(?)")) {
             ps.setString(1, name);
@@ -183,6 +193,7 @@ public final class InventoryStore implements RecordCheck {
                 + " default_diluent_ml = ?, usable_hours = ?, storage = ?, point_min = ?, point_max = ?, visit_max = ?,"
                 + " speywood_units = ?, milk_protein = ?, colour = ?, reorder_level = ?, active = ?,"
                 + " default_amount = ?, default_depth = ?, default_technique = ?,"
+                + " kind = ?, charting_unit = ?, pack_size = ?, pack_unit = ?,"
                 + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
             ps.setString(1, p.name());
             ps.setString(2, p.brand());
@@ -201,10 +212,14 @@ public final class InventoryStore implements RecordCheck {
             ps.setBigDecimal(15, p.defaultAmount());
             ps.setString(16, p.defaultDepth() == null ? null : p.defaultDepth().name());
             ps.setString(17, p.defaultTechnique() == null ? null : p.defaultTechnique().name());
-            Sql.setInstant(ps, 18, now);
-            ps.setLong(19, by);
-            ps.setLong(20, p.id());
-            ps.setInt(21, p.version());
+            ps.setString(18, p.kind().name());
+            ps.setString(19, p.unit().name());
+            ps.setBigDecimal(20, p.packSize());
+            ps.setString(21, p.packUnit().name());
+            Sql.setInstant(ps, 22, now);
+            ps.setLong(23, by);
+            ps.setLong(24, p.id());
+            ps.setInt(25, p.version());
             if (ps.executeUpdate() == 0) {
                 throw Versions.stale(c, "product", p.id(), "The product " + p.name(), zone);
             }

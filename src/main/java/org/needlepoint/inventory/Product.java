@@ -93,9 +93,25 @@ public record Product(long id, String name, String brand, ProductKind kind, Unit
         return kind == ProductKind.BIOSTIMULATOR;
     }
 
-    /** Whether a pack is reconstituted before use (toxins, PLLA), so it is opened as a {@link Vial}. */
+    /**
+     * Whether a pack is reconstituted before use (toxins, PLLA; a product of kind OTHER when it names
+     * a diluent volume), so it is opened as a {@link Vial}.
+     */
     public boolean reconstituted() {
-        return kind != ProductKind.HA_FILLER;
+        return kind.reconstituted() || (kind == ProductKind.OTHER && defaultDiluentMl != null);
+    }
+
+    /** The same product as another kind, unit or pack (allowed only until a lot has been received). */
+    public Product withWhat(ProductKind newKind, Unit newUnit, BigDecimal newPackSize, PackUnit newPackUnit) {
+        return new Product(id, name, brand, newKind, newUnit, newPackSize, newPackUnit, defaultDiluent, defaultDiluentMl,
+                usableHours, storage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique,
+                speywoodUnits, milkProtein, colour, reorderLevel, gtins, active, version);
+    }
+
+    public Product withFlags(boolean speywood, boolean milk) {
+        return new Product(id, name, brand, kind, unit, packSize, packUnit, defaultDiluent, defaultDiluentMl, usableHours,
+                storage, pointMin, pointMax, visitMax, defaultAmount, defaultDepth, defaultTechnique, speywood, milk,
+                colour, reorderLevel, gtins, active, version);
     }
 
     public Product withLimits(BigDecimal min, BigDecimal max, BigDecimal perVisit) {

@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
@@ -220,7 +221,7 @@ public final class ReceiveController {
             scanField.selectAll();
             return;
         }
-        Dialog<Product> dialog = new Dialog<>();
+        Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Which product is this?");
         dialog.setHeaderText("This barcode is not linked to a product yet");
         ComboBox<Product> choice = new ComboBox<>();
@@ -229,22 +230,42 @@ public final class ReceiveController {
         choice.setValue(preselected);
         choice.setMaxWidth(Double.MAX_VALUE);
         choice.setPromptText("Choose the product printed on the pack");
+        boolean admin = user.role() == Role.ADMIN;
         Label text = new Label("GTIN " + gtin + ". Choose the product this pack is: packs with this barcode are"
-                + " recognised from now on.");
+                + " recognised from now on. " + (admin ? "Not in the list? Add it as a new product."
+                : "Not in the list? An administrator adds new products."));
         text.setWrapText(true);
         text.setMaxWidth(460);
         VBox box = new VBox(12, text, choice);
         dialog.getDialogPane().setContent(box);
         ButtonType link = new ButtonType("Link and continue", ButtonBar.ButtonData.OK_DONE);
+        ButtonType addNew = new ButtonType("Add a new product…", ButtonBar.ButtonData.LEFT);
         dialog.getDialogPane().getButtonTypes().setAll(link, new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE));
+        if (admin) {
+            dialog.getDialogPane().getButtonTypes().add(0, addNew);
+            dialog.getDialogPane().lookupButton(addNew).setId("addProductForGtinButton");
+        }
         Button linkButton = (Button) dialog.getDialogPane().lookupButton(link);
         linkButton.setId("linkProductButton");
         linkButton.disableProperty().bind(choice.valueProperty().isNull());
-        dialog.setResultConverter(b -> b == link ? choice.getValue() : null);
-        if (receivePage.getScene() != null) {
-            dialog.initOwner(receivePage.getScene().getWindow());
+        Window owner = receivePage.getScene() == null ? null : receivePage.getScene().getWindow();
+        if (owner != null) {
+            dialog.initOwner(owner);
         }
-        Optional<Product> chosen = dialog.showAndWait();
+        Optional<ButtonType> pressed = dialog.showAndWait();
+        if (pressed.isPresent() && pressed.get() == addNew) {
+            Optional<Product> added = new NewProductDialog(inventory, background).show(gtin, owner);
+            if (added.isEmpty()) {
+                Forms.showError(scanError, "No product was added, and nothing was saved. Scan the pack again to choose"
+                        + " or add its product.");
+                focusScan();
+                return;
+            }
+            productChoice.getItems().add(added.get());
+            then.accept(added.get());
+            return;
+        }
+        Optional<Product> chosen = pressed.filter(b -> b == link).map(b -> choice.getValue());
         if (chosen.isEmpty()) {
             Forms.showError(scanError, "The barcode was not linked, and nothing was saved. Scan it again to choose its"
                     + " product.");

@@ -114,6 +114,21 @@ public final class PatientService {
         });
     }
 
+    /**
+     * As {@link #update(Patient, PatientDetails)}, inside another service's transaction (check-in saves the contact
+     * details the desk confirmed with the visit it opens): validated, optimistic-locked on {@code original}'s version
+     * and audited the same way. Any staff.
+     */
+    public Patient update(java.sql.Connection c, Patient original, PatientDetails d, String why)
+            throws java.sql.SQLException {
+        User u = session.require("edit patients", ANY_STAFF);
+        validate(d);
+        Patient p = store.update(c, original.id(), original.version(), d, clock.instant(), u.id(), clock.getZone());
+        audit.log(c, Audit.UPDATE, "patient", p.id(), p.id(), "edited chart " + p.chartNumber() + (why == null ? "" : " " + why)
+                + ": " + PatientChanges.describe(original.details(), d));
+        return p;
+    }
+
     public long count() {
         session.require("count patients", ANY_STAFF);
         return db.read(store::count);

@@ -254,6 +254,9 @@ record MedWatchReport(Clinic clinic, AdverseEvent event, Patient patient, User r
             case BIOSTIMULATOR -> "Injectable poly-L-lactic acid (PLLA) implant";
             case HA_FILLER -> "Hyaluronic-acid dermal filler";
             case TOXIN -> "Botulinum toxin";
+            case CAHA -> "Calcium hydroxylapatite dermal filler";
+            case DEOXYCHOLIC -> "Deoxycholic acid injection";
+            case OTHER -> "Injectable product";
         };
     }
 

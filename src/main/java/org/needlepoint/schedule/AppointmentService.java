@@ -130,7 +130,8 @@ public final class AppointmentService {
         return LocalDateTime.now(clock);
     }
 
-    private ZoneId zone() {
+    /** The clinic's time zone (the clock's). */
+    public ZoneId zone() {
         return clock.getZone();
     }
 
@@ -513,6 +514,61 @@ public final class AppointmentService {
     /** The patient is here: booked or confirmed → arrived. Any staff; at {@code version}. */
     public Appointment markArrived(long appointmentId, int version) {
         return changeStatus(appointmentId, version, AppointmentStatus.ARRIVED, null);
+    }
+
+    /**
+     * Checks a patient in for today's appointment (booked, confirmed or arrived; once more is fine while it is
+     * arrived), in one transaction: {@code work} runs first (the check-in service saves the patient's details and
+     * prepares the visit draft, returning its id), then the appointment is marked arrived if it was not yet, and
+     * records the visit, the time and who checked the patient in. Refused with the reason at the field "status" for
+     * another day's appointment and one in treatment, over, cancelled or a no-show; a stale {@code version} is a
+     * conflict. Any staff; audited.
+     */
+    public Appointment checkIn(long appointmentId, int version, CheckingIn work) {
+        User u = session.require("check patients in", ANY_STAFF);
+        return db.tx(c -> {
+            Appointment a = load(c, appointmentId);
+            checkInProblem(a).ifPresent(m -> {
+                throw new ValidationException("status", m);
+            });
+            if (a.version() != version) {
+                throw org.needlepoint.store.Versions.stale(c, "appointment", a.id(), "The appointment", zone());
+            }
+            long visitId = work.checkIn(c, a, u);
+            int v = version;
+            if (a.status() != AppointmentStatus.ARRIVED) {
+                setStatus(c, a, v, AppointmentStatus.ARRIVED, "Checked in", u);
+                v++;
+            }
+            store.checkIn(c, a.id(), v, visitId, clock.instant(), u.id(), zone());
+            audit.log(c, Audit.UPDATE, "appointment", a.id(), a.patientId(), "checked in chart " + a.chartNumber()
+                    + " for the " + a.kind().label().toLowerCase(Locale.ROOT) + " " + when(a.start(), a.end()) + " with "
+                    + a.injectorName() + (a.checkedInAt() == null ? "" : " (again)") + ": visit " + visitId);
+            return store.find(c, appointmentId, zone()).orElseThrow();
+        });
+    }
+
+    /** Why the appointment cannot be checked in now, or empty when it can. */
+    public Optional<String> checkInProblem(Appointment a) {
+        if (!a.start().toLocalDate().equals(today())) {
+            return Optional.of("This appointment is on " + DAY.format(a.start()) + ", not today: only today's patients"
+                    + " are checked in.");
+        }
+        return switch (a.status()) {
+            case BOOKED, CONFIRMED, ARRIVED -> Optional.empty();
+            case IN_TREATMENT -> Optional.of("The patient is already in treatment: the check-in is over.");
+            case COMPLETED -> Optional.of("This appointment is completed.");
+            case NO_SHOW -> Optional.of("This appointment was marked a no-show: book a new one to see the patient.");
+            case CANCELLED -> Optional.of("This appointment was cancelled: book a new one to see the patient.");
+        };
+    }
+
+    /**
+     * The visits of the patient that other appointments' check-ins prepared: a check-in of {@code appointmentId}
+     * must not take one of them over. Inside the check-in's transaction.
+     */
+    public Set<Long> visitsOfOtherAppointments(Connection c, long patientId, long appointmentId) throws SQLException {
+        return store.linkedVisits(c, patientId, appointmentId);
     }
 
     private void setStatus(Connection c, Appointment a, int version, AppointmentStatus to, String note, User u)

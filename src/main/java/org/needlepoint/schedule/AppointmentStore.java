@@ -16,11 +16,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.needlepoint.store.RecordCheck;
 import org.needlepoint.store.Sql;
 import org.needlepoint.store.Versions;
@@ -395,6 +397,42 @@ public final class AppointmentStore implements RecordCheck {
             }
         }
         logStatus(c, id, from, to, note, now, by);
+    }
+
+    /**
+     * Records a check-in: the visit it prepared and when and by whom, if nobody changed the appointment since
+     * {@code version}; else a refusal naming who did.
+     */
+    void checkIn(Connection c, long id, int version, long visitId, Instant at, long by, ZoneId zone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE appointment SET visit_id = ?, checked_in_at = ?,"
+                + " checked_in_by = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
+            ps.setLong(1, visitId);
+            Sql.setInstant(ps, 2, at);
+            ps.setLong(3, by);
+            Sql.setInstant(ps, 4, at);
+            ps.setLong(5, by);
+            ps.setLong(6, id);
+            ps.setInt(7, version);
+            if (ps.executeUpdate() == 0) {
+                throw Versions.stale(c, "appointment", id, "The appointment", zone);
+            }
+        }
+    }
+
+    /** The visits of the patient that the check-ins of appointments other than {@code exceptAppointmentId} prepared. */
+    Set<Long> linkedVisits(Connection c, long patientId, long exceptAppointmentId) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT visit_id FROM appointment WHERE patient_id = ?"
+                + " AND id <> ? AND visit_id IS NOT NULL")) {
+            ps.setLong(1, patientId);
+            ps.setLong(2, exceptAppointmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static void logStatus(Connection c, long id, AppointmentStatus from, AppointmentStatus to, String note, Instant at,

@@ -65,6 +65,7 @@ public final class BookController {
     private final InventoryService inventory;
     private final Background background;
     private final Changes changes;
+    private final java.util.function.Supplier<org.needlepoint.ui.View<CheckInController>> checkInScreen;
     private final BookModel model = new BookModel();
     private final BookGrid grid = new BookGrid();
     private LocalDate date;
@@ -130,12 +131,14 @@ public final class BookController {
     @FXML private Button formClose;
 
     public BookController(AppointmentService appointments, PatientService patients, InventoryService inventory,
-                          Background background, Changes changes) {
+                          Background background, Changes changes,
+                          java.util.function.Supplier<org.needlepoint.ui.View<CheckInController>> checkInScreen) {
         this.appointments = appointments;
         this.patients = patients;
         this.inventory = inventory;
         this.background = background;
         this.changes = changes;
+        this.checkInScreen = checkInScreen;
     }
 
     @FXML
@@ -506,11 +509,42 @@ public final class BookController {
             });
             apptActions.getChildren().add(b);
         }
+        if (now.checkedInAt() != null) {
+            Label in = new Label("Checked in " + HM.format(java.time.LocalDateTime.ofInstant(now.checkedInAt(),
+                    appointments.zone())));
+            in.setId("bookCheckedIn");
+            in.getStyleClass().add("book-checked-in");
+            apptActions.getChildren().add(in);
+        }
+        if (appointments.checkInProblem(now).isEmpty()) {
+            Button b = new Button(now.checkedInAt() == null ? "Check in" : "Check in again");
+            b.setId("bookCheckIn");
+            b.getStyleClass().addAll("big", "status-action");
+            if (now.checkedInAt() == null) {
+                b.getStyleClass().add("accent");
+            }
+            b.setOnAction(ev -> checkIn(now));
+            apptActions.getChildren().add(b);
+        }
         if (apptActions.getChildren().isEmpty()) {
             Label over = new Label("This appointment is over: its status no longer changes.");
             over.setWrapText(true);
             apptActions.getChildren().add(over);
         }
+    }
+
+    /** Opens the check-in of the selected appointment; the book reloads once the patient is checked in. */
+    private void checkIn(Appointment a) {
+        Forms.showError(apptError, null);
+        checkInScreen.get().controller().open(a.id(), bookRoot.getScene() == null ? null : bookRoot.getScene().getWindow(),
+                done -> {
+                    done(CheckInModel.doneMessage(done, appointments.zone()));
+                    Forms.showError(bookMessage, done.consentWarning());
+                    reload();
+                }, refused -> {
+                    Forms.showError(apptError, refused);
+                    reload();
+                });
     }
 
     private void changeStatus(Appointment a, AppointmentStatus to, String note) {

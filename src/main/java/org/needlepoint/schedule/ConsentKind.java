@@ -7,7 +7,8 @@ import org.needlepoint.inventory.ProductKind;
  * What a consent text is for. TOXIN, HA_FILLER and BIOSTIMULATOR are the product kinds of
  * {@link ProductKind} (a chart with such a product needs a valid signed consent of the same name);
  * BIOSTIMULATOR's text (Sculptra, PLLA) carries the off-label-use section. CAHA and DEOXYCHOLIC are
- * the further products of the clinical reference, signed at the desk as the clinic decides;
+ * the further products of the clinical reference, and product kinds too; OTHER is the clinic's general
+ * consent for an injectable of none of the named kinds (a product of kind OTHER needs it);
  * PHOTOGRAPHY is the consent to clinical photographs.
  */
 public enum ConsentKind {
@@ -16,6 +17,7 @@ public enum ConsentKind {
     BIOSTIMULATOR("Sculptra (PLLA), with off-label use"),
     CAHA("Calcium hydroxylapatite (CaHA)"),
     DEOXYCHOLIC("Deoxycholic acid (submental fat)"),
+    OTHER("Other injectable treatment"),
     PHOTOGRAPHY("Clinical photographs");
 
     private final String label;

@@ -7,25 +7,31 @@ import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Screens;
+import org.needlepoint.ui.Shell;
 
 /**
  * The schedule feature's screens: the appointment book (the window's Book section) and its Admin tab (rooms,
- * opening and working hours, late cancellations), the Today screen's cards of today's appointments and
- * tomorrow's calls, the Appointments tab of a patient's record; consent: the consent screen other screens open
+ * opening and working hours, late cancellations), the check-in screen both the book and Today's appointments open,
+ * the Today screen's cards of today's appointments, tomorrow's calls and the injector's "My patients today", the Appointments tab of a patient's record; consent: the consent screen other screens open
  * for a patient, a patient's signed consents, and the Admin tab of consent texts.
  */
 public final class ScheduleViews {
     private ScheduleViews() {
     }
 
-    public static void register(Screens screens, Background background, Session session, AppointmentService appointments,
-                                PatientService patients, InventoryService inventory, ConsentService consents,
-                                ReportService reports, Clock clock) {
+    public static void register(Screens screens, Background background, Session session, Shell shell,
+                                AppointmentService appointments, CheckInService checkIns, PatientService patients,
+                                InventoryService inventory, ConsentService consents, ReportService reports, Clock clock) {
         screens.register(BookController.class, () -> new BookController(appointments, patients, inventory, background,
-                screens.changes()));
+                screens.changes(), () -> screens.load(CheckInController.class)));
+        screens.register(CheckInController.class, () -> new CheckInController(checkIns, consents, background,
+                        () -> screens.load(ConsentController.class), clock.getZone()))
+                .register(MyPatientsCardController.class, () -> new MyPatientsCardController(checkIns, session, background,
+                        screens.changes(), shell, clock.getZone()))
+                .todayCard(4, MyPatientsCardController.class);
         screens.register(ScheduleSettingsController.class, () -> new ScheduleSettingsController(appointments, background))
                 .register(TodayAppointmentsCardController.class, () -> new TodayAppointmentsCardController(appointments,
-                        background, screens.changes()))
+                        background, screens.changes(), () -> screens.load(CheckInController.class), clock.getZone()))
                 .register(TomorrowConfirmCardController.class, () -> new TomorrowConfirmCardController(appointments,
                         background, screens.changes(), clock.getZone()))
                 .register(PatientAppointmentsController.class, () -> new PatientAppointmentsController(appointments,

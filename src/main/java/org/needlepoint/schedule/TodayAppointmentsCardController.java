@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.time.ZoneId;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,11 +24,13 @@ import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.TodayCard;
+import org.needlepoint.ui.View;
 
 /**
  * The Today screen's "Today's appointments": the day's appointments by time, each with its status,
- * patient, injector, room and kind, and a big one-click <i>Arrived</i> where the status allows it
- * ({@link AppointmentService#nextStatuses}). It follows the book's changes on every PC.
+ * patient, injector, room and kind, and one big action at a time: a one-click <i>Arrived</i> where the status
+ * allows it ({@link AppointmentService#nextStatuses}), then <i>Check in</i> (the check-in screen), then when the
+ * patient was checked in. It follows the book's changes on every PC.
  */
 public final class TodayAppointmentsCardController implements TodayCard {
     static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -34,6 +38,8 @@ public final class TodayAppointmentsCardController implements TodayCard {
     private final AppointmentService appointments;
     private final Background background;
     private final Changes changes;
+    private final Supplier<View<CheckInController>> checkInScreen;
+    private final ZoneId zone;
 
     @FXML private VBox todayAppointmentsCard;
     @FXML private Label todayApptSummary;
@@ -44,10 +50,13 @@ public final class TodayAppointmentsCardController implements TodayCard {
     private List<Appointment> shown = List.of();
     private long loads;
 
-    public TodayAppointmentsCardController(AppointmentService appointments, Background background, Changes changes) {
+    public TodayAppointmentsCardController(AppointmentService appointments, Background background, Changes changes,
+                                           Supplier<View<CheckInController>> checkInScreen, ZoneId zone) {
         this.appointments = Objects.requireNonNull(appointments);
         this.background = Objects.requireNonNull(background);
         this.changes = Objects.requireNonNull(changes);
+        this.checkInScreen = Objects.requireNonNull(checkInScreen);
+        this.zone = Objects.requireNonNull(zone);
     }
 
     @FXML
@@ -128,20 +137,32 @@ public final class TodayAppointmentsCardController implements TodayCard {
         Label room = new Label(a.roomName() == null ? "No room" : a.roomName());
         room.getStyleClass().add("appt-sub");
         VBox where = new VBox(2, with, room);
-        fixed(where, 140);
+        fixed(where, 120);
 
-        Region action = new Region();
-        Node act = action;
-        if (AppointmentService.nextStatuses(a.status()).contains(AppointmentStatus.ARRIVED)) {
+        // one clear action at a time: Arrived when the patient walks in, then Check in, then when they were checked in
+        Node act = new Region();
+        if (a.checkedInAt() != null) {
+            Label checkedIn = new Label("Checked in " + HM.format(a.checkedInAt().atZone(zone)));
+            checkedIn.getStyleClass().addAll("appt-checked-in", "compact");
+            checkedIn.setMinWidth(Region.USE_PREF_SIZE);
+            checkedIn.setId("todayApptCheckedIn-" + a.id());
+            act = checkedIn;
+        } else if (AppointmentService.nextStatuses(a.status()).contains(AppointmentStatus.ARRIVED)) {
             Button arrived = new Button("Arrived", new FontIcon("mdal-how_to_reg"));
             arrived.getStyleClass().addAll("accent", "appt-big-button");
             arrived.setId("arrived-" + a.id());
             arrived.setOnAction(e -> arrived(a, arrived));
             act = arrived;
+        } else if (appointments.checkInProblem(a).isEmpty()) {
+            Button checkIn = new Button("Check in", new FontIcon("mdal-assignment"));
+            checkIn.getStyleClass().addAll("accent", "appt-big-button");
+            checkIn.setId("checkIn-" + a.id());
+            checkIn.setOnAction(e -> checkIn(a, checkIn));
+            act = checkIn;
         }
         HBox actBox = new HBox(act);
         actBox.setAlignment(Pos.CENTER_RIGHT);
-        fixed(actBox, 140);
+        fixed(actBox, 150);
 
         HBox box = new HBox(12, when, who, where, actBox);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -160,6 +181,21 @@ public final class TodayAppointmentsCardController implements TodayCard {
         r.setMinWidth(width);
         r.setPrefWidth(width);
         r.setMaxWidth(width);
+    }
+
+    /** Opens the check-in screen for the appointment; the card reloads once the patient is checked in. */
+    private void checkIn(Appointment a, Button b) {
+        b.setDisable(true);
+        Forms.showError(todayApptError, null);
+        checkInScreen.get().controller().open(a.id(), b.getScene() == null ? null : b.getScene().getWindow(), done -> {
+            Forms.showStatus(todayApptStatus, CheckInModel.doneMessage(done, zone));
+            Forms.showError(todayApptError, done.consentWarning());
+            refresh();
+        }, refused -> {
+            Forms.showError(todayApptError, refused);
+            refresh();
+        });
+        b.setDisable(false);
     }
 
     private void arrived(Appointment a, Button b) {

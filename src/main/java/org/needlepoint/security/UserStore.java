@@ -102,6 +102,78 @@ public final class UserStore implements RecordCheck {
         }
     }
 
+    /** The user's signing PIN hash, or null when they have none. */
+    public String signingPinHash(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT signing_pin_hash FROM app_user WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Sets (or with null removes) the signing PIN and clears its failure count; like sign-in
+     * bookkeeping it does not bump the version, so it never conflicts with an admin's edit.
+     */
+    public void setSigningPin(Connection c, long id, String hash, Instant now, long by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET signing_pin_hash = ?, pin_failures = 0,"
+                + " updated_at = ?, updated_by = ? WHERE id = ?")) {
+            ps.setString(1, hash);
+            Sql.setInstant(ps, 2, now);
+            ps.setLong(3, by);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Wrong signing PINs in a row. */
+    public int pinFailures(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pin_failures FROM app_user WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    public void setPinFailures(Connection c, long id, int failures) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET pin_failures = ? WHERE id = ?")) {
+            ps.setInt(1, failures);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The look the user chose. */
+    public Theme theme(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT theme FROM app_user WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Theme.valueOf(rs.getString(1)) : Theme.LIGHT;
+            }
+        }
+    }
+
+    /** A personal choice: does not bump the version (never conflicts with an admin's edit of the account). */
+    public void setTheme(Connection c, long id, Theme theme) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET theme = ? WHERE id = ?")) {
+            ps.setString(1, theme.name());
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether the clinic's setting {@value AuthService#PASSWORD_REQUIRED} is on (signing takes the password). */
+    public boolean passwordRequiredToSign(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT val FROM setting WHERE name = ?")) {
+            ps.setString(1, AuthService.PASSWORD_REQUIRED);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && Boolean.parseBoolean(rs.getString(1));
+            }
+        }
+    }
+
     public Optional<User> findByUsername(Connection c, String username) throws SQLException {
         return one(c, "SELECT " + COLUMNS + " FROM app_user WHERE username_key = ?", key(username));
     }

@@ -16,6 +16,10 @@ public interface Shell {
 
     void lockNow();
 
+    /** Switches the window to the dark theme (AtlantaFX Primer Dark), or back to the light one. */
+    default void useDarkTheme(boolean dark) {
+    }
+
     /** A short confirmation shown in the status bar, e.g. "Saved". */
     void status(String message);
 

@@ -47,7 +47,7 @@ class RegistrationTest {
             assertThat(screens.adminTabs()).extracting(Screens.AdminTabEntry::id).containsExactly("usersTab", "auditTab",
                     "followUpRulesTab", "appointmentBookTab", "productsTab", "consentTextsTab", "backupsTab", "clinicServerTab", "settingsTab");
             assertThat(screens.todayCards()).extracting(Class::getSimpleName).containsExactly(
-                    "TodayAppointmentsCardController", "TomorrowConfirmCardController", "BackupStatusController",
+                    "MyPatientsCardController", "TodayAppointmentsCardController", "TomorrowConfirmCardController", "BackupStatusController",
                     "FollowUpsCardController", "StockCardController");
         }
     }

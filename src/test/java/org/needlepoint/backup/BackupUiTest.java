@@ -118,6 +118,20 @@ class BackupUiTest extends AdminUiBase {
     }
 
     @Test
+    void quitWithCtrlQBacksUpFirstThenCloses(FxRobot robot) {
+        settle();
+        signIn(robot, "desk", TestClinic.PASSWORD);
+        assertThat(seen(robot, "quitButton")).as("Quit in the menu").isTrue();
+        clinic.clock.advance(Duration.ofHours(9)); // 18:00
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q).release(javafx.scene.input.KeyCode.CONTROL);
+        settle();
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(lastRun().trigger()).isEqualTo(BackupRun.Trigger.EXIT);
+        assertThat(backupsOnUsb()).extracting(BackupFile::name).contains("needlepoint-20261121-180000.zip");
+    }
+
+    @Test
     void noBackupForTwoDaysTurnsTheCardRed(FxRobot robot) {
         settle();
         clinic.db.tx(c -> c.createStatement().executeUpdate("UPDATE backup_config SET on_start = FALSE"));

@@ -399,22 +399,23 @@ class ChartRulesTest {
         clinic.signIn("injector");
         List<ChartPattern> patterns = clinic.services.charts().patterns();
 
-        assertThat(patterns).filteredOn(ChartPattern::builtIn).extracting(ChartPattern::name).containsExactly(
-                "Dysport crow's feet (3 points per side)", "Dysport forehead (5 points)",
-                "Dysport glabellar lines (label, 5 x 10 U)", "Sculptra malar fan", "Sculptra temple fan");
-        ChartPattern crows = patterns.get(0);
+        // the shipped patterns in the order they were added: the label's glabella first (issue 15 added 18 more)
+        assertThat(patterns).filteredOn(ChartPattern::builtIn).extracting(ChartPattern::name).startsWith(
+                "Dysport glabellar lines (label, 5 x 10 U)", "Dysport crow's feet (3 points per side)",
+                "Dysport forehead (5 points)", "Sculptra temple fan", "Sculptra malar fan").hasSize(23);
+        ChartPattern crows = patterns.get(1);
         assertThat(crows.points()).hasSize(6).allSatisfy(p -> assertThat(p.region()).isEqualTo(Region.ORBICULARIS_OCULI_LATERAL));
         assertThat(crows.points()).filteredOn(p -> p.side() == Side.RIGHT).hasSize(3);
-        ChartPattern forehead = patterns.get(1);
+        ChartPattern forehead = patterns.get(2);
         assertThat(forehead.points()).hasSize(5).allSatisfy(p -> {
             assertThat(p.region()).isEqualTo(Region.FRONTALIS);
             assertThat(p.y()).as("above the brows, which the face draws at y ≈ 0.39").isLessThan(0.36);
         });
-        ChartPattern malar = patterns.get(3);
+        ChartPattern malar = patterns.get(4);
         assertThat(malar.kind()).isEqualTo(ProductKind.BIOSTIMULATOR);
         assertThat(malar.fits(sculptra)).isTrue();
         assertThat(malar.total()).isEqualByComparingTo("4");
-        ChartPattern temple = patterns.get(4);
+        ChartPattern temple = patterns.get(3);
         assertThat(ChartRules.warnings(ChartRules.apply(temple, sculptra, null, () -> java.util.UUID.randomUUID().toString()),
                 shipped, TODAY, false)).extracting(ChartWarning::code)
                 .doesNotContain(ChartWarning.PLLA_AVOID_REGION, ChartWarning.PLLA_OFF_LABEL, ChartWarning.PLLA_DEPTH);

@@ -37,12 +37,26 @@ class ChartUiTest extends UiTest {
         LocalDate inAYear = charts.today().plusYears(1);
         c.receive(ChartFixture.named(catalog, "Dysport 300 U"), "DY301A", inAYear, 10);
         c.receive(ChartFixture.named(catalog, "Sculptra"), "SC150A", inAYear, 4);
+        c.receive(ChartFixture.named(catalog, "Dysport 300 U"), "DY302B", inAYear.plusMonths(1), 10);
+        c.services.users().create(new UserDraft("pinnurse", "Pia Pinner", Role.INJECTOR, "RN", "LIC-8"),
+                SHORT_PW.toCharArray(), SHORT_PW.toCharArray());
         c.signIn("desk");
         patient = c.services.patients().create(TestClinic.patient("Zoë", "Marrowby", "1984-02-29", "(555) 301-4455"), false);
         // checked in this morning: the treatment consents were signed on the pad at the desk
         Consents.onFile(c.services, patient.id());
+        // Pia signs with her PIN; the check-in opened her visit with the screening for Dysport answered
+        c.services.auth().signIn("pinnurse", SHORT_PW.toCharArray());
+        c.services.auth().setSigningPin(SHORT_PW.toCharArray(), PIN.toCharArray(), PIN.toCharArray());
+        VisitChart visit = charts.startVisit(patient.id());
+        long dysport = ChartFixture.named(catalog, "Dysport 300 U").id();
+        List<ScreeningEntry> answered = charts.screening(patient.id(), List.of(dysport), visit.screening()).stream()
+                .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
+        charts.saveDraft(visit.visit(), new ChartDraft(null, List.of(), answered, true, false));
         c.services.auth().signOut();
     }
+
+    /** Pia's signing PIN. */
+    private static final String PIN = "270419";
 
     private void openPatient(FxRobot robot, String user, String password) {
         signIn(robot, user, password);
@@ -159,6 +173,115 @@ class ChartUiTest extends UiTest {
         assertThat(ChartRules.totals(signed.points(), elsewhere().charts().catalog()).byProduct())
                 .singleElement().satisfies(t -> assertThat(t.amount()).isEqualByComparingTo("135"));
         screenshot("chart-signed");
+    }
+
+    @Test
+    void afterCheckInADysportUpperFaceIsSignedWithAPinInAtMostTwelveEvents(FxRobot robot) {
+        openPatient(robot, "pinnurse", SHORT_PW);
+        Counted person = new Counted(robot);
+
+        person.click("#newTreatmentButton"); // the visit the check-in opened, screening answered
+        settle();
+        person.click("#pattern-" + pattern("Dysport glabellar").id());
+        settle();
+        person.click("#pattern-" + pattern("Dysport forehead").id());
+        settle();
+        person.click("#pattern-" + pattern("Dysport crow").id());
+        settle();
+        person.click("#signButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(seen(robot, "pinBox")).as("a PIN keypad, not the password").isTrue();
+        assertThat(seen(robot, "signPassword")).isFalse();
+        screenshot("chart-sign-pin", node(robot, "pinPad"));
+        for (char d : PIN.toCharArray()) {
+            person.click("#pinKey-" + d); // the sixth digit signs
+        }
+        settle();
+        settle();
+
+        assertThat(text(robot, "chartVisitInfo")).as(text(robot, "chartError")).contains("SIGNED by RN Pia Pinner");
+        assertThat(person.events).as("input events from the open patient to a signed chart").isLessThanOrEqualTo(12);
+        VisitChart signed = stored();
+        assertThat(signed.visit().signed()).isTrue();
+        assertThat(signed.points()).hasSize(16);
+
+        // the status bar's message belongs to the section it was said in
+        assertThat(text(robot, "statusMessage")).startsWith("Signed the chart of");
+        robot.clickOn("#navToday");
+        settle();
+        assertThat(text(robot, "statusMessage")).isEmpty();
+    }
+
+    @Test
+    void fiveWrongPinsLockTheScreenUntilThePasswordIsTyped(FxRobot robot) {
+        openPatient(robot, "pinnurse", SHORT_PW);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
+        settle();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            robot.clickOn("#signButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#signPin").write("111112"); // typed on the keyboard: digits work too
+            settle();
+            if (attempt < 5) {
+                assertThat(text(robot, "chartError")).contains("Wrong PIN");
+            }
+        }
+        assertThat(robot.lookup("#unlockPassword").tryQuery()).as("the screen is locked").isPresent();
+        assertThat(stored().visit().signed()).isFalse();
+        robot.clickOn("#unlockPassword").write(SHORT_PW).type(KeyCode.ENTER);
+        settle();
+        robot.clickOn("#signButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#signPin").write(PIN);
+        settle();
+        settle();
+        assertThat(stored().visit().signed()).as("the password cleared the wrong PINs").isTrue();
+    }
+
+    /** The labels of the markers on the map ("10 U ·301A"). */
+    private List<String> markerLabels(FxRobot robot) {
+        return robot.lookup(".site-marker").queryAll().stream()
+                .flatMap(n -> ((javafx.scene.Parent) n).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+    }
+
+    @Test
+    void twoLotsAreToldApartASelectedPointNamesItsLotAndTheChartReadsInBothThemes(FxRobot robot) {
+        openPatient(robot, "injector", TestClinic.PASSWORD);
+        robot.clickOn("#newTreatmentButton");
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport glabellar").id());
+        settle();
+        assertThat(markerLabels(robot)).as("one lot: the amounts only").containsOnly("10 U");
+        javafx.scene.control.ComboBox<org.needlepoint.inventory.Lot> lots = node(robot, "brushLot");
+        robot.interact(() -> lots.setValue(lots.getItems().stream().filter(l -> l.lotNumber().equals("DY302B"))
+                .findFirst().orElseThrow()));
+        settle();
+        robot.clickOn("#pattern-" + pattern("Dysport forehead").id());
+        settle();
+        assertThat(markerLabels(robot)).as("two lots of one product: each marker names its lot")
+                .contains("10 U \u00b7301A", "5 U \u00b7302B").doesNotContain("10 U", "5 U");
+
+        VisitChart draft = stored();
+        InjectionPoint forehead = draft.points().stream().filter(p -> p.region() == Region.FRONTALIS).findFirst()
+                .orElseThrow();
+        robot.clickOn(screen(robot, forehead.x(), forehead.y()), MouseButton.PRIMARY);
+        settle();
+        assertThat(text(robot, "selectionLot")).startsWith("Lot DY302B \u00b7 exp. ");
+        assertThat(seen(robot, "selectedPointLine")).as("under the map, in view without scrolling").isTrue();
+        assertThat(text(robot, "selectedPointLine")).startsWith("Frontalis, ").contains(": Dysport 300 U, 5 U, Intramuscular")
+                .contains("Lot DY302B");
+        screenshot("chart-two-lots-light");
+
+        robot.interact(() -> window.useDarkTheme(true));
+        settle();
+        assertThat(map(robot).drawnDark()).as("the drawing recoloured for the dark theme").isTrue();
+        screenshot("chart-two-lots-dark");
+        robot.interact(() -> window.useDarkTheme(false));
+        settle();
+        assertThat(map(robot).drawnDark()).isFalse();
     }
 
     private ChartPattern pattern(String prefix) {

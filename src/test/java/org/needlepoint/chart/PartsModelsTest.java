@@ -123,6 +123,33 @@ class PartsModelsTest {
         assertThat(model.visibleProperty().get()).isFalse();
     }
 
+    @Test
+    void aSelectedPointNamesItsLotAndVialAndTwoLotsAreToldApart() {
+        SelectionModel model = new SelectionModel();
+        Brush late = new Brush(DYSPORT.id(), DYSPORT_LATE.id(), 101L, BigDecimal.TEN, Depth.INTRAMUSCULAR,
+                Technique.NEEDLE_BOLUS, null);
+        Brush soon = new Brush(DYSPORT.id(), Parts.DYSPORT_SOON.id(), null, BigDecimal.TEN, Depth.INTRAMUSCULAR,
+                Technique.NEEDLE_BOLUS, null);
+        EditablePoint<Brush> one = new EditablePoint<>("p1", DiagramView.FACE_FRONT, 0.4, 0.4,
+                new Site(Region.CORRUGATOR, Side.RIGHT), late);
+        EditablePoint<Brush> two = new EditablePoint<>("p2", DiagramView.FACE_FRONT, 0.5, 0.45,
+                new Site(Region.PROCERUS, Side.MIDLINE), soon);
+
+        model.show(List.of(one), false, Parts.CATALOG);
+        assertThat(model.shownProperty().get()).as("a signed chart's point still names its lot").isTrue();
+        assertThat(model.visibleProperty().get()).isFalse();
+        assertThat(model.lotLineProperty().get()).startsWith("Lot DY-LATE \u00b7 exp. ").endsWith("\u00b7 vial 101");
+        model.show(List.of(one, two), true, Parts.CATALOG);
+        assertThat(model.lotLineProperty().get()).isEqualTo("Lots DY-LATE, DY-SOON");
+
+        assertThat(LotMarks.label("10 U", DYSPORT_LATE, false)).isEqualTo("10 U");
+        assertThat(LotMarks.label("10 U", DYSPORT_LATE, true)).isEqualTo("10 U \u00b7LATE");
+        assertThat(LotMarks.colour("#2E86C1", 0)).isEqualTo("#2E86C1");
+        assertThat(LotMarks.colour("#2E86C1", 1)).as("a second lot: darker").isEqualTo("#1C5074");
+        assertThat(LotMarks.colour("#2E86C1", 2)).as("a third: lighter").isNotEqualTo("#2E86C1").isNotEqualTo("#1C5074");
+        assertThat(LotMarks.lotsInOrder(java.util.Arrays.asList(11L, null, 12L, 11L))).containsExactly(11L, 12L);
+    }
+
     // ------------------------------------------------------------------------------ opening a vial
 
     @Test

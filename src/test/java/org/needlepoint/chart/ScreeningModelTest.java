@@ -96,6 +96,29 @@ class ScreeningModelTest {
     }
 
     @Test
+    void beforeAnythingIsChartedTheConsentsOnFileShowWithoutCallingAnyMissing() {
+        model.load(chart(VisitStatus.DRAFT, false, List.of()));
+        model.update(List.of(), Parts.patient(null, null));
+        ScreeningModel.CoverageQuery q = model.coverageQueryProperty().get();
+        assertThat(q.charted()).isFalse();
+        assertThat(q.kinds()).containsExactlyInAnyOrder(ProductKind.values());
+        LocalDate day = LocalDate.of(2026, 11, 21);
+        SignedConsent toxin = new SignedConsent(5, 1, 9, ConsentKind.TOXIN, 1, "Toxin consent",
+                Instant.parse("2026-11-21T09:00:00Z"), day, 3, "Dana Desk", null, day.plusMonths(12).minusDays(1));
+        model.showCoverage(q, new ConsentCoverage(day, Map.of(ConsentKind.TOXIN, toxin),
+                Set.of(ConsentKind.HA_FILLER, ConsentKind.BIOSTIMULATOR)));
+        assertThat(model.consentLines()).singleElement().asString().contains("Botulinum toxin", "signed 21 Nov 2026");
+        assertThat(model.consentMissing()).as("nothing charted needs one yet").isNull();
+        assertThat(model.neededKinds()).isEmpty();
+        assertThat(model.consentProperty().get()).as("no treatment to consent to yet").isFalse();
+        assertThat(changes).hasValue(0);
+
+        model.update(List.of(Parts.DYSPORT), Parts.patient(null, null));
+        assertThat(model.coverageQueryProperty().get().charted()).isTrue();
+        assertThat(model.neededKinds()).containsExactly(ConsentKind.TOXIN);
+    }
+
+    @Test
     void aSignedChartIsLocked() {
         List<ScreeningEntry> answered = List.of(new ScreeningEntry(ScreeningItem.PREGNANCY, ScreeningAnswer.NO, false, null));
         model.load(chart(VisitStatus.SIGNED, false, answered));

@@ -57,6 +57,30 @@ class AdverseEventFormModelTest {
     }
 
     @Test
+    void aBruiseWithinTheWindowIsExpectedUnlessTheInjectorSaysOtherwise() {
+        assertThat(form.expectedFitsProperty().get()).as("no type yet").isFalse();
+        form.typeProperty().set(AdverseEventType.BRUISING);
+        form.onsetDateProperty().set("11/23/2026");
+        assertThat(form.expectedFitsProperty().get()).isTrue();
+        assertThat(form.expectedStatusProperty().get()).startsWith("Recorded as an expected reaction");
+        assertThat(form.draft(7, 40, List.of()).notExpected()).isFalse();
+
+        form.notExpectedProperty().set(true);
+        assertThat(form.expectedStatusProperty().get()).startsWith("Recorded as an adverse reaction");
+        assertThat(form.draft(7, 40, List.of()).notExpected()).isTrue();
+        assertThat(edits).contains("notExpected");
+
+        form.severityProperty().set(Severity.GRADE_3);
+        assertThat(form.expectedFitsProperty().get()).as("a severe bruise is not the expected reaction").isFalse();
+        form.severityProperty().set(Severity.GRADE_1);
+        form.onsetDateProperty().set("12/10/2026");
+        assertThat(form.expectedFitsProperty().get()).as("19 days after the visit: outside the window").isFalse();
+        form.onsetDateProperty().set("11/21/2026");
+        form.typeProperty().set(AdverseEventType.PAPULE_NODULE);
+        assertThat(form.expectedFitsProperty().get()).isFalse();
+    }
+
+    @Test
     void rowsShowWhenTheirAnswerNeedsThem() {
         assertThat(form.otherShownProperty().get()).isFalse();
         form.typeProperty().set(AdverseEventType.OTHER);

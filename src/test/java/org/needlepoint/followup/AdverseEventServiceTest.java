@@ -73,6 +73,38 @@ class AdverseEventServiceTest {
     // ------------------------------------------------------------------------------- recording
 
     @Test
+    void aFiveDayBruiseIsRecordedAsExpectedUnlessTheInjectorSaysOtherwise() {
+        VisitChart v = f.signed(f.ann, List.of(f.glabella().get(0)));
+        f.days(5);
+        AdverseEventDraft bruise = new AdverseEventDraft(f.ann.id(), v.visit().id(), List.of("g1"), f.today(),
+                f.today().minusDays(4), AdverseEventType.BRUISING, null, Severity.GRADE_1, false, false, Set.of(), null,
+                "Small bruise at the glabella, 5 days.", null, null, null, EventOutcome.IMPROVING, null);
+
+        AdverseEvent expected = events.recordEvent(bruise);
+        assertThat(expected.expected()).isTrue();
+        assertThat(expected.toDraft().notExpected()).isFalse();
+        assertThat(events.patientEvents(f.ann.id())).singleElement()
+                .satisfies(s -> assertThat(s.typeLabel()).isEqualTo("Bruising (expected reaction)"));
+        assertThat(AuditLog.withAction(f.clinic.db, Audit.CREATE)).filteredOn(a -> "adverse_event".equals(a.recordType()))
+                .last().satisfies(a -> assertThat(a.summary()).contains("recorded as an expected reaction"));
+
+        AdverseEvent adverse = events.recordEvent(bruise.withNotExpected(true));
+        assertThat(adverse.expected()).as("the injector says otherwise").isFalse();
+        assertThat(adverse.toDraft().notExpected()).as("the form shows the injector's word again").isTrue();
+
+        AdverseEvent severe = events.recordEvent(new AdverseEventDraft(f.ann.id(), v.visit().id(), List.of("g1"),
+                f.today(), f.today().minusDays(4), AdverseEventType.SWELLING, null, Severity.GRADE_3, false, false,
+                Set.of(), null, null, null, null, null, EventOutcome.ONGOING, null));
+        assertThat(severe.expected()).as("severe").isFalse();
+
+        // changed to the injector's word later: an update records it
+        AdverseEvent changed = events.updateEvent(expected.id(), expected.version(), expected.toDraft().withNotExpected(true));
+        assertThat(changed.expected()).isFalse();
+        assertThat(AuditLog.withAction(f.clinic.db, Audit.UPDATE)).filteredOn(a -> "adverse_event".equals(a.recordType()))
+                .last().satisfies(a -> assertThat(a.summary()).contains("now an adverse reaction"));
+    }
+
+    @Test
     void anEventFollowsTheSelectedPointsToTheirLots() {
         VisitChart v = f.signed(f.ann, List.of(f.glabella().get(0), f.glabella().get(1), f.fillerPoints().get(0)));
         f.days(2);

@@ -158,9 +158,17 @@ class AdverseEventUiTest extends FollowUpUiBase {
         assertThat(text(robot, "seriousError")).isEqualTo("A death is grade 5: choose grade 5.");
         click(robot, "serious-DEATH");
         settle();
+        assertThat(text(robot, "expectedStatus")).isEqualTo("Recorded as an expected reaction, not an adverse reaction.");
+        assertThat(node(robot, "notExpected").isDisabled()).isFalse();
+        javafx.scene.control.ScrollPane fields = node(robot, "fieldsScroll");
+        robot.interact(() -> fields.setVvalue(0));
+        screenshot("adverse-event-expected");
         saveWithKeys(robot);
         assertThat(elsewhere("admin").adverseEvents().patientEvents(patient.id())).singleElement()
-                .satisfies(e -> assertThat(e.type()).isEqualTo(AdverseEventType.BRUISING));
+                .satisfies(e -> {
+                    assertThat(e.type()).isEqualTo(AdverseEventType.BRUISING);
+                    assertThat(e.expected()).as("a mild bruise on the day of the visit").isTrue();
+                });
     }
 
     @Test

@@ -39,6 +39,11 @@ class ProtocolTasksTest {
         return tasks.stream().filter(FollowUpTask::open).toList();
     }
 
+    /** The open nodule checks (the course's end also brings the touch-up call, tested on its own). */
+    private List<FollowUpTask> openChecks(List<FollowUpTask> tasks) {
+        return open(tasks).stream().filter(t -> t.ruleCode() != null && t.ruleCode().startsWith("SCULPTRA_NODULE")).toList();
+    }
+
     private long taskRows() {
         return f.clinic.db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM followup_task"));
     }
@@ -161,7 +166,7 @@ class ProtocolTasksTest {
                 .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.DONE));
         assertThat(tasks).filteredOn(t -> "SCULPTRA_NEXT".equals(t.ruleCode()) && t.visitId() == s2.visit().id())
                 .singleElement().satisfies(t -> assertThat(t.reason()).contains("session 2 of 3"));
-        List<FollowUpTask> checks = open(tasks);
+        List<FollowUpTask> checks = openChecks(tasks);
         assertThat(checks).extracting(FollowUpTask::ruleCode)
                 .containsExactly("SCULPTRA_NODULE_3M", "SCULPTRA_NODULE_6M", "SCULPTRA_NODULE_12M");
         assertThat(checks).extracting(FollowUpTask::due).containsExactly(LocalDate.parse("2027-05-13"),
@@ -172,6 +177,32 @@ class ProtocolTasksTest {
             assertThat(t.clinical()).isTrue();
         });
         assertThat(tasks).noneMatch(t -> t.visitId() != null && t.visitId() == s1.visit().id() && t.open());
+    }
+
+    @Test
+    void theTouchUpCallIsDueAboutTwoYearsAfterTheLastSessionOfTheCourse() {
+        f.signed(f.ann, f.sculptraSession()); // 21 Nov 2026
+        f.days(42);
+        f.signed(f.ann, f.sculptraSession());
+        f.days(42);
+        VisitChart last = f.signed(f.ann, f.sculptraSession()); // 13 Feb 2027, the course's last
+        FollowUpTask touchUp = open(f.tasks(f.ann)).stream().filter(t -> "SCULPTRA_TOUCH_UP".equals(t.ruleCode()))
+                .findFirst().orElseThrow();
+        assertThat(touchUp.due()).isEqualTo(LocalDate.parse("2029-02-13"));
+        assertThat(touchUp.kind()).isEqualTo(TaskKind.CALL);
+        assertThat(touchUp.visitId()).isEqualTo(last.visit().id());
+        assertThat(touchUp.reason()).contains("touch-up", "session 3 of 3");
+        assertThat(TaskBookingService.kindFor(touchUp)).as("booked as a treatment")
+                .isEqualTo(org.needlepoint.schedule.AppointmentKind.TREATMENT);
+
+        // a fourth session of the same course moves it: two years from that one
+        f.days(42);
+        VisitChart fourth = f.signed(f.ann, f.sculptraSession()); // 27 Mar 2027
+        assertThat(open(f.tasks(f.ann))).filteredOn(t -> "SCULPTRA_TOUCH_UP".equals(t.ruleCode())).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.visitId()).isEqualTo(fourth.visit().id());
+                    assertThat(t.due()).isEqualTo(LocalDate.parse("2029-03-27"));
+                });
     }
 
     @Test
@@ -191,7 +222,7 @@ class ProtocolTasksTest {
                     assertThat(t.closeNote()).startsWith("Superseded");
                 });
         assertThat(open(tasks)).extracting(FollowUpTask::visitId).containsOnly(fourth.visit().id());
-        assertThat(open(tasks)).extracting(FollowUpTask::due).containsExactly(LocalDate.parse("2027-06-27"),
+        assertThat(openChecks(tasks)).extracting(FollowUpTask::due).containsExactly(LocalDate.parse("2027-06-27"),
                 LocalDate.parse("2027-09-27"), LocalDate.parse("2028-03-27"));
 
         // more than a year later: session 1 of a new course
@@ -223,7 +254,7 @@ class ProtocolTasksTest {
         f.signed(f.ann, f.sculptraSession());
         f.days(42);
         f.signed(f.ann, f.sculptraSession());
-        assertThat(open(f.tasks(f.ann))).extracting(FollowUpTask::ruleCode)
+        assertThat(openChecks(f.tasks(f.ann))).extracting(FollowUpTask::ruleCode)
                 .containsExactly("SCULPTRA_NODULE_3M", "SCULPTRA_NODULE_6M", "SCULPTRA_NODULE_12M");
     }
 

@@ -109,6 +109,9 @@ class CatalogueTest {
                 new BigDecimal("200"), f.botox.packUnit(), f.botox.defaultDiluent(), f.botox.defaultDiluentMl(),
                 f.botox.usableHours(), f.botox.storage(), f.botox.pointMin(), f.botox.pointMax(), f.botox.visitMax(),
                 false, false, f.botox.colour(), 2, f.botox.gtins(), true, f.botox.version());
+        // kind, unit and pack are fixed once a lot has been received (before, a mistyped one may be corrected)
+        f.clinic.receive(f.botox, "BXFIX", f.today().plusYears(1), 1);
+        f.clinic.signIn("admin");
         assertThatThrownBy(() -> inventory.updateProduct(otherPack)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("cannot change");
 

@@ -175,6 +175,36 @@ class InventoryUiTest extends UiTest {
     }
 
     @Test
+    void anUnknownGtinIsAddedAsANewProductAndReceived(FxRobot robot) {
+        assertTrue(setup.inventory().productForGtin(UNKNOWN_GTIN).isEmpty());
+        openReceive(robot, "admin");
+        robot.write(scan(UNKNOWN_GTIN, "280630", "RD7", "S1")).push(KeyCode.ENTER);
+        settle();
+        assertTrue(robot.lookup("#linkProductChoice").tryQuery().isPresent(), "linking is still offered");
+        robot.clickOn("#addProductForGtinButton");
+        settle();
+        robot.clickOn("#newProductName").write("Hydroxa 1.5 mL");
+        robot.clickOn("#newProductBrand").write("Hydroxa");
+        ComboBox<ProductKind> kind = robot.lookup("#newProductKind").query();
+        robot.interact(() -> kind.setValue(ProductKind.CAHA));
+        robot.clickOn("#newProductPackSize").write("1.5");
+        screenshot("inventory-receive-add-product", node(robot, "newProductName"));
+        robot.clickOn("#addNewProductButton");
+        settle();
+        Product added = setup.inventory().productForGtin(UNKNOWN_GTIN).orElseThrow();
+        assertEquals("Hydroxa 1.5 mL", added.name());
+        assertEquals(ProductKind.CAHA, added.kind());
+        assertEquals(Unit.ML, added.unit());
+        assertEquals(0, new java.math.BigDecimal("1.5").compareTo(added.packSize()));
+        assertEquals("RD7", text(robot, "lotField"));
+        robot.push(KeyCode.ENTER);
+        settle();
+        assertTrue(text(robot, "receiveStatus").startsWith("Received 1 syringe of Hydroxa 1.5 mL, lot RD7"),
+                text(robot, "receiveStatus"));
+        assertEquals(1, receipts());
+    }
+
+    @Test
     void wasteReducesStockAndACountBelowZeroIsRefused(FxRobot robot) {
         stock(dysport, "DW1", LocalDate.of(2027, 6, 30), 5);
         signIn(robot, "desk", TestClinic.PASSWORD);

@@ -113,6 +113,50 @@ class ProductsAdminUiTest extends UiTest {
     }
 
     @Test
+    void anAdministratorAddsAProductWithTheKindsUsualPoint(FxRobot robot) {
+        InventoryService other = elsewhere().inventory();
+        other.receive(new ReceiptDraft(null, stored("Dysport 300 U").id(), "DY1", other.today().plusYears(1), null, null,
+                2, null, null, other.today()));
+        openProducts(robot);
+        robot.clickOn("#newProductButton");
+        settle();
+        assertThat(text(robot, "productTitle")).isEqualTo("New product");
+        robot.clickOn("#productName").write("Submenta 2 mL");
+        robot.clickOn("#productBrand").write("Submenta");
+        javafx.scene.control.ComboBox<ProductKind> kind = node(robot, "productKind");
+        robot.interact(() -> kind.setValue(ProductKind.DEOXYCHOLIC));
+        assertThat(((javafx.scene.control.ComboBox<?>) node(robot, "productUnit")).getValue()).isEqualTo(Unit.ML);
+        assertThat(node(robot, "productUnit").isDisabled()).as("the kind decides the unit").isTrue();
+        assertThat(text(robot, "productDefaultAmount")).isEqualTo("0.2");
+        retype(robot, "productPackSize", "2");
+        retype(robot, "productPointMax", "0.4");
+        retype(robot, "productVisitMax", "10");
+        retype(robot, "productGtins", "5012345678900");
+        screenshot("admin-products-new");
+        robot.clickOn("#saveProductButton");
+        settle();
+        assertThat(text(robot, "productStatus")).startsWith("Added Submenta 2 mL");
+        Product p = stored("Submenta 2 mL");
+        assertThat(p.kind()).isEqualTo(ProductKind.DEOXYCHOLIC);
+        assertThat(p.unit()).isEqualTo(Unit.ML);
+        assertThat(p.packUnit()).isEqualTo(PackUnit.ML);
+        assertThat(p.packSize()).isEqualByComparingTo("2");
+        assertThat(p.defaultAmount()).isEqualByComparingTo("0.2");
+        assertThat(p.defaultDepth()).isEqualTo(org.needlepoint.chart.Depth.SUBCUTANEOUS);
+        assertThat(p.visitMax()).isEqualByComparingTo("10");
+        assertThat(p.gtins()).containsExactly("05012345678900");
+        assertThat(AuditLog.withAction(clinic.db, Audit.CREATE)).last()
+                .satisfies(a -> assertThat(a.recordType()).isEqualTo("product"));
+        assertThat(text(robot, "productFixed")).contains("can still be corrected");
+        assertThat(node(robot, "productKind").isDisabled()).isFalse();
+
+        // a product with a lot received keeps its kind
+        choose(robot, "Dysport 300 U");
+        assertThat(text(robot, "productFixed")).contains("cannot change");
+        assertThat(node(robot, "productKind").isDisabled()).isTrue();
+    }
+
+    @Test
     void aMalformedGtinIsMarkedAndNothingIsSaved(FxRobot robot) {
         openProducts(robot);
         choose(robot, "Dysport 300 U");

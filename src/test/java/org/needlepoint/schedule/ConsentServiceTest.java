@@ -248,6 +248,6 @@ class ConsentServiceTest {
         SignedConsent forVisit = consents.sign(bea.id(), List.of(ConsentKind.TOXIN), Consents.signature(), beasVisit).get(0);
         assertThat(forVisit.visitId()).isEqualTo(beasVisit);
         assertThat(forVisit.witnessName()).isEqualTo("Ivy Injector");
-        assertThat(clinic.db.read(new ConsentStore()::counts)).isEqualTo(Map.of("consent texts", 6L, "signed consents", 1L));
+        assertThat(clinic.db.read(new ConsentStore()::counts)).isEqualTo(Map.of("consent texts", 7L, "signed consents", 1L));
     }
 }

@@ -138,13 +138,18 @@ public abstract class UiTest {
 
     /** Saves a PNG of the window to target/screenshots when -Dscreenshots=true. */
     protected void screenshot(String name) {
+        screenshot(name, (Node) null);
+    }
+
+    /** Saves a PNG of the scene (a dialog's, say) that {@code inScene} is in; the window's when null. */
+    protected void screenshot(String name, Node inScene) {
         if (!Boolean.getBoolean("screenshots")) {
             return;
         }
         WaitForAsyncUtils.waitForFxEvents();
         try {
             var image = WaitForAsyncUtils.asyncFx(() -> {
-                Scene scene = window.scene();
+                Scene scene = inScene == null ? window.scene() : inScene.getScene();
                 return scene.snapshot(null);
             }).get(10, TimeUnit.SECONDS);
             Path dir = Path.of("target", "screenshots");

@@ -137,7 +137,8 @@ public final class Bench {
             Measures patient search, chart save and reload, cold start, memory, site-map redraw,
             the follow-up worklist, the recall list over N patients' 1,000,000 charted points,
             receiving a scanned pack, booking appointments and the appointment book's week over 2N
-            appointments, and backup on a synthetic clinic in a temp folder; prints figures.
+            appointments, backup, and photos (importing 50 12-megapixel JPEGs in the Photos tab, opening
+            Compare, backing up 2,000 photos) on synthetic clinics in a temp folder; prints figures.
 
               --patients N        patients of the synthetic clinic (default 100000, at most 1000000)
               --seed HOW          service: register each patient through PatientService.create (the default up
@@ -146,8 +147,8 @@ public final class Bench {
               --search-before W   yes: also time the search as it was before V9 (SearchBefore) on the same
                                   queries, and count the queries whose lists differ
               --runs R            timed rounds of each part (default 5)
-              --only PARTS        some of search,chart,start,memory,redraw,worklist,recall,receive,book,backup
-                                  (default all), or installed (the installer's app-image with and
+              --only PARTS        some of search,chart,start,memory,redraw,worklist,recall,receive,book,backup,
+                                  photos (default all), or installed (the installer's app-image with and
                                   without its AppCDS archive beside a bare window; only when named)
               --jvm-options SETS  JVM options for the child JVMs: "app" (default), "none" or options;
                                   several sets separated by ";" are compared
@@ -215,7 +216,7 @@ public final class Bench {
 
     /** The parts of the bench, in the order they run. */
     enum Part {
-        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, BOOK, BACKUP, INSTALLED;
+        SEARCH, CHART, START, MEMORY, REDRAW, WORKLIST, RECALL, RECEIVE, BOOK, BACKUP, PHOTOS, INSTALLED;
 
         /** "search,start": the parts named, case-insensitively; an unknown name is an error. */
         static Set<Part> parse(String csv) {
@@ -229,7 +230,7 @@ public final class Bench {
                     parts.add(Part.valueOf(n));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--only takes search, chart, start, memory, redraw, worklist, recall,"
-                            + " receive, book, backup; not " + name.strip() + ". It also takes installed (the installer's"
+                            + " receive, book, backup, photos; not " + name.strip() + ". It also takes installed (the installer's"
                             + " app-image, measured only when named).");
                 }
             }
@@ -293,7 +294,8 @@ public final class Bench {
             String image = o.stringValue("--app-image", null);
             int patients = o.intValue("--patients", 100_000, 1000, 1_000_000);
             return new Config(patients, o.intValue("--runs", 5, 1, 50),
-                    Part.parse(o.stringValue("--only", "search,chart,start,memory,redraw,worklist,recall,receive,book,backup")),
+                    Part.parse(o.stringValue("--only",
+                            "search,chart,start,memory,redraw,worklist,recall,receive,book,backup,photos")),
                     JvmSet.parse(o.stringValue("--jvm-options", "app")), benchJvm.equals("as-started"),
                     image == null ? null : Path.of(image), List.copyOf(args),
                     Seeding.parse(o.stringValue("--seed", null), patients), yesNo(o.stringValue("--search-before", "no")));
@@ -371,6 +373,9 @@ public final class Bench {
                         redraw = redraw(runs, display, config.jvmSets(), dir);
                     }
                 }
+            }
+            if (parts.contains(Part.PHOTOS)) {
+                photos(runs, display != null ? display : Display.detect(), dir);
             }
             InstalledFigures installed = parts.contains(Part.INSTALLED) ? installed(data, runs, dir, config.appImage())
                     : null;
@@ -967,6 +972,107 @@ public final class Bench {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    // ---------------------------------------------------------------- photos
+
+    /**
+     * Photos ({@link BenchPhotos}, {@link BenchPhotosFx}): R + 1 imports of 50 synthetic 12 MP JPEGs (a folder each,
+     * as a drop) into the real Photos tab in a child JVM with a display, timed to the last thumbnail shown, with
+     * the FX thread's longest frame meanwhile; Compare opened R + 1 times on two 12 MP photos; then a clinic of
+     * 2,000 such photos backed up R times (time and size). The first import and the first Compare are untimed.
+     */
+    private void photos(int runs, Display display, Path dir) {
+        out.println();
+        out.println("== Photos: importing " + BenchPhotos.IMPORTED + " JPEGs of 12 MP in the Photos tab, opening Compare on"
+                + " two, backing up " + BenchPhotos.BACKED_UP + " photos; 1 untimed + " + runs + " rounds" + loadAverage()
+                + " ==");
+        if (!display.usable()) {
+            out.println("  skipped: " + display.description());
+            return;
+        }
+        String password = password();
+        long t0 = System.nanoTime();
+        List<byte[]> drawings = BenchPhotos.drawings(BenchPhotos.DRAWINGS, SEED);
+        long avg = drawings.stream().mapToLong(b -> b.length).sum() / drawings.size();
+        out.printf(Locale.ROOT, "  %d synthetic 12 MP drawings (%d x %d, with grain) in %.1f s, %.1f MB a file%n",
+                drawings.size(), BenchPhotos.WIDTH_12MP, BenchPhotos.WIDTH_12MP * 5 / 4, seconds(t0), avg / 1048576.0);
+        Path data = dir.resolve("photos-clinic");
+        BenchPhotos.PhotoClinic clinic = BenchPhotos.setUp(data, password);
+        List<String> args = new ArrayList<>(List.of(data.toString(), clinic.username(), Long.toString(clinic.patientId()),
+                Integer.toString(runs)));
+        for (int r = -1; r < runs; r++) {
+            Path folder = dir.resolve("photos-import-" + (r + 1));
+            BenchPhotos.writeFiles(folder, drawings, (r + 1) * BenchPhotos.IMPORTED, BenchPhotos.IMPORTED);
+            args.add(folder.toString());
+        }
+        double[] importMs = new double[runs];
+        double[] longest = new double[runs];
+        int over = 0;
+        double[] compareMs = new double[runs];
+        List<String> cmd = command(display, JvmSet.app(), List.of(), BenchPhotosFx.class.getName(),
+                args.toArray(String[]::new));
+        try (Child c = new Child(cmd, dir.resolve("child-photos.log"))) {
+            OutputStream stdin = c.process.getOutputStream();
+            stdin.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            String idle = c.await(BenchPhotosFx.IDLE).text();
+            out.println("  FX frames with nothing to do (3 s, before the imports): longest " + round(field(idle, "longest"))
+                    + " ms, " + (int) field(idle, "over") + " of " + (int) field(idle, "frames") + " over "
+                    + round(BenchPhotos.FRAME_TARGET_MS) + " ms");
+            for (int r = -1; r < runs; r++) {
+                String l = c.await(BenchPhotosFx.IMPORT).text();
+                if ((int) field(l, "photos") != BenchPhotos.IMPORTED) {
+                    throw new BenchException("the import saw " + l);
+                }
+                if (r >= 0) {
+                    importMs[r] = field(l, "total");
+                    longest[r] = field(l, "longest");
+                    over += (int) field(l, "over");
+                }
+            }
+            for (int r = -1; r < runs; r++) {
+                String l = c.await(BenchPhotosFx.COMPARE).text();
+                if (r >= 0) {
+                    compareMs[r] = field(l, "ms");
+                }
+            }
+            c.await(BenchPhotosFx.DONE);
+            c.awaitExit();
+        } catch (IOException e) {
+            throw new BenchException("the photos probe failed: " + e.getMessage());
+        }
+        out.println("  import of " + BenchPhotos.IMPORTED + " photos to the last thumbnail, ms: " + fmt(importMs) + "; median "
+                + round(median(importMs.clone())));
+        out.println("  longest FX frame during the import, ms: " + fmt(longest) + "; median " + round(median(longest.clone()))
+                + (over == 0 ? "; no frame over " : "; " + over + " frame(s) over ") + round(BenchPhotos.FRAME_TARGET_MS)
+                + " ms (target: none)");
+        out.println("  Compare opened on two 12 MP photos, ms: " + fmt(compareMs) + "; median " + round(median(compareMs.clone()))
+                + " (target <= " + round(BenchPhotos.COMPARE_TARGET_MS) + ")");
+
+        Path big = dir.resolve("photos-backup-clinic");
+        BenchPhotos.PhotoClinic many = BenchPhotos.setUp(big, password);
+        long t1 = System.nanoTime();
+        long bytes = BenchPhotos.fill(big, many, drawings, BenchPhotos.BACKED_UP);
+        out.printf(Locale.ROOT, "  %d photos (%.0f MB of originals) imported through the service in %.0f s%s%n",
+                BenchPhotos.BACKED_UP, bytes / 1048576.0, seconds(t1), loadAverage());
+        double[] backupMs = new double[runs];
+        long size = 0;
+        try (Database db = Database.open(big)) {
+            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher());
+            for (int r = 0; r < runs; r++) {
+                long b0 = System.nanoTime();
+                BackupFile f = s.backups().backUpFromCommandLine(dir.resolve("photos-backups"), BackupProgress.NONE);
+                backupMs[r] = (System.nanoTime() - b0) / 1e6;
+                size = f.size();
+                Files.delete(f.path());
+            }
+        } catch (IOException e) {
+            throw new BenchException("the photos backup failed: " + e.getMessage());
+        }
+        out.printf(Locale.ROOT, "  backup of the %d-photo clinic, ms: %s; median %s  (%.0f MB zip, %.0f MB/s)%n",
+                BenchPhotos.BACKED_UP, fmt(backupMs), round(median(backupMs.clone())), size / 1048576.0,
+                size / 1048576.0 / (median(backupMs.clone()) / 1000));
     }
 
     // ---------------------------------------------------------------- child JVMs

@@ -96,10 +96,11 @@ public final class Services {
         // signing deducts the stock a chart used and creates the treatment's follow-up tasks, in the
         // signing transaction
         List<SignedChartListener> signed = List.of(new StockDeduction(inventoryStore, audit, clock), planner);
-        this.reports = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore, eventStore,
-                audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
+        // consents print with the reports, and the reports' photos need the consents: photos are added below
+        ReportService printing = new ReportService(db, chartStore, inventoryStore, patientStore, userStore, clinicStore,
+                eventStore, audit, session, clock, PaperSize.forLocale(Locale.getDefault()));
         ConsentStore consentStore = new ConsentStore();
-        this.consents = new ConsentService(db, consentStore, patientStore, clinicStore, reports, audit, session, clock);
+        this.consents = new ConsentService(db, consentStore, patientStore, clinicStore, printing, audit, session, clock);
         // signing a chart needs a valid signed consent for each kind of product charted
         this.charts = new ChartService(db, chartStore, inventoryStore, patientStore, auth, audit, session, clock, signed,
                 consents);
@@ -124,6 +125,7 @@ public final class Services {
         this.photos = new PhotoService(db, photoStore, consents, audit, session, clock);
         this.checkIns = new CheckInService(db, appointmentStore, appointments, patientStore, patients, inventoryStore, charts,
                 consents, audit, session, clock);
+        this.reports = printing.withPhotos(photos);
         this.checkout = new CheckoutService(db, new CheckoutStore(), appointments, taskBookings, chartStore, followUpStore,
                 reports, audit, session, clock);
         BackupStore backupStore = new BackupStore();

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -35,6 +38,7 @@ import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.Unit;
 import org.needlepoint.patient.Patient;
+import org.needlepoint.photo.Pose;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
@@ -472,9 +476,36 @@ public final class ChartController {
 
     // ------------------------------------------------------------------------------ printing
 
+    /** "No photos" in the treatment record's photo choice. */
+    static final String NO_PHOTOS = "No photos";
+
     @FXML
     private void printSummary() {
-        export("treatment-record", reports::visitSummary);
+        if (chart == null) {
+            return;
+        }
+        // which view's before/after pair goes into the record: front unless the person chooses another
+        Map<String, Pose> views = new LinkedHashMap<>();
+        for (Pose p : Pose.values()) {
+            if (p != Pose.BODY) {
+                views.put(p.label(), p);
+            }
+        }
+        List<String> options = new ArrayList<>(views.keySet());
+        options.add(NO_PHOTOS);
+        ChoiceDialog<String> ask = new ChoiceDialog<>(Pose.FRONT.label(), options);
+        ask.initOwner(owner());
+        ask.setTitle("Treatment record (PDF)");
+        ask.setHeaderText("Photos in the treatment record");
+        ask.setContentText("The visit's before and after photos of this view (only with the patient's photography"
+                + " consent):");
+        ask.getDialogPane().setId("recordPhotosDialog");
+        Optional<String> chosen = ask.showAndWait();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Pose view = views.get(chosen.get());
+        export("treatment-record", id -> reports.visitSummary(id, view));
     }
 
     @FXML

@@ -19,7 +19,8 @@ import org.needlepoint.security.UserDraft;
  * {@code seed-demo}: a deterministic synthetic clinic in an empty data folder. Names are built
  * from invented syllables, phones use the unassigned 555 area code and emails example.* domains,
  * so nothing here can be a real person. Staff passwords are random and printed once.
- * {@link DemoCharts} then adds lots and charted, signed visits for some of the first patients.
+ * {@link DemoCharts} then adds lots and charted, signed visits for some of the first patients, and
+ * {@link DemoPhotos} drawn before-and-after photos of a few of them.
  */
 public final class SeedDemo {
     private static final String[] FEMALE = {"Ava", "Zoë", "Renée", "Maya", "Lena", "Iris", "Nora", "Chloé", "Sofia",
@@ -64,6 +65,7 @@ public final class SeedDemo {
         DemoCharts.Result charted;
         DemoFollowUps.Result followed;
         DemoAppointments.Result booked;
+        DemoPhotos.Result photographed;
         s.db().bulkLoad(true); // thousands of saves in a row: written every half second, flushed at the end
         try {
             s.users().create(new UserDraft("injector", "Demo Injector", Role.INJECTOR, "NP", "DEMO-NP-0001"),
@@ -85,6 +87,7 @@ public final class SeedDemo {
             followed = new DemoFollowUps(s, rnd).seed(first, charted.signed(), injectorPw.toCharArray(),
                     deskPw.toCharArray());
             booked = new DemoAppointments(s, rnd).seed(first, adminPw.toCharArray(), deskPw.toCharArray());
+            photographed = new DemoPhotos(s, rnd).seed(first, charted.signed(), injectorPw.toCharArray());
         } finally {
             s.db().bulkLoad(false);
             s.auth().signOut();
@@ -111,6 +114,11 @@ public final class SeedDemo {
                 .toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
                 + "), " + booked.calls() + " confirmation calls; " + booked.checkedIn() + " of today's patients checked in"
                 + " at the desk, each with a visit draft for the injector.");
+        if (photographed.photos() > 0) {
+            out.println("Photos: " + photographed.photos() + " synthetic drawn photos of " + photographed.patients()
+                    + " patients with photography consent (five views before each visit, the front after it; pupils"
+                    + " marked on " + photographed.marked() + " front views).");
+        }
         out.println("Staff accounts (passwords are shown only this once):");
         out.println("  admin      " + adminPw + "   (Administrator)");
         out.println("  injector   " + injectorPw + "   (Injector)");

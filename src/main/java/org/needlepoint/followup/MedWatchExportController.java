@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -22,7 +23,8 @@ import org.needlepoint.ui.Shell;
 
 /**
  * The MedWatch export of a recorded side effect ({@code MedWatchExportView}, in the form's header):
- * "MedWatch PDF…" saves the MedWatch-ready report (FDA Form 3500) where the person chooses; "Copy as
+ * "MedWatch PDF…" saves the MedWatch-ready report (FDA Form 3500) where the person chooses (with the
+ * event's photos attached when "With the event's photos" is ticked); "Copy as
  * text" puts it on the clipboard and shows it. Whether it is offered and possible is the
  * {@link MedWatchExportModel}'s to say.
  */
@@ -37,6 +39,7 @@ public final class MedWatchExportController {
     @FXML private Button medWatchPdfButton;
     @FXML private Tooltip medWatchPdfTooltip;
     @FXML private Button medWatchTextButton;
+    @FXML private CheckBox medWatchPhotosCheck;
 
     /** @param saveDialog where exported PDFs go (the system's save dialog) */
     public MedWatchExportController(ReportService reports, Background background, Shell shell,
@@ -53,6 +56,7 @@ public final class MedWatchExportController {
         medWatchExport.managedProperty().bind(model.shownProperty());
         medWatchPdfButton.disableProperty().bind(model.possibleProperty().not());
         medWatchTextButton.disableProperty().bind(model.possibleProperty().not());
+        medWatchPhotosCheck.disableProperty().bind(model.possibleProperty().not());
         medWatchPdfTooltip.textProperty().bind(model.pdfHintProperty());
     }
 
@@ -72,7 +76,8 @@ public final class MedWatchExportController {
         }
         Path target = file.toPath().toAbsolutePath();
         model.makingPdf();
-        background.run(() -> reports.write(reports.medWatchPdf(id), target.getParent(), target.getFileName().toString()),
+        boolean withPhotos = medWatchPhotosCheck.isSelected();
+        background.run(() -> reports.write(reports.medWatchPdf(id, withPhotos), target.getParent(), target.getFileName().toString()),
                 saved -> {
                     model.pdfSaved(saved.getFileName().toString());
                     shell.status("Saved " + saved);

@@ -16,6 +16,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -34,8 +35,13 @@ import org.needlepoint.ui.Forms;
  * {@link CompareModel}; photos are read (audited) and decoded at screen size in the background.
  */
 public final class CompareController {
-    /** The longest side a compared photo is decoded to (about twice a screen: zooming in stays sharp enough). */
-    static final int DISPLAY = 2048;
+    /**
+     * The longest side a compared photo is decoded to: about twice what a side shows on a laptop's screen, so
+     * zooming in stays sharp enough; a 12-megapixel photo is read at every second pixel.
+     */
+    static final int DISPLAY = 1600;
+    /** The radius of a pupil's mark on screen, in pixels. */
+    static final double MARK_RADIUS = 9;
 
     private final PhotoService photos;
     private final Background background;
@@ -55,6 +61,8 @@ public final class CompareController {
     @FXML private ToggleButton wipeButton;
     @FXML private Slider overlayOpacity;
     @FXML private Slider wipeSlider;
+    @FXML private HBox opacityControls;
+    @FXML private HBox wipeControls;
     @FXML private CheckBox alignCheck;
     @FXML private CheckBox guidesCheck;
     @FXML private Button markFirstButton;
@@ -98,8 +106,10 @@ public final class CompareController {
         });
         overlayOpacity.valueProperty().bindBidirectional(model.opacityProperty());
         wipeSlider.valueProperty().bindBidirectional(model.wipeProperty());
-        overlayOpacity.disableProperty().bind(overlayButton.selectedProperty().not());
-        wipeSlider.disableProperty().bind(wipeButton.selectedProperty().not());
+        opacityControls.visibleProperty().bind(model.opacityLive());
+        opacityControls.managedProperty().bind(model.opacityLive());
+        wipeControls.visibleProperty().bind(model.wipeLive());
+        wipeControls.managedProperty().bind(model.wipeLive());
         alignCheck.selectedProperty().bindBidirectional(model.alignedProperty());
         guidesCheck.selectedProperty().bindBidirectional(model.guidesProperty());
         for (var p : List.of(model.modeProperty(), model.opacityProperty(), model.wipeProperty(), model.zoomProperty(),
@@ -177,7 +187,22 @@ public final class CompareController {
         Forms.showError(compareError, null);
         record Pair(Image a, Image b) {
         }
-        background.run(() -> new Pair(decode(pair.get(0)), decode(pair.get(1))), p -> {
+        background.run(() -> {
+            // the two photos are read and decoded at once, one of them on another core
+            java.util.concurrent.CompletableFuture<Image> other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return decode(pair.get(1));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Image first = decode(pair.get(0));
+            try {
+                return new Pair(first, other.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+        }, p -> {
             if (load != loads) {
                 return;
             }
@@ -191,7 +216,7 @@ public final class CompareController {
     }
 
     private Image decode(Photo p) throws java.io.IOException {
-        return SwingFXUtils.toFXImage(ImageFile.decode(photos.original(p.id()), p.orientation(), DISPLAY), null);
+        return SwingFXUtils.toFXImage(ImageFile.decode(photos.original(p.id()), p.orientation(), DISPLAY, 1), null);
     }
 
     private void hint() {
@@ -243,13 +268,13 @@ public final class CompareController {
         rightPane.setManaged(side);
         Group left = world(leftPane);
         left.getChildren().add(view(firstImage, a));
-        marks(left, a.pupils(), null);
+        marks(left, a.pupils(), scale(leftPane));
         Group second = new Group(view(secondImage, b));
         Similarity t = model.placement();
         Affine place = new Affine(t.scale() * Math.cos(t.angle()), -t.scale() * Math.sin(t.angle()), t.tx(),
                 t.scale() * Math.sin(t.angle()), t.scale() * Math.cos(t.angle()), t.ty());
         second.getTransforms().add(place);
-        marks(second, b.pupils(), null);
+        marks(second, b.pupils(), scale(side ? rightPane : leftPane) * t.scale());
         if (side) {
             Group right = world(rightPane);
             right.getChildren().add(second);
@@ -292,16 +317,18 @@ public final class CompareController {
         return v;
     }
 
-    private static void marks(Group g, Pupils p, Color color) {
-        if (p == null) {
+    /** The pupils as rings of about {@link #MARK_RADIUS} screen pixels, whatever the zoom: {@code perPixel} is the
+     *  screen size of one of the group's pixels. */
+    private static void marks(Group g, Pupils p, double perPixel) {
+        if (p == null || perPixel <= 0) {
             return;
         }
-        double r = Math.max(3, p.distance() / 25);
+        double r = MARK_RADIUS / perPixel;
         for (double[] xy : new double[][] {{p.leftX(), p.leftY()}, {p.rightX(), p.rightY()}}) {
             Circle c = new Circle(xy[0], xy[1], r);
             c.setFill(Color.TRANSPARENT);
-            c.setStroke(color == null ? Color.LIME : color);
-            c.setStrokeWidth(r / 3);
+            c.setStroke(Color.LIME);
+            c.setStrokeWidth(2.5 / perPixel);
             g.getChildren().add(c);
         }
     }
@@ -331,11 +358,15 @@ public final class CompareController {
         if (m == null) {
             return;
         }
+        Photo b = model.secondProperty().get();
+        boolean isSecond = b != null && m.id() == b.id();
+        if (model.modeProperty().get() == CompareModel.Mode.SIDE_BY_SIDE && pane != (isSecond ? rightPane : leftPane)) {
+            return; // side by side, a photo's pupils are marked on its own side
+        }
         Point2D w = toWorld(pane, x, y);
         double px = w.getX();
         double py = w.getY();
-        Photo b = model.secondProperty().get();
-        if (b != null && m.id() == b.id()) {
+        if (isSecond) {
             // world -> the second photo's pixels: the inverse of its placement
             Similarity t = model.placement();
             double dx = px - t.tx();

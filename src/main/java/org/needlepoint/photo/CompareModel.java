@@ -1,6 +1,8 @@
 package org.needlepoint.photo;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +33,8 @@ public final class CompareModel {
     private final DoubleProperty panY = new SimpleDoubleProperty();
     private final BooleanProperty aligned = new SimpleBooleanProperty(true);
     private final BooleanProperty guides = new SimpleBooleanProperty(false);
+    private final BooleanBinding opacityLive = Bindings.equal(mode, Mode.OVERLAY);
+    private final BooleanBinding wipeLive = Bindings.equal(mode, Mode.WIPE);
     private Photo marking;
     private double[] firstClick;
 
@@ -72,6 +76,16 @@ public final class CompareModel {
 
     public BooleanProperty guidesProperty() {
         return guides;
+    }
+
+    /** True in overlay mode, the only one whose opacity slider does anything: it is shown then only. */
+    public BooleanBinding opacityLive() {
+        return opacityLive;
+    }
+
+    /** True in wipe mode, the only one whose wipe slider does anything: it is shown then only. */
+    public BooleanBinding wipeLive() {
+        return wipeLive;
     }
 
     /** Shows a pair: the older photo first. Zoom and pan start again. */

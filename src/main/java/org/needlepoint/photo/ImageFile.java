@@ -142,6 +142,14 @@ public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orien
      * with subsampling (every n-th pixel), then scaled smoothly to the size.
      */
     public static BufferedImage decode(byte[] bytes, int orientation, int maxSide) throws IOException {
+        return decode(bytes, orientation, maxSide, 2);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int)}, reading every n-th pixel so that at least {@code oversample} times
+     * {@code maxSide} pixels are kept before scaling (2 for thumbnails, smooth; 1 for a screen-size view, faster).
+     */
+    public static BufferedImage decode(byte[] bytes, int orientation, int maxSide, int oversample) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) {
@@ -154,7 +162,7 @@ public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orien
                 int h = r.getHeight(0);
                 int longSide = Math.max(w, h);
                 ImageReadParam p = r.getDefaultReadParam();
-                int step = Math.max(1, longSide / (2 * maxSide)); // keep twice the size, then scale smoothly
+                int step = Math.max(1, longSide / (oversample * maxSide)); // keep more than the size, then scale smoothly
                 p.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage read = r.read(0, p);
                 double scale = Math.min(1.0, maxSide / (double) Math.max(read.getWidth(), read.getHeight()));

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class PhotoService {
     public static final int MAX_REASON = 500;
     public static final int MAX_BODY_AREA = 60;
     private static final Role[] ANY_STAFF = {Role.ADMIN, Role.INJECTOR, Role.FRONT_DESK};
+    /** Photos in the order they were taken (those of one visit and time by import). */
+    private static final Comparator<Photo> BY_TIME = Comparator.comparing(Photo::when).thenComparing(Photo::id);
 
     private final Database db;
     private final PhotoStore store;
@@ -96,23 +99,42 @@ public final class PhotoService {
      */
     public ImportOutcome importFiles(ImportRequest r, List<Path> files) {
         List<Path> all = expand(files);
-        Map<String, byte[]> read = new LinkedHashMap<>();
-        Map<String, String> refused = new LinkedHashMap<>();
         User u = checkRequest(r);
-        for (Path f : all) {
+        ImportOutcome[] parts = new ImportOutcome[all.size()];
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        // one file in memory at a time: a card of 12-megapixel photos is hundreds of megabytes
+        for (int i = 0; i < all.size(); i++) {
+            Path f = all.get(i);
             String name = f.getFileName().toString();
+            for (int k = 2; !names.add(name); k++) {
+                name = f.getFileName() + " (" + k + ")";
+            }
             try {
                 long size = Files.size(f);
                 if (size > MAX_FILE_BYTES) {
-                    refused.put(name, name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB, so it was not imported.");
+                    unreadable.put(name, name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB, so it was not imported.");
                     continue;
                 }
-                read.put(unique(read, name), Files.readAllBytes(f));
+                Map<String, byte[]> one = new LinkedHashMap<>();
+                one.put(name, Files.readAllBytes(f));
+                parts[i] = importAll(u, r, one, new LinkedHashMap<>());
             } catch (IOException e) {
-                refused.put(name, name + " cannot be read (" + e.getMessage() + "), so it was not imported.");
+                unreadable.put(name, name + " cannot be read (" + e.getMessage() + "), so it was not imported.");
             }
         }
-        return importAll(u, r, read, refused);
+        List<Photo> imported = new ArrayList<>();
+        List<Photo> already = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] != null) {
+                imported.addAll(parts[i].imported());
+                already.addAll(parts[i].alreadyThere());
+                refused.putAll(parts[i].refused());
+            }
+        }
+        refused.putAll(unreadable);
+        return new ImportOutcome(imported, already, refused);
     }
 
     /** Imports one photo given as bytes (a drop from another program); as {@link #importFiles}. */
@@ -121,14 +143,6 @@ public final class PhotoService {
         Map<String, byte[]> one = new LinkedHashMap<>();
         one.put(fileName, bytes);
         return importAll(u, r, one, new LinkedHashMap<>());
-    }
-
-    private static String unique(Map<String, byte[]> m, String name) {
-        String n = name;
-        for (int i = 2; m.containsKey(n); i++) {
-            n = name + " (" + i + ")";
-        }
-        return n;
     }
 
     private User checkRequest(ImportRequest r) {
@@ -279,6 +293,57 @@ public final class PhotoService {
         session.require("read photos", ANY_STAFF);
         return db.read(c -> store.photo(c, photoId)).orElseThrow(() -> new ValidationException("photo",
                 "This photo does not exist."));
+    }
+
+    // ------------------------------------------------------------------------------ exports
+
+    /**
+     * The visit's before/after pair in {@code pose}, with their originals, for an export (the treatment record):
+     * the first photo taken before and the last taken after (a follow-up photo when there is none after). Empty
+     * when the visit has no photo in that view. Refused (ValidationException, field "photos") when the patient has
+     * no photography consent today: photos never go into an export without it. Any staff; the export that
+     * includes them is audited by its service.
+     */
+    public List<PhotoFile> visitPairForExport(long visitId, Pose pose) {
+        session.require("read photos", ANY_STAFF);
+        return db.read(c -> {
+            List<Photo> of = store.photosOfVisit(c, visitId).stream().filter(p -> p.pose() == pose).toList();
+            Optional<Photo> before = of.stream().filter(p -> p.moment() == Moment.BEFORE).min(BY_TIME);
+            Optional<Photo> after = of.stream().filter(p -> p.moment() == Moment.AFTER).max(BY_TIME)
+                    .or(() -> of.stream().filter(p -> p.moment() == Moment.FOLLOW_UP).max(BY_TIME));
+            List<Photo> pair = new ArrayList<>();
+            before.ifPresent(pair::add);
+            after.ifPresent(pair::add);
+            return withBytes(c, pair, "the treatment record");
+        });
+    }
+
+    /**
+     * The photos attached to an adverse event, with their originals, for its report (MedWatch). Empty when it has
+     * none. Refused as {@link #visitPairForExport} without photography consent. Any staff.
+     */
+    public List<PhotoFile> eventPhotosForExport(long eventId) {
+        session.require("read photos", ANY_STAFF);
+        return db.read(c -> withBytes(c, store.photosOfEvent(c, eventId), "the adverse-event report"));
+    }
+
+    private List<PhotoFile> withBytes(Connection c, List<Photo> photos, String export) throws SQLException {
+        if (photos.isEmpty()) {
+            return List.of();
+        }
+        long patientId = photos.get(0).patientId();
+        if (!consented(c, patientId)) {
+            throw new ValidationException("photos", "Chart " + store.chartNumber(c, patientId) + " has no photography"
+                    + " consent, so no photo can go into " + export + ". Export it without photos, or have the patient"
+                    + " sign the Clinical photographs consent first.");
+        }
+        List<PhotoFile> out = new ArrayList<>();
+        for (Photo p : photos) {
+            byte[] bytes = store.bytes(c, p.sha256()).orElseThrow(() -> new ValidationException("photos",
+                    "The original of " + p.fileName() + " is missing from the records: run check."));
+            out.add(new PhotoFile(p, bytes));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------ pupils and removal

@@ -160,6 +160,15 @@ public final class PhotoStore implements RecordCheck {
         }
     }
 
+    /** The photos attached to an adverse event (not removed), in the order they were taken. */
+    public List<Photo> photosOfEvent(Connection c, long eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE p.adverse_event_id = ? AND r.photo_id IS NULL"
+                + " ORDER BY COALESCE(p.taken_at, p.imported_at), p.id")) {
+            ps.setLong(1, eventId);
+            return list(ps);
+        }
+    }
+
     private static List<Photo> list(PreparedStatement ps) throws SQLException {
         List<Photo> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

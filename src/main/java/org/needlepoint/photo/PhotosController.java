@@ -3,6 +3,7 @@ package org.needlepoint.photo;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class PhotosController {
     private final Changes changes;
     private final PhotosModel model;
     private final Map<String, Image> thumbs = new HashMap<>();
+    /** The thumbnails being made, with the views waiting for each (a reload during an import draws tiles again). */
+    private final Map<String, List<ImageView>> decoding = new HashMap<>();
+    /** The tiles on screen by photo id. */
+    private final Map<Long, VBox> shownTiles = new HashMap<>();
     private Long patientId;
     private long loads;
     private Photo selected;
@@ -92,8 +97,9 @@ public final class PhotosController {
             compare.setVisible(false);
             browsePane.setVisible(true);
         });
-        LiveRefresh.follow(photoGroups, changes, Set.of(ChangeFeed.PHOTO, ChangeFeed.CHART, ChangeFeed.ADVERSE_EVENT),
-                this::reload);
+        // one reload at a time: an import of 50 photos is 50 changes, and they ride on the reload under way
+        LiveRefresh.followLoads(photoGroups, changes, Set.of(ChangeFeed.PHOTO, ChangeFeed.CHART,
+                ChangeFeed.ADVERSE_EVENT), this::reload);
     }
 
     /** Shows the patient's photos. */
@@ -105,7 +111,13 @@ public final class PhotosController {
     }
 
     private void reload() {
+        reload(() -> { });
+    }
+
+    /** Reloads the patient's photos; {@code done} runs once the result is shown, dropped or failed. */
+    private void reload(Runnable done) {
         if (patientId == null) {
+            done.run();
             return;
         }
         long id = patientId;
@@ -113,6 +125,7 @@ public final class PhotosController {
         record Loaded(List<PhotoTarget> targets, List<Photo> photos) {
         }
         background.run(() -> new Loaded(photos.targets(id), photos.photos(id)), l -> {
+            done.run();
             if (load != loads || patientId == null || patientId != id) {
                 return;
             }
@@ -128,7 +141,10 @@ public final class PhotosController {
             comparePoseBox.setValue(model.comparablePoses().contains(pose) ? pose
                     : model.comparablePoses().isEmpty() ? null : model.comparablePoses().get(0));
             drawGroups();
-        }, e -> Forms.showError(photosError, Forms.message(e)));
+        }, e -> {
+            done.run();
+            Forms.showError(photosError, Forms.message(e));
+        });
     }
 
     private void drawGroups() {
@@ -138,15 +154,21 @@ public final class PhotosController {
             none.getStyleClass().add("text-muted");
             photoGroups.getChildren().add(none);
         }
+        // the tiles of photos already shown are kept (a reload during an import draws the list again)
+        Map<Long, VBox> kept = new HashMap<>();
         for (PhotosModel.Group g : model.groups()) {
             Label title = new Label(g.label() + "  ·  " + g.photos().size() + (g.photos().size() == 1 ? " photo" : " photos"));
             title.getStyleClass().add("title-4");
             FlowPane tiles = new FlowPane(12, 12);
             for (Photo p : g.photos()) {
-                tiles.getChildren().add(tile(p));
+                VBox tile = shownTiles.containsKey(p.id()) ? shownTiles.get(p.id()) : tile(p);
+                kept.put(p.id(), tile);
+                tiles.getChildren().add(tile);
             }
             photoGroups.getChildren().addAll(title, tiles);
         }
+        shownTiles.clear();
+        shownTiles.putAll(kept);
     }
 
     private VBox tile(Photo p) {
@@ -167,12 +189,20 @@ public final class PhotosController {
         Image cached = thumbs.get(p.sha256());
         if (cached != null) {
             view.setImage(cached);
+        } else if (decoding.containsKey(p.sha256())) {
+            decoding.get(p.sha256()).add(view); // made already for a tile the last reload drew: this one waits for it
         } else {
+            List<ImageView> waiting = new ArrayList<>(List.of(view));
+            decoding.put(p.sha256(), waiting);
             background.run(() -> SwingFXUtils.toFXImage(ImageFile.decode(photos.thumbnailSource(p), p.orientation(), THUMB),
                     null), img -> {
+                    decoding.remove(p.sha256());
                     thumbs.put(p.sha256(), img);
-                    view.setImage(img);
-                }, e -> caption.setText(p.fileName() + ": " + Forms.message(e)));
+                    waiting.forEach(v -> v.setImage(img));
+                }, e -> {
+                    decoding.remove(p.sha256());
+                    caption.setText(p.fileName() + ": " + Forms.message(e));
+                });
         }
         return tile;
     }
@@ -277,6 +307,11 @@ public final class PhotosController {
         d.setHeaderText("Remove " + p.fileName() + " from the record? It stays in the records and the audit log.");
         d.setContentText("Reason:");
         d.getEditor().setId("removeReasonField");
+        d.getDialogPane().setId("removePhotoDialog");
+        // a reason is required: OK stays off until one is typed (the service refuses a blank one too)
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty().bind(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !PhotosModel.reasonGiven(d.getEditor().getText()),
+                        d.getEditor().textProperty()));
         d.showAndWait().ifPresent(reason -> background.run(() -> {
             photos.remove(p.id(), reason);
             return p;

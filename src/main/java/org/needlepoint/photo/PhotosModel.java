@@ -83,4 +83,9 @@ public final class PhotosModel {
     public String caption(Photo p) {
         return p.poseLabel() + " · " + p.moment().label().toLowerCase(Locale.ROOT) + " · " + DAY.format(p.when().atZone(zone));
     }
+
+    /** True when {@code reason} will do for removing a photo (as {@link PhotoService#remove} asks: a few words). */
+    public static boolean reasonGiven(String reason) {
+        return reason != null && reason.strip().length() >= 3;
+    }
 }

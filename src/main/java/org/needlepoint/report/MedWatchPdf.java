@@ -26,9 +26,17 @@ final class MedWatchPdf {
     private final MedWatchReport r;
     private final PdfDoc doc;
 
+    private final List<ReportPhotos.Printed> photos;
+
     MedWatchPdf(MedWatchReport report, PdfDoc doc) {
+        this(report, doc, List.of());
+    }
+
+    /** With {@code photos}: the photos of the event, attached after the form's sections. */
+    MedWatchPdf(MedWatchReport report, PdfDoc doc, List<ReportPhotos.Printed> photos) {
         this.r = report;
         this.doc = doc;
+        this.photos = List.copyOf(photos);
     }
 
     byte[] render() throws IOException {
@@ -40,6 +48,18 @@ final class MedWatchPdf {
         note();
         for (MedWatchReport.Section s : r.sections()) {
             section(s);
+        }
+        if (!photos.isEmpty()) {
+            doc.need(SECTION.leading() + 200);
+            doc.gap(6);
+            doc.text("Photos of the event (" + photos.size() + ")", SECTION, doc.left, PdfDoc.baseline(doc.y, SECTION));
+            doc.y -= SECTION.leading() + 1;
+            doc.rule(doc.left, doc.right, doc.y, Palette.RULE, 0.8f);
+            doc.gap(3);
+            doc.paragraph("Attached with the patient's photography consent. A photo of the face can identify the patient:"
+                    + " send it only where the report goes in confidence.", SMALL);
+            doc.gap(6);
+            ReportPhotos.draw(doc, photos);
         }
         return doc.finish(this::decorate);
     }

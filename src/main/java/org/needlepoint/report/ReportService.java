@@ -34,6 +34,9 @@ import org.needlepoint.inventory.Product;
 import org.needlepoint.inventory.RecallList;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.patient.PatientStore;
+import org.needlepoint.photo.PhotoFile;
+import org.needlepoint.photo.PhotoService;
+import org.needlepoint.photo.Pose;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.PermissionDeniedException;
 import org.needlepoint.security.Role;
@@ -78,18 +81,20 @@ public final class ReportService {
     private final Clock clock;
     private final PaperSize paper;
     private final PdfFonts.Source fonts;
+    /** Where photos for the reports come from (null: reports without photos). */
+    private final PhotoService photos;
 
     public ReportService(Database db, ChartStore charts, InventoryStore inventory, PatientStore patients, UserStore users,
                          ClinicStore clinics, AdverseEventStore events, Audit audit, Session session, Clock clock,
                          PaperSize paper) {
         this(db, charts, inventory, patients, users, clinics, events, audit, session, clock, paper,
-                PdfFonts.Source.SYSTEM_THEN_STANDARD);
+                PdfFonts.Source.SYSTEM_THEN_STANDARD, null);
     }
 
     private ReportService(Database db, ChartStore charts, InventoryStore inventory, PatientStore patients, UserStore users,
                           ClinicStore clinics, AdverseEventStore events, Audit audit, Session session, Clock clock,
                           PaperSize paper,
-                          PdfFonts.Source fonts) {
+                          PdfFonts.Source fonts, PhotoService photos) {
         this.db = db;
         this.charts = charts;
         this.inventory = inventory;
@@ -102,16 +107,26 @@ public final class ReportService {
         this.clock = clock;
         this.paper = paper;
         this.fonts = fonts;
+        this.photos = photos;
     }
 
     /** The same service printing with other fonts (tests of the Helvetica fallback). */
     ReportService withFonts(PdfFonts.Source source) {
-        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, paper, source);
+        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, paper, source, photos);
     }
 
     /** The same service on other paper. */
     public ReportService withPaper(PaperSize size) {
-        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, size, fonts);
+        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, size, fonts, photos);
+    }
+
+    /**
+     * The same service able to put photos into its reports, read through {@code photoService} (which refuses
+     * them without the patient's photography consent).
+     */
+    public ReportService withPhotos(PhotoService photoService) {
+        return new ReportService(db, charts, inventory, patients, users, clinics, events, audit, session, clock, paper,
+                fonts, photoService);
     }
 
     public PaperSize paper() {
@@ -124,20 +139,49 @@ public final class ReportService {
      * numbers. INJECTOR and ADMIN only; audited as an export.
      */
     public byte[] visitSummary(long visitId) {
+        return visitSummary(visitId, null);
+    }
+
+    /**
+     * The treatment record as {@link #visitSummary(long)}, with the visit's before/after pair of photos in
+     * {@code photoView} (null: no photos; nothing is added when the visit has no photo in that view). Refused
+     * (ValidationException, field "photos") when the visit has photos in that view and the patient has no
+     * photography consent. The audit names the photos exported.
+     */
+    public byte[] visitSummary(long visitId, Pose photoView) {
         User u = session.require("print treatment records", CLINICAL);
         VisitRecord rec = db.read(c -> load(c, visitId, u));
+        List<PhotoFile> pair = photoView == null ? List.of() : photoSource().visitPairForExport(visitId, photoView);
+        List<ReportPhotos.Printed> printed = ReportPhotos.prepare(pair, clock.getZone());
         byte[] pdf;
         int pages;
         try (PdfDoc doc = new PdfDoc(fonts, paper)) {
-            pdf = new VisitSummaryPdf(rec, doc, DiagramGeometry.standard()).render();
+            pdf = new VisitSummaryPdf(rec, doc, DiagramGeometry.standard(), printed).render();
             pages = doc.pageCount();
         } catch (IOException e) {
             throw new UncheckedIOException("The treatment record could not be made: " + e.getMessage(), e);
         }
-        exported(rec, "exported the treatment record (PDF, " + pages(pages) + ") of the "
+        exported(rec, "exported the treatment record (PDF, " + pages(pages) + photosNote(pair) + ") of the "
                 + rec.chart().visit().status().toString().toLowerCase(Locale.ROOT) + " visit of "
                 + rec.timeOnDay(rec.chart().visit().startedAt()) + " for chart " + rec.patient().chartNumber());
         return pdf;
+    }
+
+    private PhotoService photoSource() {
+        if (photos == null) {
+            throw new IllegalStateException("this ReportService was made without photos (see withPhotos)");
+        }
+        return photos;
+    }
+
+    /** "; with 2 photos: Front before (sha256 ab12...), ..." for the audit, or "" without photos. */
+    private static String photosNote(List<PhotoFile> photos) {
+        if (photos.isEmpty()) {
+            return "";
+        }
+        return "; with " + photos.size() + (photos.size() == 1 ? " photo: " : " photos: ") + photos.stream()
+                .map(f -> f.photo().poseLabel() + " " + f.photo().moment().label().toLowerCase(Locale.ROOT) + " (photo "
+                        + f.photo().id() + ", sha256 " + f.photo().sha256() + ")").collect(Collectors.joining(", "));
     }
 
     /**
@@ -190,17 +234,28 @@ public final class ReportService {
      * only; audited as an export.
      */
     public byte[] medWatchPdf(long eventId) {
+        return medWatchPdf(eventId, false);
+    }
+
+    /**
+     * The MedWatch-ready PDF as {@link #medWatchPdf(long)}, with the photos attached to the event when
+     * {@code withPhotos} (after the form's sections; nothing is added when the event has none). Refused
+     * (ValidationException, field "photos") when the event has photos and the patient has no photography consent.
+     */
+    public byte[] medWatchPdf(long eventId, boolean withPhotos) {
         User u = session.require("export adverse-event reports", CLINICAL);
         MedWatchReport rep = db.read(c -> loadMedWatch(c, eventId, u));
+        List<PhotoFile> attached = withPhotos ? photoSource().eventPhotosForExport(eventId) : List.of();
+        List<ReportPhotos.Printed> printed = ReportPhotos.prepare(attached, clock.getZone());
         byte[] pdf;
         int pages;
         try (PdfDoc doc = new PdfDoc(fonts, paper)) {
-            pdf = new MedWatchPdf(rep, doc).render();
+            pdf = new MedWatchPdf(rep, doc, printed).render();
             pages = doc.pageCount();
         } catch (IOException e) {
             throw new UncheckedIOException("The MedWatch report could not be made: " + e.getMessage(), e);
         }
-        exportedEvent(rep, "PDF, " + pages(pages));
+        exportedEvent(rep, "PDF, " + pages(pages) + photosNote(attached));
         return pdf;
     }
 

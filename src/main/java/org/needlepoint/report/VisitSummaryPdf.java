@@ -55,8 +55,15 @@ final class VisitSummaryPdf {
     private final Visit visit;
     private final List<InjectionPoint> all;
     private final ChartTotals totals;
+    private final List<ReportPhotos.Printed> photos;
 
     VisitSummaryPdf(VisitRecord record, PdfDoc doc, DiagramGeometry geometry) {
+        this(record, doc, geometry, List.of());
+    }
+
+    /** With {@code photos}: the visit's before/after pair of a view, printed after the site map. */
+    VisitSummaryPdf(VisitRecord record, PdfDoc doc, DiagramGeometry geometry, List<ReportPhotos.Printed> photos) {
+        this.photos = List.copyOf(photos);
         this.r = record;
         this.doc = doc;
         this.geometry = geometry;
@@ -74,6 +81,7 @@ final class VisitSummaryPdf {
         status();
         facts();
         map();
+        photos();
         pointsSection();
         notes();
         addenda();
@@ -507,6 +515,17 @@ final class VisitSummaryPdf {
                     Cell.of(p.note() == null ? "" : p.note())));
         }
         return t;
+    }
+
+    // ------------------------------------------------------------------------------ photos
+
+    private void photos() throws IOException {
+        if (photos.isEmpty()) {
+            return;
+        }
+        section(photos.size() == 2 ? "Photos: before and after" : "Photo", 200);
+        ReportPhotos.draw(doc, photos);
+        doc.gap(4);
     }
 
     // ------------------------------------------------------------------------- notes and addenda

@@ -46,12 +46,13 @@ class BenchStatsTest {
     @Test
     void onlyNamesSomeParts() {
         assertThat(Bench.Part.parse("chart, Redraw")).isEqualTo(EnumSet.of(Bench.Part.CHART, Bench.Part.REDRAW));
-        assertThat(Bench.Part.parse("search,chart,start,memory,redraw,worklist,recall,receive,book,backup"))
+        assertThat(Bench.Part.parse("search,chart,start,memory,redraw,worklist,recall,receive,book,backup,photos"))
                 .isEqualTo(EnumSet.complementOf(EnumSet.of(Bench.Part.INSTALLED)));
         assertThat(Bench.Part.parse("worklist")).isEqualTo(EnumSet.of(Bench.Part.WORKLIST));
         assertThat(Bench.Part.parse("recall")).isEqualTo(EnumSet.of(Bench.Part.RECALL));
         assertThat(Bench.Part.parse("book")).isEqualTo(EnumSet.of(Bench.Part.BOOK));
         assertThat(Bench.Part.parse("backup")).isEqualTo(EnumSet.of(Bench.Part.BACKUP));
+        assertThat(Bench.Part.parse("photos")).isEqualTo(EnumSet.of(Bench.Part.PHOTOS));
         assertThat(Bench.Part.parse("installed")).isEqualTo(EnumSet.of(Bench.Part.INSTALLED));
         assertThatThrownBy(() -> Bench.Part.parse("search,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> Bench.Part.parse(" , ")).isInstanceOf(IllegalArgumentException.class);
@@ -85,7 +86,7 @@ class BenchStatsTest {
     void refusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
         Run part = run("--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
-        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, book, backup; not speed");
+        assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, book, backup, photos; not speed");
 
         Run jvm = run("--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);

@@ -9,10 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.CheckBox;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.needlepoint.photo.ImportRequest;
+import org.needlepoint.photo.Moment;
+import org.needlepoint.photo.PhotoTarget;
+import org.needlepoint.photo.Pose;
+import org.needlepoint.photo.TestPhotos;
 import org.needlepoint.security.Audit;
 import org.needlepoint.testing.AuditLog;
 import org.needlepoint.testing.TestClinic;
@@ -29,6 +35,50 @@ class MedWatchUiTest extends FollowUpUiBase {
                 events.today(), events.today(), AdverseEventType.HYPERSENSITIVITY, null, Severity.GRADE_2, false, false,
                 Set.of(), null, "Hives on the forehead an hour after treatment.", "Cetirizine 10 mg.", null,
                 new BigDecimal("61"), EventOutcome.IMPROVING, null));
+        // the patient gave photography consent on paper (the record's box); a photo of the hives was taken
+        c.services.patients().update(patient, TestClinic.withPhotoConsent(patient.details(), true));
+        PhotoTarget onEvent = c.services.photos().targets(patient.id()).stream()
+                .filter(t -> Long.valueOf(event.id()).equals(t.adverseEventId())).findFirst().orElseThrow();
+        assertThat(c.services.photos().importBytes(new ImportRequest(patient.id(), onEvent, Pose.FRONT, null,
+                Moment.FOLLOW_UP), "hives.jpg", TestPhotos.jpeg(640, 800, 5)).imported()).hasSize(1);
+    }
+
+    private static int images(Path pdf) throws IOException {
+        int n = 0;
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void withTheEventsPhotosTickedThePdfCarriesThemAndWithoutConsentNone(FxRobot robot) throws IOException {
+        Path target = clinic.folder.resolve("exports").resolve("medwatch-photos.pdf");
+        window.setSaveDialog((owner, title, name) -> target.toFile());
+        openEvent(robot);
+        CheckBox photos = robot.lookup("#medWatchPhotosCheck").queryAs(CheckBox.class);
+        assertThat(photos.isSelected()).as("photos are attached only when asked").isFalse();
+        robot.clickOn("#medWatchPhotosCheck");
+        robot.clickOn("#medWatchPdfButton");
+        settle();
+        assertThat(images(target)).isEqualTo(1);
+        screenshot("adverse-event-medwatch-photos");
+
+        // the patient withdrew their photography consent: the export with photos is refused, nothing written
+        Files.delete(target);
+        var p = clinic.services.patients().open(patient.id());
+        clinic.services.patients().update(p, TestClinic.withPhotoConsent(p.details(), false));
+        robot.clickOn("#medWatchPdfButton");
+        settle();
+        assertThat(target).doesNotExist();
+        assertThat(text(robot, "aeError")).contains("no photography consent, so no photo can go into the adverse-event"
+                + " report");
     }
 
     private void openEvent(FxRobot robot) {

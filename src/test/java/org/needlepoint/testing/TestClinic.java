@@ -91,6 +91,15 @@ public final class TestClinic implements AutoCloseable {
                 null, null);
     }
 
+    /** {@code d} with the record's photography-consent box set to {@code given}. */
+    public static PatientDetails withPhotoConsent(PatientDetails d, boolean given) {
+        return new PatientDetails(d.firstName(), d.middleName(), d.lastName(), d.preferredName(), d.birthDate(), d.sex(),
+                d.mobilePhone(), d.otherPhone(), d.email(), d.addressLine(), d.city(), d.region(), d.postalCode(),
+                d.emergencyName(), d.emergencyPhone(), d.emergencyRelation(), d.allergies(), d.medications(),
+                d.conditions(), d.pregnancy(), given, d.marketingConsent(), d.alerts(), d.notes(), d.rewardsProgramme(),
+                d.rewardsMember());
+    }
+
     @Override
     public void close() {
         db.close();

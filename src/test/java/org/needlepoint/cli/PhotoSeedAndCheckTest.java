@@ -1,0 +1,192 @@
+package org.needlepoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.store.Database;
+import org.needlepoint.store.Seal;
+import org.needlepoint.store.Sql;
+import org.needlepoint.testing.MutableClock;
+
+/**
+ * seed-demo's drawn photos (issue 14) and {@code check}'s verification of every stored photo: the seeded clinic has
+ * photos of consenting patients only, before and after at each photographed visit, the front views' pupils
+ * marked; {@code check} prints the photo count and passes; a photo whose stored bytes were changed, or whose
+ * original is gone (both done with raw SQL as the database's owner, the guards put back after), is one PROBLEM
+ * line and exit 1.
+ */
+class PhotoSeedAndCheckTest {
+    private static final Pattern PHOTOS = Pattern.compile("Photos: (\\d+) synthetic drawn photos of (\\d+) patients");
+
+    @TempDir
+    static Path template;
+    private static String seededOut;
+
+    @TempDir
+    Path dir;
+    private Path clinic;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void seedOnce() {
+        Run seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "25", "--seed", "7");
+        assertThat(seeded.code()).as(seeded.err()).isZero();
+        seededOut = seeded.out();
+    }
+
+    @BeforeEach
+    void copyTheClinic() throws Exception {
+        clinic = Files.createDirectory(dir.resolve("clinic"));
+        for (String f : new String[] {Database.DB_FILE, Seal.FILE}) {
+            Files.copy(template.resolve("clinic").resolve(f), clinic.resolve(f));
+        }
+    }
+
+    private long count(String sql) {
+        try (Database db = Database.open(clinic)) {
+            return db.read(c -> Sql.count(c, sql));
+        }
+    }
+
+    private void sql(String... statements) {
+        try (Database db = Database.open(clinic)) {
+            db.tx(c -> {
+                try (Statement st = c.createStatement()) {
+                    for (String s : statements) {
+                        st.execute(s);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void seedDemoDrawsBeforeAndAfterPhotosOfConsentingPatientsAndCheckCountsThem() {
+        Matcher m = PHOTOS.matcher(seededOut);
+        assertThat(m.find()).as(seededOut).isTrue();
+        long seeded = Long.parseLong(m.group(1));
+        assertThat(seeded).isGreaterThanOrEqualTo(12);
+        assertThat(Long.parseLong(m.group(2))).isBetween(1L, (long) DemoPhotos.PHOTOGRAPHED_PATIENTS);
+
+        assertThat(count("SELECT COUNT(*) FROM photo")).isEqualTo(seeded);
+        assertThat(count("SELECT COUNT(*) FROM photo p WHERE NOT EXISTS (SELECT 1 FROM signed_consent c JOIN consent_text t"
+                + " ON t.id = c.text_id WHERE c.patient_id = p.patient_id AND t.kind = 'PHOTOGRAPHY') AND NOT EXISTS (SELECT 1 FROM patient x"
+                + " WHERE x.id = p.patient_id AND x.photo_consent)")).as("photos only of patients with consent").isZero();
+        assertThat(count("SELECT COUNT(*) FROM visit v WHERE EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id)"
+                + " AND (NOT EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id AND p.pose = 'FRONT' AND p.moment"
+                + " = 'BEFORE') OR NOT EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id AND p.pose = 'FRONT' AND"
+                + " p.moment = 'AFTER'))")).as("each photographed visit has its front before and after").isZero();
+        assertThat(count("SELECT COUNT(DISTINCT pose) FROM photo")).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM photo p WHERE p.pose = 'FRONT' AND p.visit_id IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM photo_pupils m WHERE m.photo_id = p.id)")).as("front views' pupils marked").isZero();
+        assertThat(count("SELECT COUNT(*) FROM photo WHERE width <> 800 OR height <> 1000")).isZero();
+        assertThat(count("SELECT COUNT(DISTINCT sha256) FROM photo")).as("every drawing differs").isEqualTo(seeded);
+
+        Run r = run("--data", clinic.toString(), "check");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).contains("photos: " + seeded, "photo files: " + seeded, "photos removed: 0");
+        assertThat(r.out()).contains("check: OK");
+    }
+
+    @Test
+    void aStoredPhotoWhoseBytesWereChangedIsAProblemAndExit1() throws Exception {
+        String sha;
+        long photo;
+        try (Database db = Database.open(clinic)) {
+            sha = db.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT MIN(sha256) FROM photo_blob")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+        }
+        photo = count("SELECT MIN(id) FROM photo WHERE sha256 = '" + sha + "'");
+        // the owner flips bytes in the middle of the stored JPEG, the guard put back after
+        try (Database db = Database.open(clinic)) {
+            db.tx(c -> {
+                byte[] bytes;
+                try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM photo_blob WHERE sha256 = ?")) {
+                    ps.setString(1, sha);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        bytes = rs.getBytes(1);
+                    }
+                }
+                for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) {
+                    bytes[i] ^= 0x5A;
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TRIGGER photo_blob_no_update");
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE photo_blob SET bytes = ? WHERE sha256 = ?")) {
+                    ps.setBytes(1, bytes);
+                    ps.setString(2, sha);
+                    assertThat(ps.executeUpdate()).isEqualTo(1);
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TRIGGER photo_blob_no_update BEFORE UPDATE ON photo_blob FOR EACH ROW CALL"
+                            + " 'org.needlepoint.store.AppendOnlyTrigger'");
+                }
+                return null;
+            });
+        }
+
+        Run r = run("--data", clinic.toString(), "check");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactly("PROBLEM photo file " + sha + " does not match its hash: it was damaged");
+        assertThat(r.out()).contains("check: 1 problem(s)");
+        assertThat(photo).isPositive();
+    }
+
+    @Test
+    void aPhotoWhoseOriginalIsMissingIsAProblemAndExit1() {
+        long photo = count("SELECT MIN(id) FROM photo");
+        String sha;
+        try (Database db = Database.open(clinic)) {
+            sha = db.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT sha256 FROM photo WHERE id = " + photo)) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+        }
+        sql("DROP TRIGGER photo_blob_no_delete", "DELETE FROM photo_blob WHERE sha256 = '" + sha + "'",
+                "CREATE TRIGGER photo_blob_no_delete BEFORE DELETE ON photo_blob FOR EACH ROW CALL"
+                        + " 'org.needlepoint.store.AppendOnlyTrigger'");
+
+        Run r = run("--data", clinic.toString(), "check");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactly("PROBLEM photo " + photo + ": its original (" + sha + ") is missing");
+        assertThat(r.out()).contains("check: 1 problem(s)");
+    }
+}

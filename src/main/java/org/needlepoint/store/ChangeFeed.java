@@ -253,6 +253,11 @@ public final class ChangeFeed implements Changes, AutoCloseable {
         return v;
     }
 
+    /** How many looks the feed has made: a look counted has told its listeners before the next one begins. */
+    public long looks() {
+        return looks;
+    }
+
     private record Sub(Set<String> topics, Runnable onChange) {
     }
 

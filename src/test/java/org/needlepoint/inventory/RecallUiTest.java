@@ -118,8 +118,7 @@ class RecallUiTest extends UiTest {
         assertThat(robot.lookup("#confirmRecallButton").queryButton().isDisabled()).as("a reason is required").isTrue();
         robot.clickOn("#recallReasonField").write("Manufacturer notice 2026-17");
         robot.clickOn("#confirmRecallButton");
-        settle();
-        settle();
+        settleChanges(); // the recall list reloads when the feed sees the recall: not under the next click
 
         assertThat(text(robot, "recallState")).isEqualTo("RECALLED");
         assertThat(text(robot, "recallNoticesLabel")).contains("2");

@@ -33,6 +33,8 @@ public abstract class UiTest {
     protected TestClinic clinic;
     protected Background background;
     protected AppWindow window;
+    /** The services the window runs on ({@link #windowServices}, asked once). */
+    private org.needlepoint.app.Services shown;
     protected Stage stage;
     private Path folder;
 
@@ -47,7 +49,8 @@ public abstract class UiTest {
         background = newBackground();
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
-            window = new AppWindow(windowServices(), background);
+            shown = windowServices();
+            window = new AppWindow(shown, background);
             window.start(stage);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -101,6 +104,25 @@ public abstract class UiTest {
             throw new AssertionError("background work did not finish", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * As {@link #settle}, and then until the window's change feed has looked for changes after this moment and
+     * the lists that follow it have reloaded: a change just saved reaches them at the feed's next look (every
+     * 0.5 s), which may come after {@link #settle} returned and replace a row a test is about to click.
+     */
+    protected void settleChanges() {
+        settle();
+        org.needlepoint.store.ChangeFeed feed = shown.changes();
+        long now = feed.looks();
+        try {
+            // the look under way may have begun before the save; the next one tells the lists and starts their
+            // reloads before the one after it begins
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feed.looks() >= now + 3);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the change feed did not look for changes", e);
+        }
+        settle();
     }
 
     protected <T extends Node> T node(FxRobot robot, String fxId) {

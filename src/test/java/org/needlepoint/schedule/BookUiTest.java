@@ -71,7 +71,7 @@ class BookUiTest extends UiTest {
     }
 
     @Test
-    void aPatientBookedThroughTheFormAppearsAsABlock(FxRobot robot) {
+    void aPatientBookedThroughTheFormAppearsAsABlock(FxRobot robot) throws Exception {
         openMonday(robot);
         assertThat(text(robot, "bookTitle")).isEqualTo("Monday 23 November 2026");
         assertThat(robot.lookup("#appt-" + annAt10.id()).tryQuery()).isPresent();
@@ -105,6 +105,10 @@ class BookUiTest extends UiTest {
         assertThat(booked.injectorId()).isEqualTo(fx.ian);
         assertThat(booked.kind()).isEqualTo(AppointmentKind.CONSULTATION);
         assertThat(booked.reason()).isEqualTo("First consultation");
+        // the day is read again in the background after the booking (and again when the change feed sees it)
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#appt-" + booked.id()).tryQuery().isPresent());
+        settle();
         Node block = robot.lookup("#appt-" + booked.id()).query();
         Node ianColumn = robot.lookup("#col-injector-" + fx.ian).query();
         assertThat(ianColumn.getBoundsInParent().getMinX()).isLessThan(block.getLayoutX() + block.getLayoutBounds().getWidth() / 2)

@@ -873,19 +873,19 @@ public final class Bench {
     }
 
     /** Receives packs of a lot through the receiving service, typed by hand (no barcode). */
-    static Lot receive(Services s, Product p, String lotNumber, LocalDate expiry, int packs) {
+    public static Lot receive(Services s, Product p, String lotNumber, LocalDate expiry, int packs) {
         LocalDate today = s.inventory().today();
         return s.inventory().receive(new ReceiptDraft(null, p.id(), lotNumber, expiry, null, null, packs, "Bench supply",
                 null, today)).lot();
     }
 
-    static Product product(ChartService charts, String name) {
+    public static Product product(ChartService charts, String name) {
         return charts.catalog().products().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BenchException("the catalogue has no " + name));
     }
 
     /** 40 toxin points and 20 filler points spread over the front face, each on a region; regions and sides from the diagram. */
-    static List<InjectionPoint> chartPoints(Product toxin, Lot toxinLot, Product filler, Lot fillerLot) {
+    public static List<InjectionPoint> chartPoints(Product toxin, Lot toxinLot, Product filler, Lot fillerLot) {
         DiagramGeometry geometry = DiagramGeometry.standard();
         Random rnd = new Random(SEED);
         List<InjectionPoint> points = new ArrayList<>();

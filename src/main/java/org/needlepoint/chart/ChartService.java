@@ -416,12 +416,12 @@ public final class ChartService {
             if (!e.isEmpty()) {
                 throw new ValidationException(e);
             }
-            Visit v = store.visit(c, original.id())
+            VisitChart stored = store.chart(c, original.id())
                     .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
+            Visit v = stored.visit();
             if (v.signed()) {
                 throw new ValidationException("status", signedMessage(v));
             }
-            VisitChart stored = store.chart(c, v.id()).orElseThrow();
             // hard stops: an unusable lot, or a vial newly charted from that is discarded or past its hours
             e.putAll(unusableLots(points, catalog));
             Map<String, Long> savedVials = new HashMap<>();

@@ -36,6 +36,9 @@ import org.needlepoint.store.Versions;
  * ledger, never stored.
  */
 public final class InventoryStore implements RecordCheck {
+    /** A product and its GTINs (an array, in order). */
+    private static final String PRODUCT_SELECT = "SELECT p.*, ARRAY(SELECT g.gtin FROM product_gtin g WHERE g.product_id = p.id"
+            + " ORDER BY g.gtin) AS gtins FROM product p";
     private static final String PRODUCT_ORDER = " ORDER BY CASE kind WHEN 'TOXIN' THEN 0 WHEN 'BIOSTIMULATOR' THEN 1"
             + " WHEN 'HA_FILLER' THEN 2 WHEN 'CAHA' THEN 3 WHEN 'DEOXYCHOLIC' THEN 4 ELSE 5 END, brand, pack_size, name";
     /** A lot with its stock figures; the one parameter is "now" (vials usable at that instant count as open). */
@@ -53,38 +56,22 @@ public final class InventoryStore implements RecordCheck {
 
     // ------------------------------------------------------------------------------- products
 
+    /** Every product with its GTINs, in one statement (one round trip to a clinic server: every chart save reads it). */
     public List<Product> products(Connection c) throws SQLException {
-        Map<Long, List<String>> gtins = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT product_id, gtin FROM product_gtin ORDER BY gtin");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                gtins.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-            }
-        }
         List<Product> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM product" + PRODUCT_ORDER);
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(PRODUCT_SELECT + PRODUCT_ORDER); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(product(rs, gtins.getOrDefault(rs.getLong("id"), List.of())));
+                out.add(product(rs));
             }
         }
         return out;
     }
 
     public Optional<Product> product(Connection c, long id) throws SQLException {
-        List<String> gtins = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT gtin FROM product_gtin WHERE product_id = ? ORDER BY gtin")) {
+        try (PreparedStatement ps = c.prepareStatement(PRODUCT_SELECT + " WHERE p.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    gtins.add(rs.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM product WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(product(rs, gtins)) : Optional.empty();
+                return rs.next() ? Optional.of(product(rs)) : Optional.empty();
             }
         }
     }
@@ -94,7 +81,11 @@ public final class InventoryStore implements RecordCheck {
         return products(c).stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    private static Product product(ResultSet rs, List<String> gtins) throws SQLException {
+    private static Product product(ResultSet rs) throws SQLException {
+        List<String> gtins = new ArrayList<>();
+        for (Object g : (Object[]) rs.getArray("gtins").getArray()) {
+            gtins.add((String) g);
+        }
         int hours = rs.getInt("usable_hours");
         Integer usable = rs.wasNull() ? null : hours;
         return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("brand"),
@@ -276,14 +267,14 @@ public final class InventoryStore implements RecordCheck {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
+    /** The lots of {@code ids} (unknown ones left out), in one statement: one round trip to a clinic server. */
     public List<Lot> lotsByIds(Connection c, Collection<Long> ids, Instant now) throws SQLException {
-        List<Lot> out = new ArrayList<>();
-        for (Long id : new HashSet<>(ids)) {
-            if (id != null) {
-                lot(c, id, now).ifPresent(out::add);
-            }
-        }
-        return out;
+        Long[] wanted = distinct(ids);
+        return wanted.length == 0 ? List.of() : lotsWhere(c, now, " WHERE l.id = ANY(?)", " ORDER BY l.id", (Object) wanted);
+    }
+
+    private static Long[] distinct(Collection<Long> ids) {
+        return ids.stream().filter(java.util.Objects::nonNull).distinct().sorted().toArray(Long[]::new);
     }
 
     public Optional<Lot> lotByNumber(Connection c, long productId, String lotNumber, Instant now) throws SQLException {
@@ -524,14 +515,10 @@ public final class InventoryStore implements RecordCheck {
         return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 
+    /** The vials of {@code ids} (unknown ones left out), in one statement. */
     public List<Vial> vialsByIds(Connection c, Collection<Long> ids) throws SQLException {
-        List<Vial> out = new ArrayList<>();
-        for (Long id : new HashSet<>(ids)) {
-            if (id != null) {
-                vial(c, id).ifPresent(out::add);
-            }
-        }
-        return out;
+        Long[] wanted = distinct(ids);
+        return wanted.length == 0 ? List.of() : vialsWhere(c, " WHERE v.id = ANY(?) ORDER BY v.id", (Object) wanted);
     }
 
     /** Vials not discarded (also those past their usable hours, which show flagged), oldest first; all products when null. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -595,7 +596,7 @@ public final class Database implements AutoCloseable {
         long[] counted = new long[1];
         boolean loading = bulk;
         boolean sync = flushEachCommit && !loading;
-        T done = withConnection(c -> {
+        T done = withConnection(true, c -> {
             c.setAutoCommit(false);
             List<SqlWork<?>> deferred = new ArrayList<>();
             atCommit.put(c, deferred);
@@ -611,9 +612,10 @@ public final class Database implements AutoCloseable {
                 atCommit.remove(c);
             }
             if (sync) {
-                try (Statement st = c.createStatement()) {
-                    // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns
-                    st.execute(link == null ? "CHECKPOINT SYNC" : "CALL " + ServerFlush.ALIAS + "()");
+                // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns. Prepared,
+                // as every statement of a save: a joined PC prepares each SQL once (RemotePool), not once per save
+                try (PreparedStatement ps = c.prepareStatement(link == null ? "CHECKPOINT SYNC" : "CALL " + ServerFlush.ALIAS + "()")) {
+                    ps.execute();
                 }
             }
             return result;
@@ -632,8 +634,9 @@ public final class Database implements AutoCloseable {
      */
     private long countCommit(Connection c, List<SqlWork<?>> deferred) throws SQLException {
         long counter;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT counter FROM FINAL TABLE (UPDATE commit_seal SET counter = counter + 1 WHERE id = 1)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT counter FROM FINAL TABLE (UPDATE commit_seal SET counter = counter + 1 WHERE id = 1)");
+             ResultSet rs = ps.executeQuery()) {
             rs.next();
             counter = rs.getLong(1);
         }
@@ -1066,9 +1069,15 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T withConnection(SqlWork<T> work) {
+        return withConnection(false, work);
+    }
+
+    /** {@code transaction}: the work turns auto-commit off (a joined PC then gets a connection left that way). */
+    private <T> T withConnection(boolean transaction, SqlWork<T> work) {
         reconnectIfBroken();
         gate.readLock().lock();
-        try (Connection c = link != null ? remote().getConnection() : pool().getConnection()) {
+        try (Connection c = link == null ? pool().getConnection()
+                : transaction ? remote().forTransaction() : remote().getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(e);

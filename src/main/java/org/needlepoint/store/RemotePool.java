@@ -25,8 +25,9 @@ import javax.sql.DataSource;
  * LAN with TLS, 0.2-0.5 ms, more than most of the searches' work on the server), and H2's own pool
  * ({@code JdbcConnectionPool}) spends three of them on each lending alone: a rollback when a
  * connection is handed out, a rollback and a switch back to auto-commit when it is returned. Here a
- * connection is returned as it is when it is in auto-commit (nothing can be pending), and rolled back
- * and switched back only when a transaction left it otherwise; and {@code prepareStatement(sql)}
+ * connection is returned as it is: rolled back only when a transaction left work pending, and kept with
+ * auto-commit off after a transaction ended, for the next transaction ({@link #forTransaction}), so a
+ * save spends no round trip on switching auto-commit; and {@code prepareStatement(sql)}
  * hands out the statement the connection prepared before for the same SQL (H2 prepares each statement
  * on the server: one round trip each time), closed again by the caller as usual.
  *
@@ -45,8 +46,10 @@ final class RemotePool implements DataSource {
     private final String user;
     private final String password;
     private final Semaphore lendable = new Semaphore(MAX_CONNECTIONS, true);
-    /** The idle connections, the most recently returned first (its statements are the likeliest still prepared). */
+    /** The idle connections in auto-commit, the most recently returned first (its statements are the likeliest still prepared). */
     private final Deque<Pooled> idle = new ConcurrentLinkedDeque<>();
+    /** The idle connections a transaction left with auto-commit off and nothing pending, lent to transactions first. */
+    private final Deque<Pooled> idleInTransactions = new ConcurrentLinkedDeque<>();
     private volatile boolean disposed;
 
     RemotePool(String url, String user, String password) {
@@ -58,6 +61,18 @@ final class RemotePool implements DataSource {
     /** Lends a connection, in auto-commit; closing it returns it. */
     @Override
     public Connection getConnection() throws SQLException {
+        return lend(false);
+    }
+
+    /**
+     * Lends a connection for a transaction: one a transaction left with auto-commit off if one is idle, so the
+     * caller's {@code setAutoCommit(false)} costs no round trip (nor, later, switching it back on).
+     */
+    Connection forTransaction() throws SQLException {
+        return lend(true);
+    }
+
+    private Connection lend(boolean transaction) throws SQLException {
         if (disposed) {
             throw new SQLException("The connections to the clinic server were closed.", "08003");
         }
@@ -71,7 +86,7 @@ final class RemotePool implements DataSource {
             throw new SQLException("Interrupted while waiting for a connection to the clinic server.", "08001", e);
         }
         try {
-            Pooled p = idle.pollFirst();
+            Pooled p = transaction ? firstOf(idleInTransactions, idle) : firstOf(idle, idleInTransactions);
             if (p == null) {
                 p = new Pooled(DriverManager.getConnection(url, user, password));
             }
@@ -82,6 +97,11 @@ final class RemotePool implements DataSource {
         }
     }
 
+    private static Pooled firstOf(Deque<Pooled> preferred, Deque<Pooled> other) {
+        Pooled p = preferred.pollFirst();
+        return p != null ? p : other.pollFirst();
+    }
+
     @Override
     public Connection getConnection(String username, String pw) throws SQLException {
         throw new SQLFeatureNotSupportedException("a joined PC connects as its own account only");
@@ -90,24 +110,28 @@ final class RemotePool implements DataSource {
     /** Closes the idle connections; the lent ones close as they are returned. */
     void dispose() {
         disposed = true;
-        for (Pooled p; (p = idle.pollFirst()) != null; ) {
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        for (Pooled p; (p = firstOf(idle, idleInTransactions)) != null; ) {
             p.closeQuietly();
         }
     }
 
-    private void giveBack(Pooled p) {
+    /** Takes back a lent connection; {@code pending}: work done since its transaction last ended (rolled back here). */
+    private void giveBack(Pooled p, boolean pending) {
         try {
-            if (!p.physical.isClosed() && !p.physical.getAutoCommit()) {
-                // a transaction left it: what it did not commit goes, as H2's pool does on every return
+            if (!p.physical.isClosed() && p.manual && pending) {
+                // a transaction left it unfinished: what it did not commit goes, as H2's pool does on every return
                 p.physical.rollback();
-                p.physical.setAutoCommit(true);
             }
             if (disposed || p.physical.isClosed()) {
                 p.closeQuietly();
             } else {
-                idle.addFirst(p);
-                if (disposed && idle.remove(p)) {
-                    p.closeQuietly();
+                (p.manual ? idleInTransactions : idle).addFirst(p);
+                if (disposed) {
+                    closeIdle();
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -120,6 +144,8 @@ final class RemotePool implements DataSource {
     /** One connection to the server and the statements it prepared, idle ones by SQL. */
     private final class Pooled {
         final Connection physical;
+        /** Auto-commit is off on the server's side (H2's client sends every setAutoCommit: a round trip each). */
+        boolean manual;
         private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -184,10 +210,18 @@ final class RemotePool implements DataSource {
         }
     }
 
-    /** A lent connection: closing it returns it to the pool; it then refuses every call. */
+    /**
+     * A lent connection: closing it returns it to the pool; it then refuses every call. Auto-commit is switched
+     * on the server only when it really changes: a transaction's {@code setAutoCommit(false)} on a connection a
+     * transaction left that way costs nothing, and the connection goes back as it is unless work is pending.
+     */
     private final class Lent implements InvocationHandler {
         private final Pooled pooled;
         private boolean returned;
+        /** The borrower turned auto-commit off itself (a transaction), rather than reading in auto-commit. */
+        private boolean transaction;
+        /** Statements run since the last commit or rollback, while auto-commit is off. */
+        private boolean pending;
 
         Lent(Pooled pooled) {
             this.pooled = pooled;
@@ -199,7 +233,7 @@ final class RemotePool implements DataSource {
                 case "close":
                     if (!returned) {
                         returned = true;
-                        giveBack(pooled);
+                        giveBack(pooled, pending);
                     }
                     return null;
                 case "isClosed":
@@ -216,10 +250,44 @@ final class RemotePool implements DataSource {
             if (returned) {
                 throw new SQLException("This connection was returned to the pool.", "08003");
             }
+            boolean noArgs = args == null || args.length == 0;
+            switch (m.getName()) {
+                case "setAutoCommit":
+                    autoCommit((Boolean) args[0]);
+                    return null;
+                case "getAutoCommit":
+                    return !transaction; // as lent (auto-commit) until the borrower turns it off
+                case "commit", "rollback":
+                    if (noArgs) {
+                        Object r = call(m, pooled.physical, args);
+                        pending = false;
+                        return r;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            if (pooled.manual && !transaction) {
+                // a reader was lent a transaction's connection: it reads in auto-commit, as lent
+                pooled.physical.setAutoCommit(true);
+                pooled.manual = false;
+            }
+            if (pooled.manual) {
+                pending = true;
+            }
             if (m.getName().equals("prepareStatement") && args.length == 1) {
                 return pooled.prepare((String) args[0], (Connection) proxy);
             }
             return call(m, pooled.physical, args);
+        }
+
+        private void autoCommit(boolean on) throws SQLException {
+            transaction = !on;
+            if (on != !pooled.manual) {
+                pooled.physical.setAutoCommit(on); // switching on commits what is pending, as JDBC says
+                pooled.manual = !on;
+                pending = false;
+            }
         }
     }
 

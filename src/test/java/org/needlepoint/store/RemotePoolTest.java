@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.testing.RoundTripCounter;
 
 /**
  * A joined PC's pool on a real H2 TCP server on loopback (plain TCP here: TLS is the clinic server's, tried
@@ -110,5 +111,69 @@ class RemotePoolTest {
         c.close(); // twice: nothing
         pool.dispose();
         assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
+    }
+
+    /** A transaction's work on a connection: one prepared insert, then the commit. */
+    private static void insertInTransaction(Connection c, int id) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+            ps.setInt(1, id);
+            ps.executeUpdate();
+        }
+        c.commit();
+    }
+
+    @Test
+    void aTransactionsConnectionGoesToTheNextTransactionWithAutoCommitOffAndCostsNoRoundTripToSwitchIt() throws Exception {
+        try (RoundTripCounter relay = RoundTripCounter.start("127.0.0.1", server.getPort())) {
+            RemotePool relayed = new RemotePool("jdbc:h2:tcp://127.0.0.1:" + relay.port() + "/pooltest", "sa", "");
+            try {
+                try (Connection c = relayed.forTransaction()) {
+                    insertInTransaction(c, 1); // connects, prepares the insert, turns auto-commit off
+                }
+                long before = relay.trips();
+                try (Connection c = relayed.forTransaction()) {
+                    assertThat(c.getAutoCommit()).as("lent as in auto-commit, as JDBC says").isTrue();
+                    insertInTransaction(c, 2);
+                }
+                assertThat(relay.trips() - before).as("the insert and the commit, and nothing to switch auto-commit")
+                        .isEqualTo(2);
+            } finally {
+                relayed.dispose();
+            }
+        }
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void aReaderLentATransactionsConnectionWorksInAutoCommit() throws SQLException {
+        try (Connection c = pool.forTransaction()) {
+            insertInTransaction(c, 1);
+        }
+        try (Connection reader = pool.getConnection()) { // the only idle connection: the transaction's
+            assertThat(reader.getAutoCommit()).isTrue();
+            try (PreparedStatement ps = reader.prepareStatement("INSERT INTO t VALUES (2)")) {
+                ps.executeUpdate();
+            }
+            assertThat(rows()).as("committed by itself, seen from another connection while it is still lent").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTransactionReturnedUnfinishedOnATransactionsConnectionIsRolledBack() throws SQLException {
+        try (Connection c = pool.forTransaction()) {
+            insertInTransaction(c, 1);
+        }
+        try (Connection c = pool.forTransaction()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (2)")) {
+                ps.executeUpdate();
+            }
+            // returned without a commit
+        }
+        try (Connection c = pool.forTransaction()) {
+            insertInTransaction(c, 3);
+        }
+        assertThat(rows()).as("rows 1 and 3: row 2 went with its unfinished transaction").isEqualTo(2);
     }
 }

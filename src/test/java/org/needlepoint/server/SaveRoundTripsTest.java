@@ -1,0 +1,130 @@
+package org.needlepoint.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.app.Services;
+import org.needlepoint.chart.ChartDraft;
+import org.needlepoint.chart.InjectionPoint;
+import org.needlepoint.chart.ScreeningAnswer;
+import org.needlepoint.chart.ScreeningEntry;
+import org.needlepoint.chart.VisitChart;
+import org.needlepoint.cli.Bench;
+import org.needlepoint.cli.SeedDemo;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.patient.Patient;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.store.ClinicLink;
+import org.needlepoint.store.Database;
+import org.needlepoint.testing.RoundTripCounter;
+import org.needlepoint.testing.ServerProcess;
+import org.needlepoint.testing.TestClinic;
+
+/**
+ * How many times a joined PC's saves wait for the clinic server ({@code serve} in a child JVM, TLS on
+ * loopback, a relay counting round trips): a 60-point chart and a new patient's registration write
+ * dozens of rows (points; search keys and prefixes) in a few batches, each one round trip, and read only
+ * what they need, each in one statement. Each round trip costs the network's latency twice over plus TLS:
+ * a change that adds some fails here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SaveRoundTripsTest {
+    /**
+     * The statements of a 60-point save (the catalogue, the chart before and after, the update, two deletes, two
+     * batches, the audit row, the commit and the server's flush), plus two for H2's client preparing a statement
+     * again now and then. It was 31-35 before lots and products were read in one statement each and a connection
+     * kept auto-commit off between transactions; a batch run as a statement per row would be 60 more.
+     */
+    static final long CHART_SAVE_AT_MOST = 25;
+    /** A registration: the duplicate check, the patient, its keys and prefixes, audit, commit, flush (23-27 before). */
+    static final long REGISTRATION_AT_MOST = 21;
+
+    ServerProcess server;
+    RoundTripCounter relay;
+    Database db;
+    Services services;
+
+    @BeforeAll
+    void serve(@TempDir Path dir) throws Exception {
+        Path records = dir.resolve("server");
+        try (TestClinic clinic = new TestClinic(records).withStaff()) {
+            clinic.automaticBackups(false);
+        }
+        server = ServerProcess.start(records);
+        ClinicLink link = new JoinClient(Clock.systemUTC()).join(dir.resolve("joined"),
+                JoinClient.Address.parse(server.address()), server.joinCode, "Room 1", server.fingerprint).link();
+        relay = RoundTripCounter.start("127.0.0.1", server.port);
+        Path pc = Files.createDirectories(dir.resolve("pc"));
+        new ClinicLink(link.clinic(), "127.0.0.1", relay.port(), link.user(), link.password(), link.fingerprint(),
+                link.pcName(), link.joinedAt()).write(pc);
+        db = Database.openFolder(pc);
+        services = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+        services.auth().signIn("injector", TestClinic.PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aSixtyPointChartSaveAndARegistrationEachWaitForTheServerAFewTimesNotOncePerRow() {
+        Random rnd = new Random(12);
+        Product toxin = Bench.product(services.charts(), "Botox Cosmetic 100 U");
+        Product filler = Bench.product(services.charts(), "HA filler 1 mL (lidocaine)");
+        Lot toxinLot = Bench.receive(services, toxin, "BXTRIPS", services.charts().today().plusYears(1), 5);
+        Lot fillerLot = Bench.receive(services, filler, "HATRIPS", services.charts().today().plusYears(1), 5);
+        List<InjectionPoint> points = new ArrayList<>(Bench.chartPoints(toxin, toxinLot, filler, fillerLot));
+        assertThat(points).hasSize(60);
+
+        for (int round = 0; round < 3; round++) {
+            long t0 = relay.trips();
+            Patient patient = services.patients().create(SeedDemo.patient(rnd, services.patients().today()), true);
+            long registration = relay.trips() - t0;
+            System.out.println("round trips of a registration: " + registration);
+            assertThat(registration).as("round trips of a registration").isLessThanOrEqualTo(REGISTRATION_AT_MOST);
+            assertThat(services.patients().search(patient.details().lastName() + ", " + patient.details().firstName()))
+                    .as("the new patient is found by name through the server")
+                    .anyMatch(p -> p.id() == patient.id());
+
+            VisitChart chart = services.charts().startVisit(patient.id());
+            List<ScreeningEntry> screening = services.charts().screening(patient.id(), List.of(toxin.id(), filler.id()),
+                    chart.screening()).stream()
+                    .map(e -> e.answer() == ScreeningAnswer.UNANSWERED ? e.answered(ScreeningAnswer.NO, null) : e).toList();
+            ChartDraft draft = new ChartDraft("Round trips.", points, screening, true, false);
+            chart = services.charts().saveDraft(chart.visit(), draft);
+
+            points.set(0, points.get(0).withAmount(points.get(0).amount().add(new BigDecimal("0.5"))));
+            long t1 = relay.trips();
+            chart = services.charts().saveDraft(chart.visit(), draft.withPoints(points));
+            long save = relay.trips() - t1;
+            System.out.println("round trips of a 60-point chart save: " + save);
+            assertThat(save).as("round trips of a 60-point chart save").isLessThanOrEqualTo(CHART_SAVE_AT_MOST);
+            VisitChart stored = services.charts().openVisit(chart.visit().id());
+            assertThat(stored.points()).as("every point saved, in order, with the raised amount")
+                    .extracting(p -> p.key() + " " + p.amount().stripTrailingZeros().toPlainString())
+                    .containsExactlyElementsOf(points.stream()
+                            .map(p -> p.key() + " " + p.amount().stripTrailingZeros().toPlainString()).toList());
+        }
+    }
+}

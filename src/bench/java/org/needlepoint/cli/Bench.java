@@ -549,7 +549,8 @@ public final class Bench {
      * One kind's figures: wall and thread CPU milliseconds of each query until its list is read (sorted), the
      * rows it showed, and the time of the count of all matches asked afterwards when more than 100 matched.
      */
-    record KindFigures(String name, double[] wall, double[] cpu, long rows, double[] count) {
+    /** {@code allocKb}: what a search allocated (median KB), {@code countKb}: what its count allocated (median KB, or -1). */
+    record KindFigures(String name, double[] wall, double[] cpu, long rows, double[] count, double allocKb, double countKb) {
         double p95() {
             return percentile(wall, 95);
         }
@@ -593,6 +594,8 @@ public final class Bench {
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
         Map<String, List<Double>> countTimes = new LinkedHashMap<>();
+        Map<String, List<Double>> allocs = new LinkedHashMap<>();
+        Map<String, List<Double>> countAllocs = new LinkedHashMap<>();
         Map<String, long[]> kindRows = new LinkedHashMap<>();
         Map<String, List<Double>> beforeTimes = new LinkedHashMap<>();
         Map<String, List<Double>> beforeCpu = new LinkedHashMap<>();
@@ -600,13 +603,16 @@ public final class Bench {
             times.put(k.name(), new ArrayList<>());
             cpuTimes.put(k.name(), new ArrayList<>());
             countTimes.put(k.name(), new ArrayList<>());
+            allocs.put(k.name(), new ArrayList<>());
+            countAllocs.put(k.name(), new ArrayList<>());
             kindRows.put(k.name(), new long[1]);
             beforeTimes.put(k.name(), new ArrayList<>());
             beforeCpu.put(k.name(), new ArrayList<>());
         });
         SearchBefore before = new SearchBefore();
         int differ = 0;
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // the garbage a query leaves is what makes the collector pause the next ones (1,000,000 patients, README)
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<Double> all = new ArrayList<>();
         double[] roundP95 = new double[runs];
         int missed = 0;
@@ -628,14 +634,18 @@ public final class Bench {
                 Collections.shuffle(queries, rnd);
                 List<Double> thisRound = new ArrayList<>();
                 for (Q q : queries) {
+                    long a0 = threads.getCurrentThreadAllocatedBytes();
                     long c0 = threads.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     SearchPage page = patients.search(q.text(), new Cancellation());
                     double ms = (System.nanoTime() - t0) / 1e6;
                     double cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+                    double kb = (threads.getCurrentThreadAllocatedBytes() - a0) / 1024.0;
                     long t1 = System.nanoTime();
+                    long a1 = threads.getCurrentThreadAllocatedBytes();
                     long total = page.more() ? patients.count(q.text(), new Cancellation()) : page.rows().size();
                     double countMs = (System.nanoTime() - t1) / 1e6;
+                    double countKb = (threads.getCurrentThreadAllocatedBytes() - a1) / 1024.0;
                     if (timeBefore) {
                         SearchQuery parsed = SearchQuery.parse(q.text());
                         long b0 = threads.getCurrentThreadCpuTime();
@@ -661,8 +671,10 @@ public final class Bench {
                     thisRound.add(ms);
                     times.get(q.kind().name()).add(ms);
                     cpuTimes.get(q.kind().name()).add(cpuMs);
+                    allocs.get(q.kind().name()).add(kb);
                     if (page.more()) {
                         countTimes.get(q.kind().name()).add(countMs);
+                        countAllocs.get(q.kind().name()).add(countKb);
                     }
                     // the sample is in the list unless more than 100 match (1,000,000 patients share 4 last digits by ~117)
                     if (q.kind().mustFind() && !page.more()
@@ -681,14 +693,16 @@ public final class Bench {
         double target = searchTargetMs(patientCount);
         List<KindFigures> figures = new ArrayList<>();
         for (Kind k : kinds) {
+            double[] counted = sorted(countAllocs.get(k.name()));
             figures.add(new KindFigures(k.name(), sorted(times.get(k.name())), sorted(cpuTimes.get(k.name())),
-                    kindRows.get(k.name())[0], sorted(countTimes.get(k.name()))));
+                    kindRows.get(k.name())[0], sorted(countTimes.get(k.name())), percentile(sorted(allocs.get(k.name())), 50),
+                    counted.length == 0 ? -1 : percentile(counted, 50)));
         }
         List<KindFigures> beforeFigures = new ArrayList<>();
         if (timeBefore) {
             for (Kind k : kinds) {
                 beforeFigures.add(new KindFigures(k.name(), sorted(beforeTimes.get(k.name())),
-                        sorted(beforeCpu.get(k.name())), kindRows.get(k.name())[0], new double[0]));
+                        sorted(beforeCpu.get(k.name())), kindRows.get(k.name())[0], new double[0], -1, -1));
             }
         }
         double[] a = sorted(all);
@@ -700,15 +714,16 @@ public final class Bench {
 
     /** The table of kinds: wall p50/p95 (what the desk waits), thread CPU p95 (the work alone), rows, target. */
     private void printSearch(SearchFigures f) {
-        out.printf(Locale.ROOT, "  %-24s %8s %8s %8s %8s %6s   %-9s  %s%n", "query kind", "p50 ms", "p95 ms", "max ms",
-                "CPU p95", "rows", "target ms", "count (up to 10,000) p50 / p95 ms (queries)");
+        out.printf(Locale.ROOT, "  %-24s %8s %8s %8s %8s %6s   %-9s  %-32s %s%n", "query kind", "p50 ms", "p95 ms", "max ms",
+                "CPU p95", "rows", "target ms", "count (up to 10,000) p50 / p95 ms", "allocated KB, search / count");
         for (KindFigures k : f.kinds()) {
             double[] t = k.wall();
             String counted = k.count().length == 0 ? "-" : String.format(Locale.ROOT, "%s / %s (%d)",
                     round(percentile(k.count(), 50)), round(percentile(k.count(), 95)), k.count().length);
-            out.printf(Locale.ROOT, "  %-24s %8.2f %8.2f %8.2f %8.2f %6.1f   %-9s  %s%n", k.name(), percentile(t, 50),
-                    k.p95(), t[t.length - 1], percentile(k.cpu(), 95), k.rows() / (double) t.length,
-                    (k.p95() <= f.targetMs() ? "PASS" : "MISS") + " " + Math.round(f.targetMs()), counted);
+            out.printf(Locale.ROOT, "  %-24s %8.2f %8.2f %8.2f %8.2f %6.1f   %-9s  %-32s %.0f / %s%n", k.name(),
+                    percentile(t, 50), k.p95(), t[t.length - 1], percentile(k.cpu(), 95), k.rows() / (double) t.length,
+                    (k.p95() <= f.targetMs() ? "PASS" : "MISS") + " " + Math.round(f.targetMs()), counted, k.allocKb(),
+                    k.countKb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", k.countKb()));
         }
         double[] a = f.all();
         out.printf(Locale.ROOT, "  %-24s %8.2f %8.2f %8.2f%n", "all (" + a.length + " queries)", percentile(a, 50),

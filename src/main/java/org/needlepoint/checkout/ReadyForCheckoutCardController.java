@@ -19,6 +19,7 @@ import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.ui.TodayCard;
 
@@ -41,7 +42,7 @@ public final class ReadyForCheckoutCardController implements TodayCard {
     @FXML private Label readyCheckoutWaiting;
 
     private ReadyForCheckout shown;
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
 
     public ReadyForCheckoutCardController(CheckoutService checkout, Background background, Changes changes, Shell shell) {
         this.checkout = Objects.requireNonNull(checkout);
@@ -65,17 +66,10 @@ public final class ReadyForCheckoutCardController implements TodayCard {
 
     @Override
     public void refresh() {
-        long mine = ++loads;
-        background.run(checkout::today, r -> {
-            if (mine == loads) {
-                show(r);
-            }
-        }, e -> {
-            if (mine == loads) {
-                readyCheckoutCard.setVisible(true);
-                readyCheckoutCard.setManaged(true);
-                Forms.showError(readyCheckoutError, Forms.message(e));
-            }
+        loads.run(background, checkout::today, this::show, e -> {
+            readyCheckoutCard.setVisible(true);
+            readyCheckoutCard.setManaged(true);
+            Forms.showError(readyCheckoutError, Forms.message(e));
         });
     }
 

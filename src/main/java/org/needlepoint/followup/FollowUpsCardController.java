@@ -13,6 +13,7 @@ import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.ui.TodayCard;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
@@ -46,7 +47,7 @@ public final class FollowUpsCardController implements TodayCard {
     @FXML private Button cardOpen;
 
     private WorklistCounts counts;
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
 
     public FollowUpsCardController(FollowUpService followUps, Background background, User user, Runnable openFollowUps,
                                    Changes changes) {
@@ -79,17 +80,8 @@ public final class FollowUpsCardController implements TodayCard {
 
     @Override
     public void refresh() {
-        long mine = ++loads;
-        background.run(() -> new Figures(followUps.worklistCounts(followUps.today()), followUps.settings().upcomingDays()),
-                f -> {
-                    if (mine == loads) {
-                        show(f);
-                    }
-                }, error -> {
-                    if (mine == loads) {
-                        Forms.showError(cardError, Forms.message(error));
-                    }
-                });
+        loads.run(background, () -> new Figures(followUps.worklistCounts(followUps.today()), followUps.settings().upcomingDays()),
+                this::show, error -> Forms.showError(cardError, Forms.message(error)));
     }
 
     /** The figures on the card (tests). */

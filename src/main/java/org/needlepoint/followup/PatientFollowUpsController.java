@@ -20,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 
@@ -70,7 +71,7 @@ public final class PatientFollowUpsController {
     @FXML private TaskActionController pfuActionController;
 
     private Long patientId;
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
 
     public PatientFollowUpsController(FollowUpService followUps, AdverseEventService events, Background background,
                                       User user, Clock clock) {
@@ -200,29 +201,24 @@ public final class PatientFollowUpsController {
         if (patientId == null) {
             return;
         }
-        long mine = ++loads;
         long id = patientId;
         boolean withEvents = clinical();
-        background.run(() -> new Loaded(followUps.patientTasks(id), events.patientReports(id),
+        loads.run(background, () -> new Loaded(followUps.patientTasks(id), events.patientReports(id),
                 withEvents ? events.patientEvents(id) : List.of()), l -> {
-            if (mine == loads) {
-                Long selected = pfuTasks.getSelectionModel().getSelectedItem() == null ? null
-                        : pfuTasks.getSelectionModel().getSelectedItem().id();
-                pfuTasks.getItems().setAll(l.tasks());
-                pfuReports.getItems().setAll(l.reports());
-                pfuEvents.getItems().setAll(l.events());
-                l.tasks().stream().filter(t -> selected != null ? t.id() == selected : t.open()).findFirst()
-                        .ifPresent(t -> pfuTasks.getSelectionModel().select(t));
-                long open = l.tasks().stream().filter(FollowUpTask::open).count();
-                long waiting = l.reports().stream().filter(r -> r.status() == ReportStatus.WAITING).count();
-                pfuSummary.setText(open + (open == 1 ? " open task" : " open tasks") + " · " + l.tasks().size()
-                        + " in all · " + waiting + (waiting == 1 ? " report" : " reports") + " waiting for review");
-                enableActions();
-            }
+            Long selected = pfuTasks.getSelectionModel().getSelectedItem() == null ? null
+                    : pfuTasks.getSelectionModel().getSelectedItem().id();
+            pfuTasks.getItems().setAll(l.tasks());
+            pfuReports.getItems().setAll(l.reports());
+            pfuEvents.getItems().setAll(l.events());
+            l.tasks().stream().filter(t -> selected != null ? t.id() == selected : t.open()).findFirst()
+                    .ifPresent(t -> pfuTasks.getSelectionModel().select(t));
+            long open = l.tasks().stream().filter(FollowUpTask::open).count();
+            long waiting = l.reports().stream().filter(r -> r.status() == ReportStatus.WAITING).count();
+            pfuSummary.setText(open + (open == 1 ? " open task" : " open tasks") + " · " + l.tasks().size()
+                    + " in all · " + waiting + (waiting == 1 ? " report" : " reports") + " waiting for review");
+            enableActions();
         }, error -> {
-            if (mine == loads) {
-                Forms.showError(pfuError, Forms.message(error));
-            }
+            Forms.showError(pfuError, Forms.message(error));
         });
     }
 

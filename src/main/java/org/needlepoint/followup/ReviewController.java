@@ -30,6 +30,7 @@ import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.common.ValidationException;
 import org.needlepoint.store.StaleRecordException;
@@ -84,7 +85,7 @@ public final class ReviewController {
 
     private ReviewList current;
     private Pending pending;
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
     private boolean busy;
     private Consumer<ReviewList> onLoaded = r -> { };
 
@@ -137,18 +138,8 @@ public final class ReviewController {
 
     /** As {@link #refresh()}; {@code done} runs once the list is shown or the load dropped. */
     private void refresh(Runnable done) {
-        long mine = ++loads;
-        background.run(events::reviewList, r -> {
-            if (mine == loads) {
-                show(r);
-            }
-            done.run();
-        }, error -> {
-            if (mine == loads) {
-                Forms.showError(reviewError, Forms.message(error));
-            }
-            done.run();
-        });
+        loads.run(background, events::reviewList, this::show, error -> Forms.showError(reviewError, Forms.message(error)),
+                done);
     }
 
     /** The list on screen (tests). */

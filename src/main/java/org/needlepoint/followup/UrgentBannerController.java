@@ -27,6 +27,7 @@ import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 
@@ -66,7 +67,7 @@ public final class UrgentBannerController {
 
     private List<AdverseEventSummary> shown = List.of();
     private AdverseEventSummary closing;
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
     private boolean busy;
 
     /**
@@ -110,15 +111,10 @@ public final class UrgentBannerController {
 
     /** Rereads the open urgent events in the background and shows them (nothing when there are none). */
     public void refresh() {
-        long mine = ++loads;
-        background.run(() -> {
+        loads.run(background, () -> {
             List<AdverseEventSummary> open = events.openUrgentEvents();
             return new Snapshot(open, open.isEmpty() ? null : events.urgentChecklist());
-        }, s -> {
-            if (mine == loads) {
-                show(s);
-            }
-        }, error -> {
+        }, this::show, error -> {
             // a failed poll (signed out meanwhile, say) keeps what is on screen; the next one tries again
         });
     }

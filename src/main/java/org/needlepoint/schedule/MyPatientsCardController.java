@@ -26,6 +26,7 @@ import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.ui.TodayCard;
 
@@ -50,7 +51,7 @@ public final class MyPatientsCardController implements TodayCard {
     @FXML private VBox myPatientsRows;
 
     private List<MyPatient> shown = List.of();
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
     private boolean charting;
 
     public MyPatientsCardController(CheckInService checkIns, Session session, Background background, Changes changes,
@@ -85,16 +86,8 @@ public final class MyPatientsCardController implements TodayCard {
         if (!charting) {
             return;
         }
-        long mine = ++loads;
-        background.run(checkIns::myPatientsToday, list -> {
-            if (mine == loads) {
-                show(list);
-            }
-        }, error -> {
-            if (mine == loads) {
-                Forms.showError(myPatientsError, Forms.message(error));
-            }
-        });
+        loads.run(background, checkIns::myPatientsToday, this::show,
+                error -> Forms.showError(myPatientsError, Forms.message(error)));
     }
 
     /** The patients on the card (tests). */

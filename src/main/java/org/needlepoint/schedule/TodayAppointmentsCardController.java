@@ -23,6 +23,7 @@ import org.needlepoint.store.StaleRecordException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.ui.TodayCard;
 import org.needlepoint.ui.View;
 
@@ -48,7 +49,7 @@ public final class TodayAppointmentsCardController implements TodayCard {
     @FXML private VBox todayApptRows;
 
     private List<Appointment> shown = List.of();
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
 
     public TodayAppointmentsCardController(AppointmentService appointments, Background background, Changes changes,
                                            Supplier<View<CheckInController>> checkInScreen, ZoneId zone) {
@@ -74,16 +75,8 @@ public final class TodayAppointmentsCardController implements TodayCard {
 
     @Override
     public void refresh() {
-        long mine = ++loads;
-        background.run(() -> appointments.day(appointments.today()), list -> {
-            if (mine == loads) {
-                show(list);
-            }
-        }, error -> {
-            if (mine == loads) {
-                Forms.showError(todayApptError, Forms.message(error));
-            }
-        });
+        loads.run(background, () -> appointments.day(appointments.today()), this::show,
+                error -> Forms.showError(todayApptError, Forms.message(error)));
     }
 
     /** The appointments on the card (tests). */

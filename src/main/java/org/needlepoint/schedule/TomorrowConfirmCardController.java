@@ -28,6 +28,7 @@ import org.needlepoint.store.StaleRecordException;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
+import org.needlepoint.ui.NewestLoad;
 import org.needlepoint.ui.TodayCard;
 
 /**
@@ -58,7 +59,7 @@ public final class TomorrowConfirmCardController implements TodayCard {
 
     private List<ConfirmationRow> shown = List.of();
     private ConfirmationRow cancelling;
-    private long loads;
+    private final NewestLoad loads = new NewestLoad();
 
     public TomorrowConfirmCardController(AppointmentService appointments, Background background, Changes changes,
                                          ZoneId zone) {
@@ -84,16 +85,8 @@ public final class TomorrowConfirmCardController implements TodayCard {
 
     @Override
     public void refresh() {
-        long mine = ++loads;
-        background.run(appointments::tomorrowsConfirmations, list -> {
-            if (mine == loads) {
-                show(list);
-            }
-        }, error -> {
-            if (mine == loads) {
-                Forms.showError(confirmError, Forms.message(error));
-            }
-        });
+        loads.run(background, appointments::tomorrowsConfirmations, this::show,
+                error -> Forms.showError(confirmError, Forms.message(error)));
     }
 
     /** The rows on the card (tests). */

@@ -2,7 +2,6 @@ package org.needlepoint.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import org.needlepoint.app.Services;
 import org.needlepoint.cli.SeedDemo;
 import org.needlepoint.common.Text;
 import org.needlepoint.security.PasswordHasher;
-import org.needlepoint.server.JoinClient;
 import org.needlepoint.store.Cancellation;
 import org.needlepoint.store.ClinicLink;
 import org.needlepoint.store.Database;
@@ -84,13 +82,9 @@ class PatientSearchRoundTripsTest {
             }
         }
         server = ServerProcess.start(records);
-        ClinicLink link = new JoinClient(Clock.systemUTC()).join(dir.resolve("joined"),
-                JoinClient.Address.parse(server.address()), server.joinCode, "Front desk", server.fingerprint).link();
+        ClinicLink link = server.join(dir.resolve("joined"), "Front desk");
         relay = RoundTripCounter.start("127.0.0.1", server.port);
-        Path pc = Files.createDirectories(dir.resolve("pc"));
-        new ClinicLink(link.clinic(), "127.0.0.1", relay.port(), link.user(), link.password(), link.fingerprint(),
-                link.pcName(), link.joinedAt()).write(pc);
-        db = Database.openFolder(pc);
+        db = Database.openFolder(relay.relayed(link, dir.resolve("pc")));
         Services services = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
         services.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());
         patients = services.patients();

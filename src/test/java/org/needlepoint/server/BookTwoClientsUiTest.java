@@ -45,21 +45,11 @@ class BookTwoClientsUiTest extends UiTest {
     static void serve() throws Exception {
         dir = Files.createTempDirectory("needlepoint-book-two-clients");
         Path records = dir.resolve("records");
-        try (TestClinic c = new TestClinic(records).withStaff()) {
-            c.automaticBackups(false);
-        }
-        server = ServerProcess.start(records);
+        server = ServerProcess.serveTestClinic(records);
         clientA = dir.resolve("front-desk");
-        new JoinClient(Clock.systemUTC()).join(clientA, JoinClient.Address.parse(server.address()), server.joinCode,
-                "Front desk", server.fingerprint);
-        try (Database db = Database.openFolder(clientA)) {
-            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
-            s.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
-            String code = s.clinicPcs().makeJoinCode();
-            clientB = dir.resolve("back-desk");
-            new JoinClient(Clock.systemUTC()).join(clientB, JoinClient.Address.parse(server.address()), code, "Back desk",
-                    server.fingerprint);
-        }
+        server.join(clientA, "Front desk");
+        clientB = dir.resolve("back-desk");
+        server.join(clientB, "Back desk");
     }
 
     @AfterAll

@@ -27,7 +27,6 @@ import org.needlepoint.photo.Pose;
 import org.needlepoint.photo.TestPhotos;
 import org.needlepoint.schedule.ConsentKind;
 import org.needlepoint.security.PasswordHasher;
-import org.needlepoint.store.ClinicLink;
 import org.needlepoint.store.Database;
 import org.needlepoint.testing.Consents;
 import org.needlepoint.testing.ServerProcess;
@@ -42,10 +41,7 @@ class PhotoServerTest {
     @BeforeAll
     static void serve() throws Exception {
         Path records = dir.resolve("server");
-        try (TestClinic clinic = new TestClinic(records).withStaff()) {
-            clinic.automaticBackups(false);
-        }
-        server = ServerProcess.start(records);
+        server = ServerProcess.serveTestClinic(records);
     }
 
     @AfterAll
@@ -55,26 +51,10 @@ class PhotoServerTest {
         }
     }
 
-    private static Path firstPc;
-
-    private static synchronized Path joined(String name) throws Exception {
-        if (firstPc == null) {
-            firstPc = dir.resolve("first-pc");
-            new JoinClient(Clock.systemUTC()).join(firstPc, JoinClient.Address.parse(server.address()), server.joinCode,
-                    "Front desk", server.fingerprint);
-            return firstPc;
-        }
-        String code;
-        try (Database db = Database.openFolder(firstPc)) {
-            Services s = services(db);
-            s.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
-            code = s.clinicPcs().makeJoinCode();
-        }
-        ClinicLink link = new JoinClient(Clock.systemUTC()).join(dir.resolve("pc-" + name), JoinClient.Address.parse(
-                server.address()), code, name, null).link();
-        Path f = Files.createTempDirectory(dir, "pc");
-        link.write(f);
-        return f;
+    private static Path joined(String name) {
+        Path pc = dir.resolve("pc-" + name);
+        server.join(pc, name);
+        return pc;
     }
 
     private static Services services(Database db) {

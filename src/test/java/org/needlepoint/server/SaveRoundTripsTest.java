@@ -3,7 +3,6 @@ package org.needlepoint.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,17 +58,10 @@ class SaveRoundTripsTest {
     @BeforeAll
     void serve(@TempDir Path dir) throws Exception {
         Path records = dir.resolve("server");
-        try (TestClinic clinic = new TestClinic(records).withStaff()) {
-            clinic.automaticBackups(false);
-        }
-        server = ServerProcess.start(records);
-        ClinicLink link = new JoinClient(Clock.systemUTC()).join(dir.resolve("joined"),
-                JoinClient.Address.parse(server.address()), server.joinCode, "Room 1", server.fingerprint).link();
+        server = ServerProcess.serveTestClinic(records);
+        ClinicLink link = server.join(dir.resolve("joined"), "Room 1");
         relay = RoundTripCounter.start("127.0.0.1", server.port);
-        Path pc = Files.createDirectories(dir.resolve("pc"));
-        new ClinicLink(link.clinic(), "127.0.0.1", relay.port(), link.user(), link.password(), link.fingerprint(),
-                link.pcName(), link.joinedAt()).write(pc);
-        db = Database.openFolder(pc);
+        db = Database.openFolder(relay.relayed(link, dir.resolve("pc")));
         services = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
         services.auth().signIn("injector", TestClinic.PASSWORD.toCharArray());
     }

@@ -42,21 +42,11 @@ class ServerClientUiTest extends UiTest {
     static void serve() throws Exception {
         dir = Files.createTempDirectory("needlepoint-server-ui");
         Path records = dir.resolve("records");
-        try (TestClinic c = new TestClinic(records).withStaff()) {
-            c.automaticBackups(false);
-        }
-        server = ServerProcess.start(records);
+        server = ServerProcess.serveTestClinic(records);
         windowPc = dir.resolve("front-desk");
-        new JoinClient(Clock.systemUTC()).join(windowPc, JoinClient.Address.parse(server.address()), server.joinCode,
-                "Front desk", server.fingerprint);
-        try (Database db = Database.openFolder(windowPc)) {
-            Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
-            s.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
-            String code = s.clinicPcs().makeJoinCode();
-            otherPc = dir.resolve("room-1");
-            new JoinClient(Clock.systemUTC()).join(otherPc, JoinClient.Address.parse(server.address()), code, "Room 1",
-                    server.fingerprint);
-        }
+        server.join(windowPc, "Front desk");
+        otherPc = dir.resolve("room-1");
+        server.join(otherPc, "Room 1");
     }
 
     @AfterAll

@@ -29,13 +29,9 @@ class ServerOutageTest {
     @Test
     void killedAndRestartedTheServerLosesNoCommittedSaveAndThePcCarriesOnByItself() throws Exception {
         Path records = dir.resolve("server");
-        try (TestClinic clinic = new TestClinic(records).withStaff()) {
-            clinic.automaticBackups(false);
-        }
-        try (ServerProcess server = ServerProcess.start(records)) {
+        try (ServerProcess server = ServerProcess.serveTestClinic(records)) {
             Path pc = dir.resolve("pc");
-            new JoinClient(Clock.systemUTC()).join(pc, JoinClient.Address.parse(server.address()), server.joinCode,
-                    "Room 1", server.fingerprint);
+            server.join(pc, "Room 1");
             try (Database db = Database.openFolder(pc)) {
                 Services s = services(db);
                 s.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());

@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.needlepoint.store.ClinicLink;
 
 /**
  * A relay on loopback between a joined PC and the clinic server that counts round trips: the times a
@@ -44,6 +47,14 @@ public final class RoundTripCounter implements AutoCloseable {
     /** The port the PC connects to. */
     public int port() {
         return listening.getLocalPort();
+    }
+
+    /** Writes into {@code pc} a copy of a joined PC's {@code link} that goes through this relay; returns the folder. */
+    public Path relayed(ClinicLink link, Path pc) throws IOException {
+        Files.createDirectories(pc);
+        new ClinicLink(link.clinic(), "127.0.0.1", port(), link.user(), link.password(), link.fingerprint(), link.pcName(),
+                link.joinedAt()).write(pc);
+        return pc;
     }
 
     /** Round trips so far, on every connection. */

@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.needlepoint.app.Services;
+import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.server.JoinClient;
+import org.needlepoint.store.ClinicLink;
+import org.needlepoint.store.Database;
 
 /**
  * A real clinic server: {@code serve} in a child JVM on loopback, over a data folder set up by the
@@ -25,6 +31,8 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> printed = new ArrayList<>();
     public String fingerprint;
     public String joinCode;
+    /** The first PC joined by {@link #join}, whose admin makes the codes of the next ones. */
+    private Path firstPc;
 
     private ServerProcess(Path folder, int port) {
         this.folder = folder;
@@ -36,6 +44,34 @@ public final class ServerProcess implements AutoCloseable {
         ServerProcess s = new ServerProcess(folder, freePortPair());
         s.launch();
         return s;
+    }
+
+    /** Serves a new "Test Clinic" (its admin, injector and desk; no automatic backups) set up in {@code records}. */
+    public static ServerProcess serveTestClinic(Path records) throws IOException {
+        try (TestClinic clinic = new TestClinic(records).withStaff()) {
+            clinic.automaticBackups(false);
+        }
+        return start(records);
+    }
+
+    /**
+     * Joins a new PC named {@code name} into the empty {@code pc} folder, comparing the server's fingerprint: the
+     * first PC with the code the server printed, each next one with a code the admin makes on the first PC (as
+     * Admin -> Clinic server does). Returns the folder's link.
+     */
+    public synchronized ClinicLink join(Path pc, String name) {
+        String code;
+        if (firstPc == null) {
+            code = joinCode;
+            firstPc = pc;
+        } else {
+            try (Database db = Database.openFolder(firstPc)) {
+                Services s = new Services(db, Clock.systemDefaultZone(), new PasswordHasher(1_000));
+                s.auth().signIn("admin", TestClinic.PASSWORD.toCharArray());
+                code = s.clinicPcs().makeJoinCode();
+            }
+        }
+        return new JoinClient(Clock.systemUTC()).join(pc, JoinClient.Address.parse(address()), code, name, fingerprint).link();
     }
 
     /** Starts the server again on the same folder and port (after {@link #kill()} or {@link #stop()}). */

@@ -52,10 +52,7 @@ public abstract class ServerUiBase {
     @BeforeAll
     static void serve() throws Exception {
         Path records = dir.resolve("server");
-        try (TestClinic clinic = new TestClinic(records).withStaff()) {
-            clinic.automaticBackups(false);
-        }
-        server = ServerProcess.start(records);
+        server = ServerProcess.serveTestClinic(records);
     }
 
     @AfterAll

@@ -1,28 +1,19 @@
 package org.needlepoint.checkout;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.needlepoint.chart.ChartDraft;
-import org.needlepoint.chart.ChartService;
-import org.needlepoint.chart.Depth;
-import org.needlepoint.chart.DiagramView;
 import org.needlepoint.chart.InjectionPoint;
-import org.needlepoint.chart.Region;
 import org.needlepoint.chart.ScreeningAnswer;
 import org.needlepoint.chart.ScreeningEntry;
-import org.needlepoint.chart.Side;
 import org.needlepoint.chart.VisitChart;
-import org.needlepoint.inventory.Lot;
-import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.schedule.Appointment;
 import org.needlepoint.schedule.AppointmentDraft;
 import org.needlepoint.schedule.AppointmentKind;
 import org.needlepoint.store.Sql;
 import org.needlepoint.testing.Consents;
-import org.needlepoint.testing.Spots;
+import org.needlepoint.testing.StockedClinic;
 import org.needlepoint.testing.TestClinic;
 
 /**
@@ -31,25 +22,17 @@ import org.needlepoint.testing.TestClinic;
  * filler, and builders for a patient who arrived for a treatment, was checked in (the appointment carries
  * the visit) and treated by Ivy Injector, whose chart is a draft or signed. Nobody is left signed in.
  */
-final class CheckoutFixture {
+final class CheckoutFixture extends StockedClinic {
     static final char[] PASSWORD = TestClinic.PASSWORD.toCharArray();
 
-    final TestClinic clinic;
-    final ChartService charts;
     final Patient ann;
     final Patient bea;
     final Patient cai;
     final long ivy;
-    final Product dysport;
-    final Product sculptra;
-    final Product filler;
-    final Lot dysportLot;
-    final Lot sculptraLot;
-    final Lot fillerLot;
 
     CheckoutFixture(TestClinic clinic) {
-        this.clinic = clinic.withStaff();
-        charts = clinic.services.charts();
+        super(clinic.withStaff());
+        ivy = clinic.services.session().require().id();
         clinic.signIn("desk");
         ann = clinic.services.patients().create(TestClinic.patient("Ann", "Smith", "1985-03-14", "(555) 010-2345"), true);
         bea = clinic.services.patients().create(TestClinic.patient("Bea", "Jones", "1979-06-02", "(555) 010-9876"), true);
@@ -57,49 +40,7 @@ final class CheckoutFixture {
         Consents.onFile(clinic.services, ann.id());
         Consents.onFile(clinic.services, bea.id());
         Consents.onFile(clinic.services, cai.id());
-        clinic.signIn("injector");
-        ivy = clinic.services.session().require().id();
-        dysport = named("Dysport 300 U");
-        sculptra = named("Sculptra");
-        filler = named("HA filler 1 mL (lidocaine)");
-        LocalDate far = charts.today().plusYears(4);
-        dysportLot = clinic.receive(dysport, "DY301A", far, 10);
-        sculptraLot = clinic.receive(sculptra, "SC150A", far, 10);
-        fillerLot = clinic.receive(filler, "HA1LA", far, 10);
         clinic.services.auth().signOut();
-    }
-
-    private Product named(String name) {
-        return clinic.services.inventory().products().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    static InjectionPoint pt(String key, Region region, Side side, Product product, Lot lot, String amount, Depth depth) {
-        return Spots.placed(new InjectionPoint(key, DiagramView.FACE_FRONT, 0.5, 0.4, region, side, product.id(),
-                lot.id(), new BigDecimal(amount), product.unit(), depth, null, null, null), product);
-    }
-
-    /** Dysport glabella, 5 x 10 U. */
-    List<InjectionPoint> glabella() {
-        return List.of(
-                pt("g1", Region.PROCERUS, Side.MIDLINE, dysport, dysportLot, "10", Depth.INTRAMUSCULAR),
-                pt("g2", Region.CORRUGATOR, Side.RIGHT, dysport, dysportLot, "10", Depth.INTRAMUSCULAR),
-                pt("g3", Region.CORRUGATOR, Side.RIGHT, dysport, dysportLot, "10", Depth.INTRAMUSCULAR),
-                pt("g4", Region.CORRUGATOR, Side.LEFT, dysport, dysportLot, "10", Depth.INTRAMUSCULAR),
-                pt("g5", Region.CORRUGATOR, Side.LEFT, dysport, dysportLot, "10", Depth.INTRAMUSCULAR));
-    }
-
-    /** A Sculptra session: two malar fans of 1.5 mL. */
-    List<InjectionPoint> sculptraSession() {
-        return List.of(
-                pt("s1", Region.MALAR, Side.RIGHT, sculptra, sculptraLot, "1.5", Depth.SUBCUTANEOUS),
-                pt("s2", Region.MALAR, Side.LEFT, sculptra, sculptraLot, "1.5", Depth.SUBCUTANEOUS));
-    }
-
-    /** Two HA filler points in the nasolabial folds (no follow-up rule). */
-    List<InjectionPoint> fillerPoints() {
-        return List.of(
-                pt("f1", Region.NASOLABIAL_FOLD, Side.RIGHT, filler, fillerLot, "0.5", Depth.SUBCUTANEOUS),
-                pt("f2", Region.NASOLABIAL_FOLD, Side.LEFT, filler, fillerLot, "0.5", Depth.SUBCUTANEOUS));
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.needlepoint.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,31 +14,15 @@ import org.needlepoint.schedule.AppointmentKind;
 import org.needlepoint.schedule.AppointmentService;
 import org.needlepoint.schedule.Room;
 import org.needlepoint.security.Audit;
-import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.Sql;
 import org.needlepoint.testing.AuditLog;
-import org.needlepoint.testing.MutableClock;
 import org.needlepoint.testing.TestClinic;
 
 /** {@code appointments}: the day's book as CSV, a bad date exits 2; {@code check} counts them; seed-demo books them. */
 class AppointmentsCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** Today (Saturday 21 Nov 2026): two appointments, one cancelled; Monday: one. */
     private Path clinicWithAppointments() {
@@ -69,14 +51,14 @@ class AppointmentsCommandTest {
     void theDaysBookAsCsvByTimeDefaultingToToday() {
         Path folder = clinicWithAppointments();
 
-        Run r = run("--data", folder.toString(), "appointments");
+        CliRun r = run("--data", folder.toString(), "appointments");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("time,duration,injector,room,chart_number,kind,status\r\n"
                 + "2026-11-21 10:00,45,NP Ivy Injector,\"Room 1, front\",1001,treatment,cancelled\r\n"
                 + "2026-11-21 11:30,15,NP Ivy Injector,,1002,review,booked\r\n");
-        Run monday = run("--data", folder.toString(), "appointments", "--date", "2026-11-23");
+        CliRun monday = run("--data", folder.toString(), "appointments", "--date", "2026-11-23");
         assertThat(monday.out().lines()).containsExactly("time,duration,injector,room,chart_number,kind,status",
                 "2026-11-23 09:00,30,NP Ivy Injector,\"Room 1, front\",1001,consultation,booked");
         try (Database db = Database.open(folder)) {
@@ -91,11 +73,11 @@ class AppointmentsCommandTest {
     @Test
     void aBadDateExitsTwoWithOneLine() {
         Path folder = clinicWithAppointments();
-        Run r = run("--data", folder.toString(), "appointments", "--date", "next tuesday");
+        CliRun r = run("--data", folder.toString(), "appointments", "--date", "next tuesday");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("--date must be a date like 2026-11-21, not next tuesday." + System.lineSeparator());
-        Run unknown = run("--data", folder.toString(), "appointments", "--day", "2026-11-21");
+        CliRun unknown = run("--data", folder.toString(), "appointments", "--day", "2026-11-21");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err().lines()).hasSize(1);
     }
@@ -103,7 +85,7 @@ class AppointmentsCommandTest {
     @Test
     void checkCountsTheAppointments() {
         Path folder = clinicWithAppointments();
-        Run r = run("--data", folder.toString(), "check");
+        CliRun r = run("--data", folder.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("appointments: 3", "appointments booked: 2", "appointments cancelled: 1",
                 "appointments completed: 0", "appointment confirmation calls: 0", "rooms: 1");
@@ -112,7 +94,7 @@ class AppointmentsCommandTest {
     @Test
     void seedDemoBooksTwoWeeksAroundTodayInEveryStatus() {
         Path folder = dir.resolve("demo");
-        Run seeded = run("--data", folder.toString(), "seed-demo", "--patients", "20", "--seed", "3");
+        CliRun seeded = run("--data", folder.toString(), "seed-demo", "--patients", "20", "--seed", "3");
         assertThat(seeded.code()).as(seeded.err()).isZero();
         assertThat(seeded.out()).containsPattern("Appointment book: 3 rooms, opening hours Mon-Fri 09:00-18:00 and Sat"
                 + " 09:00-14:00; [1-9][0-9]* appointments over the two weeks around today");
@@ -129,10 +111,10 @@ class AppointmentsCommandTest {
                 return null;
             });
         }
-        Run check = run("--data", folder.toString(), "check");
+        CliRun check = run("--data", folder.toString(), "check");
         assertThat(check.code()).as(check.err()).isZero();
         assertThat(check.out()).contains("check: OK").containsPattern("appointments completed: [1-9]");
-        Run today = run("--data", folder.toString(), "appointments");
+        CliRun today = run("--data", folder.toString(), "appointments");
         assertThat(today.out().lines().skip(1)).isNotEmpty().allMatch(l -> l.startsWith("2026-11-21 "));
     }
 }

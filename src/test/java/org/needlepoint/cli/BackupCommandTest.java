@@ -1,10 +1,9 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.needlepoint.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.Database;
 import org.needlepoint.testing.AuditLog;
-import org.needlepoint.testing.MutableClock;
 
 /**
  * {@code backup} and {@code restore} on seed-demo's clinic: the round trip keeps every count of
@@ -43,23 +40,9 @@ class BackupCommandTest {
     Path dir;
     private Path clinic;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void seedOnce() {
-        Run seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "120", "--seed", "5");
+        CliRun seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "120", "--seed", "5");
         assertThat(seeded.code()).as(seeded.err()).isZero();
     }
 
@@ -82,13 +65,13 @@ class BackupCommandTest {
     }
 
     private Map<String, Long> check(Path folder) {
-        Run r = run("--data", folder.toString(), "check");
+        CliRun r = run("--data", folder.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
         return counts(r.out());
     }
 
     private Path backUp(Path to) {
-        Run r = run("--data", clinic.toString(), "backup", "--to", to.toString());
+        CliRun r = run("--data", clinic.toString(), "backup", "--to", to.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Matcher m = WRITTEN.matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
@@ -106,7 +89,7 @@ class BackupCommandTest {
 
         // Restored into a new data folder, as on a PC that replaces a dead one.
         Path newPc = dir.resolve("new-pc");
-        Run restored = run("--data", newPc.toString(), "restore", file.toString());
+        CliRun restored = run("--data", newPc.toString(), "restore", file.toString());
         assertThat(restored.code()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("It passed every check").contains("The data folder held no records before.");
         assertThat(counts(restored.out())).as("the restored records, as checked before anything was replaced")
@@ -128,7 +111,7 @@ class BackupCommandTest {
         Map<String, Long> before = check(clinic);
         String oldDb = sha256(clinic.resolve("needlepoint.mv.db"));
 
-        Run r = run("--data", clinic.toString(), "restore", file.toString());
+        CliRun r = run("--data", clinic.toString(), "restore", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<Path> aside = replacedFolders(clinic);
         assertThat(aside).hasSize(1);
@@ -140,7 +123,7 @@ class BackupCommandTest {
 
     @Test
     void backupWithoutToGoesToTheBackupFolderInTheDataFolder() {
-        Run r = run("--data", clinic.toString(), "backup");
+        CliRun r = run("--data", clinic.toString(), "backup");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Backup written: " + clinic.resolve("backups").resolve("needlepoint-20261121-090000.zip"));
     }
@@ -150,12 +133,12 @@ class BackupCommandTest {
         Path file = backUp(dir.resolve("usb"));
         Map<String, Long> before = check(clinic);
         try (Database open = Database.open(clinic)) {
-            Run b = run("--data", clinic.toString(), "backup");
+            CliRun b = run("--data", clinic.toString(), "backup");
             assertThat(b.code()).isEqualTo(1);
             assertThat(b.err()).contains("Needlepoint is open on the data folder").contains("Back up now");
             assertThat(b.err().lines()).hasSize(1);
 
-            Run r = run("--data", clinic.toString(), "restore", file.toString());
+            CliRun r = run("--data", clinic.toString(), "restore", file.toString());
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("Needlepoint is open on the data folder " + clinic).contains("nothing was restored");
             assertThat(r.err().lines()).hasSize(1);
@@ -167,7 +150,7 @@ class BackupCommandTest {
     @Test
     void aBackupThatCannotBeWrittenExitsOneWithOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Run r = run("--data", clinic.toString(), "backup", "--to", file.resolve("backups").toString());
+        CliRun r = run("--data", clinic.toString(), "backup", "--to", file.resolve("backups").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).contains("The backup folder " + file.resolve("backups"))
                 .contains("cannot be created because part of the path is a file");
@@ -177,7 +160,7 @@ class BackupCommandTest {
 
     @Test
     void restoreNeedsExactlyOneFile() {
-        Run r = run("--data", clinic.toString(), "restore");
+        CliRun r = run("--data", clinic.toString(), "restore");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("restore needs the backup file");
         assertThat(run("--data", clinic.toString(), "restore", "a.zip", "b.zip").code()).isEqualTo(2);
@@ -265,7 +248,7 @@ class BackupCommandTest {
         try (Database db = Database.open(broken)) {
             db.tx(c -> c.createStatement().execute("DROP TRIGGER audit_log_no_update"));
         }
-        Run b = run("--data", broken.toString(), "backup", "--to", dir.resolve("usb").toString());
+        CliRun b = run("--data", broken.toString(), "backup", "--to", dir.resolve("usb").toString());
         assertThat(b.code()).as(b.err()).isZero();
         Path file = Path.of(b.out().replaceAll("(?s)Backup written: (\\S+) .*", "$1"));
         assertRefused(file, "does not pass the integrity check, so it is not used: audit log: the append-only guards are missing");
@@ -280,7 +263,7 @@ class BackupCommandTest {
     private void assertRefused(Path file, String why) throws Exception {
         Map<String, Long> before = check(clinic);
         String db = sha256(clinic.resolve("needlepoint.mv.db"));
-        Run r = run("--data", clinic.toString(), "restore", file.toString());
+        CliRun r = run("--data", clinic.toString(), "restore", file.toString());
         assertThat(r.code()).as(r.out()).isEqualTo(1);
         assertThat(r.err()).contains("The file " + file).contains(why);
         assertThat(r.err().strip().lines()).hasSize(1);

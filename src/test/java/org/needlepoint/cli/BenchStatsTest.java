@@ -3,9 +3,6 @@ package org.needlepoint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +11,10 @@ import org.needlepoint.app.JvmOptions;
 
 /** The statistics bench reports (nearest-rank percentiles, medians) and its command line; nothing here is timed. */
 class BenchStatsTest {
+
+    private static CliRun run(String... args) {
+        return CliRun.capture((o, e) -> new Bench(o, e).run(List.of(args)));
+    }
 
     @Test
     void nearestRankPercentiles() {
@@ -68,42 +69,28 @@ class BenchStatsTest {
         assertThatThrownBy(() -> Bench.JvmSet.parse(";")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Bench(o, e).run(List.of(args));
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void refusesBadPartsAndJvmChoicesBeforeMeasuringAnything() {
-        Run part = run("--only", "search,speed");
+        CliRun part = run("--only", "search,speed");
         assertThat(part.code()).isEqualTo(2);
         assertThat(part.err()).contains("--only takes search, chart, start, memory, redraw, worklist, recall, receive, book, backup, photos; not speed");
 
-        Run jvm = run("--bench-jvm", "fast");
+        CliRun jvm = run("--bench-jvm", "fast");
         assertThat(jvm.code()).isEqualTo(2);
         assertThat(jvm.err()).contains("--bench-jvm takes app or as-started");
 
-        Run options = run("--jvm-options", "Xmx256m");
+        CliRun options = run("--jvm-options", "Xmx256m");
         assertThat(options.code()).isEqualTo(2);
         assertThat(options.out()).doesNotContain("== Needlepoint bench ==");
 
-        Run unknown = run("--data", "/tmp/x");
+        CliRun unknown = run("--data", "/tmp/x");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unknown option --data");
     }
 
     @Test
     void helpNamesEveryOptionAndMeasuresNothing() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--patients N", "--runs R", "--only PARTS", "--seed", "--search-before", "--jvm-options SETS", "--bench-jvm",
                 "--app-image DIR").doesNotContain("== Needlepoint bench ==");

@@ -1,10 +1,8 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.needlepoint.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -12,11 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.Seal;
 import org.needlepoint.store.Sql;
-import org.needlepoint.testing.MutableClock;
 
 /**
  * {@code check} checks the records, not only their counts: a row whose reference is broken
@@ -33,23 +29,9 @@ class CheckRecordsTest {
     Path dir;
     private Path clinic;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void seedOnce() {
-        Run seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "12", "--seed", "7");
+        CliRun seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "12", "--seed", "7");
         assertThat(seeded.code()).as(seeded.err()).isZero();
     }
 
@@ -61,7 +43,7 @@ class CheckRecordsTest {
         }
     }
 
-    private Run check() {
+    private CliRun check() {
         return run("--data", clinic.toString(), "check");
     }
 
@@ -86,7 +68,7 @@ class CheckRecordsTest {
 
     @Test
     void theSeededClinicPassesEveryCheck() {
-        Run r = check();
+        CliRun r = check();
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
     }
@@ -99,7 +81,7 @@ class CheckRecordsTest {
                         + " CURRENT_TIMESTAMP, " + injector + ", 'DRAFT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
                 "SET REFERENTIAL_INTEGRITY TRUE");
 
-        Run r = check();
+        CliRun r = check();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly(
                 "PROBLEM records: 1 visit row names a patient that does not exist (visit.patient_id 987654)");
@@ -126,7 +108,7 @@ class CheckRecordsTest {
                 "UPDATE followup_task SET patient_id = 99999 WHERE patient_id = " + patient,
                 "SET REFERENTIAL_INTEGRITY TRUE");
 
-        Run r = check();
+        CliRun r = check();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).contains(
                 "PROBLEM charts: the guards that keep signed charts unchanged are missing",
@@ -144,7 +126,7 @@ class CheckRecordsTest {
         long last = count("SELECT MAX(seq) FROM audit_log");
         sql("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE seq = 5");
 
-        Run r = check();
+        CliRun r = check();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactlyInAnyOrder(
                 "PROBLEM audit log: the append-only guards are missing",
@@ -158,7 +140,7 @@ class CheckRecordsTest {
         sql("INSERT INTO stock_ledger (lot_id, kind, quantity, counted, reason, at) VALUES (" + lot + ", 'ADJUSTED', 2, "
                 + (onHand + 5) + ", 'miscounted', CURRENT_TIMESTAMP)");
 
-        Run r = check();
+        CliRun r = check();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).singleElement().asString().matches("PROBLEM stock: lot \\S+: the stock count of entry \\d+"
                 + " counted " + (onHand + 5) + " packs, but the ledger adds up to " + (onHand + 2) + " there");
@@ -171,7 +153,7 @@ class CheckRecordsTest {
         assertThat(entry).isPositive();
         sql("DROP TRIGGER stock_ledger_no_delete", "DELETE FROM stock_ledger WHERE id = " + entry);
 
-        Run r = check();
+        CliRun r = check();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).contains("PROBLEM stock: the append-only guards of the stock ledger and receipts are missing",
                 "PROBLEM stock: 1 vial(s) charted by signed visits without their USED ledger entry");

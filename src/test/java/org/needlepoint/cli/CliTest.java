@@ -1,11 +1,10 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.needlepoint.cli.CliRun.run;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,21 +28,7 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run seed(Path folder, int patients, long seed) {
+    private CliRun seed(Path folder, int patients, long seed) {
         return run("--data", folder.toString(), "seed-demo", "--patients", Integer.toString(patients), "--seed", Long.toString(seed));
     }
 
@@ -65,7 +50,7 @@ class CliTest {
 
     @Test
     void helpPrintsUsage() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("Usage: needlepoint").contains("seed-demo", "check", "recall LOT", "--data DIR");
         assertThat(r.err()).isEmpty();
@@ -75,7 +60,7 @@ class CliTest {
     @Test
     void seedDemoFillsAnEmptyFolderAndPrintsTheStaffAccounts() {
         Path folder = dir.resolve("demo");
-        Run r = seed(folder, 25, 7);
+        CliRun r = seed(folder, 25, 7);
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("25 synthetic patients").contains(folder.toString());
@@ -108,7 +93,7 @@ class CliTest {
         assertThat(seed(folder, 25, 7).code()).isZero();
         List<String> before = patientRows(folder);
 
-        Run again = seed(folder, 5, 8);
+        CliRun again = seed(folder, 5, 8);
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already holds a clinic");
         assertThat(again.out()).doesNotContain("admin ");
@@ -118,11 +103,11 @@ class CliTest {
     @Test
     void checkPrintsTheCountsOfASeededFolder() {
         Path folder = dir.resolve("demo");
-        Run seeded = seed(folder, 25, 7);
+        CliRun seeded = seed(folder, 25, 7);
         assertThat(seeded.code()).isZero();
         assertThat(seeded.out()).containsPattern("[1-9][0-9]* consents signed on the pad");
 
-        Run r = run("--data", folder.toString(), "check");
+        CliRun r = run("--data", folder.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("patients: 25", "users: 3", "clinics: 1", "products: 11", "lots: 34");
         assertThat(r.out().lines()).anyMatch(l -> l.matches("visits: [1-9][0-9]*"))
@@ -192,7 +177,7 @@ class CliTest {
                     + " FROM lot l WHERE l.lot_number = '" + lot + "'"));
         }
 
-        Run r = run("--data", folder.toString(), "check");
+        CliRun r = run("--data", folder.toString(), "check");
         assertThat(r.code()).as("a lot to count is a warning, not a problem").isZero();
         assertThat(r.out().lines()).anyMatch(l -> l.startsWith("WARNING stock: lot " + lot + " of ")
                 && l.endsWith("packs on hand (signed charts used more than the books held): count it"));
@@ -218,7 +203,7 @@ class CliTest {
         }
         assertThat(rows).as("the demo's recalled lot was charted").isPositive();
 
-        Run r = run("--data", folder.toString(), "recall", lot.toLowerCase(java.util.Locale.ROOT));
+        CliRun r = run("--data", folder.toString(), "recall", lot.toLowerCase(java.util.Locale.ROOT));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = List.of(r.out().split("\r\n"));
@@ -234,12 +219,12 @@ class CliTest {
     void recallOfAnUnknownLotPrintsTheHeaderOnlyAndExitsOne() {
         Path folder = dir.resolve("demo");
         assertThat(seed(folder, 3, 7).code()).isZero();
-        Run r = run("--data", folder.toString(), "recall", "NO-SUCH-LOT");
+        CliRun r = run("--data", folder.toString(), "recall", "NO-SUCH-LOT");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEqualTo(String.join(",", org.needlepoint.inventory.RecallCsv.HEADER) + "\r\n");
         assertThat(r.err().lines()).containsExactly("recall: no lot numbered NO-SUCH-LOT in this clinic's stock.");
 
-        Run none = run("--data", folder.toString(), "recall");
+        CliRun none = run("--data", folder.toString(), "recall");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("recall takes one lot number");
     }
@@ -247,7 +232,7 @@ class CliTest {
     @Test
     void seedDemoChartsSignedVisitsWithUsableLots() {
         Path folder = dir.resolve("demo");
-        Run r = seed(folder, 60, 7);
+        CliRun r = seed(folder, 60, 7);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Charted history: [1-9][0-9]* visits of [1-9][0-9]* patients");
 
@@ -291,7 +276,7 @@ class CliTest {
 
     @Test
     void checkOnAnEmptyFolderCreatesTheStoreAndFindsNothingWrong() {
-        Run r = run("--data", dir.resolve("fresh").toString(), "check");
+        CliRun r = run("--data", dir.resolve("fresh").toString(), "check");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).contains("patients: 0", "users: 0", "clinics: 0", "products: 11", "lots: 0",
                 "visits: 0", "injection points: 0", "addenda: 0", "adverse events: 0", "patient reports: 0",
@@ -306,7 +291,7 @@ class CliTest {
             db.tx(c -> c.createStatement().execute("DROP TRIGGER audit_log_no_update"));
         }
 
-        Run r = run("--data", folder.toString(), "check");
+        CliRun r = run("--data", folder.toString(), "check");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("PROBLEM audit log: the append-only guards are missing");
         assertThat(r.out()).contains("check: 1 problem(s)").contains("patients: 3");
@@ -358,7 +343,7 @@ class CliTest {
     @Test
     void seedDemoAddsSideEffectsAndTasksInEveryState() {
         Path folder = dir.resolve("demo");
-        Run r = seed(folder, 60, 7);
+        CliRun r = seed(folder, 60, 7);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Follow-ups: [1-9][0-9]* adverse events \\(1 urgent alert open\\)");
 
@@ -398,7 +383,7 @@ class CliTest {
                 return null;
             });
         }
-        Run check = run("--data", folder.toString(), "check");
+        CliRun check = run("--data", folder.toString(), "check");
         assertThat(check.out()).contains("check: OK");
     }
 
@@ -416,7 +401,7 @@ class CliTest {
     void aFolderAlreadyOpenIsRefusedWithExitOne() {
         Path folder = dir.resolve("busy");
         try (Database open = Database.open(folder)) {
-            Run r = run("--data", folder.toString(), "check");
+            CliRun r = run("--data", folder.toString(), "check");
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("already open");
         }
@@ -424,7 +409,7 @@ class CliTest {
 
     @Test
     void anUnknownSubcommandExitsTwo() {
-        Run r = run("--data", dir.toString(), "frobnicate");
+        CliRun r = run("--data", dir.toString(), "frobnicate");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown subcommand: frobnicate").contains("--help");
     }
@@ -432,7 +417,7 @@ class CliTest {
     @Test
     void anUnknownOptionExitsTwoWithoutTouchingTheFolder() {
         Path folder = dir.resolve("untouched");
-        Run r = run("--data", folder.toString(), "seed-demo", "--patiens", "5");
+        CliRun r = run("--data", folder.toString(), "seed-demo", "--patiens", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option --patiens");
         assertThat(folder).doesNotExist();
@@ -441,7 +426,7 @@ class CliTest {
     @Test
     void checkRefusesAnOptionItDoesNotKnow() {
         Path folder = dir.resolve("untouched");
-        Run r = run("--data", folder.toString(), "check", "--verbose");
+        CliRun r = run("--data", folder.toString(), "check", "--verbose");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option --verbose");
         assertThat(folder).doesNotExist();
@@ -449,19 +434,19 @@ class CliTest {
 
     @Test
     void badOptionValuesExitTwoWithAMessage() {
-        Run missingValue = run("--data", dir.toString(), "seed-demo", "--patients");
+        CliRun missingValue = run("--data", dir.toString(), "seed-demo", "--patients");
         assertThat(missingValue.code()).isEqualTo(2);
         assertThat(missingValue.err()).contains("--patients needs a value");
 
-        Run notANumber = run("--data", dir.toString(), "seed-demo", "--patients", "many");
+        CliRun notANumber = run("--data", dir.toString(), "seed-demo", "--patients", "many");
         assertThat(notANumber.code()).isEqualTo(2);
         assertThat(notANumber.err()).contains("--patients must be a whole number");
 
-        Run negative = run("--data", dir.toString(), "seed-demo", "--patients=-3");
+        CliRun negative = run("--data", dir.toString(), "seed-demo", "--patients=-3");
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).contains("--patients must be between");
 
-        Run noFolder = run("check", "--data");
+        CliRun noFolder = run("check", "--data");
         assertThat(noFolder.code()).isEqualTo(2);
         assertThat(noFolder.err()).contains("--data needs a folder");
     }
@@ -469,7 +454,7 @@ class CliTest {
     @Test
     void scanPrintsTheFieldsAsJsonWithoutADataFolder() {
         Path folder = dir.resolve("never-created");
-        Run r = run("--data", folder.toString(), "scan", "(01)09506000134352(17)271200(10)ABC123(21)XYZ");
+        CliRun r = run("--data", folder.toString(), "scan", "(01)09506000134352(17)271200(10)ABC123(21)XYZ");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("{\"gtin\":\"09506000134352\",\"lot\":\"ABC123\",\"expiry\":\"2027-12-31\","
                 + "\"serial\":\"XYZ\",\"productionDate\":null}" + System.lineSeparator());
@@ -479,7 +464,7 @@ class CliTest {
 
     @Test
     void scanReadsRawScannerTextAndEscapesJson() {
-        Run r = run("scan", "]d20100361234567890" + "11250301" + "17270900" + "10A\"B\u001D" + "21S/1\r\n");
+        CliRun r = run("scan", "]d20100361234567890" + "11250301" + "17270900" + "10A\"B\u001D" + "21S/1\r\n");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo("{\"gtin\":\"00361234567890\",\"lot\":\"A\\\"B\",\"expiry\":"
                 + "\"2027-09-30\",\"serial\":\"S/1\",\"productionDate\":\"2025-03-01\"}");
@@ -496,7 +481,7 @@ class CliTest {
     @Test
     void scanOfABadCodeExitsTwoWithOneLineAndNoStackTrace() {
         Path folder = dir.resolve("never-created");
-        Run r = run("--data", folder.toString(), "scan", "(01)09506000134357(17)271231(10)ABC");
+        CliRun r = run("--data", folder.toString(), "scan", "(01)09506000134357(17)271231(10)ABC");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("The GTIN's check digit is wrong (expected 2, read 7): scan the pack again or"
@@ -505,7 +490,7 @@ class CliTest {
 
         for (String bad : new String[] {"Jane Smith", "4006381333931", "(01)09506000134352(17)270231", "",
             "(01)09506000134352(10)ABCDEFGHIJKLMNOPQRSTU", "(01)09506000134352(10)A\u0000B"}) {
-            Run b = run("scan", bad);
+            CliRun b = run("scan", bad);
             assertThat(b.code()).as(bad).isEqualTo(2);
             assertThat(b.out()).as(bad).isEmpty();
             assertThat(b.err().lines()).as(bad).hasSize(1);
@@ -515,10 +500,10 @@ class CliTest {
 
     @Test
     void scanNeedsExactlyOneArgument() {
-        Run none = run("scan");
+        CliRun none = run("scan");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("scan takes one argument");
-        Run two = run("scan", "(01)09506000134352", "(10)ABC");
+        CliRun two = run("scan", "(01)09506000134352", "(10)ABC");
         assertThat(two.code()).isEqualTo(2);
         assertThat(two.err()).contains("scan takes one argument");
         assertThat(run("--help").out()).contains("scan TEXT");
@@ -530,13 +515,13 @@ class CliTest {
         try {
             System.setIn(new ByteArrayInputStream(("0109506000134352" + "17271231" + "10LOT-7\r\n")
                     .getBytes(StandardCharsets.UTF_8)));
-            Run r = run("scan", "-");
+            CliRun r = run("scan", "-");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out().strip()).isEqualTo("{\"gtin\":\"09506000134352\",\"lot\":\"LOT-7\",\"expiry\":"
                     + "\"2027-12-31\",\"serial\":null,\"productionDate\":null}");
 
             System.setIn(new ByteArrayInputStream("(01)09506000134352(17)271331\n".getBytes(StandardCharsets.UTF_8)));
-            Run bad = run("scan", "-");
+            CliRun bad = run("scan", "-");
             assertThat(bad.code()).isEqualTo(2);
             assertThat(bad.err()).startsWith("The expiry date (17) reads 271331 (YYMMDD), but there is no month 13");
         } finally {

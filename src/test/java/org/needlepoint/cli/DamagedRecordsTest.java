@@ -2,11 +2,9 @@ package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.needlepoint.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,20 +50,6 @@ class DamagedRecordsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static Map<String, Long> counts(String out) {
         Map<String, Long> m = new LinkedHashMap<>();
         out.lines().map(COUNT::matcher).filter(Matcher::matches).forEach(x -> m.put(x.group(1), Long.parseLong(x.group(2))));
@@ -75,7 +59,7 @@ class DamagedRecordsTest {
     @BeforeAll
     static void aClinicThatWasWorkingToday() throws Exception {
         Path clinic = template.resolve("clinic");
-        Run seeded = run("--data", clinic.toString(), "seed-demo", "--patients", "60", "--seed", "11");
+        CliRun seeded = run("--data", clinic.toString(), "seed-demo", "--patients", "60", "--seed", "11");
         assertThat(seeded.code()).as(seeded.err()).isZero();
         Matcher admin = ADMIN.matcher(seeded.out());
         assertThat(admin.find()).isTrue();
@@ -94,12 +78,12 @@ class DamagedRecordsTest {
                 Files.copy(clinic.resolve(Database.DB_FILE), olderCopy);
             }
         }
-        Run backedUp = run("--data", clinic.toString(), "backup", "--to", template.resolve("usb").toString());
+        CliRun backedUp = run("--data", clinic.toString(), "backup", "--to", template.resolve("usb").toString());
         assertThat(backedUp.code()).as(backedUp.err()).isZero();
         try (Stream<Path> files = Files.list(template.resolve("usb"))) {
             backup = files.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
         }
-        Run checked = run("--data", clinic.toString(), "check");
+        CliRun checked = run("--data", clinic.toString(), "check");
         assertThat(checked.code()).as(checked.err()).isZero();
         whole = counts(checked.out());
         assertThat(whole).containsEntry("patients", 76L);
@@ -148,18 +132,18 @@ class DamagedRecordsTest {
         });
         assertThat(sha(file)).as("open leaves the damaged file as it was").isEqualTo(damaged);
 
-        Run checked = run("--data", clinic.toString(), "check");
+        CliRun checked = run("--data", clinic.toString(), "check");
         assertThat(checked.code()).as(checked.out() + checked.err()).isEqualTo(1);
         assertThat(checked.out()).as(checked.err()).startsWith("The clinic's records on this PC ").contains("problem(s)");
         assertThat(checked.err().lines()).isNotEmpty().allMatch(l -> l.startsWith("PROBLEM "));
         assertThat(sha(file)).as("check leaves the damaged file as it was").isEqualTo(damaged);
 
         // every other command refuses too
-        Run due = run("--data", clinic.toString(), "due");
+        CliRun due = run("--data", clinic.toString(), "due");
         assertThat(due.code()).isEqualTo(1);
         assertThat(due.err()).contains("Nothing has been changed. Restore the latest backup");
 
-        Run restored = run("--data", clinic.toString(), "restore", backup.toString());
+        CliRun restored = run("--data", clinic.toString(), "restore", backup.toString());
         assertThat(restored.code()).as(restored.err()).isZero();
         Path aside;
         try (Stream<Path> folders = Files.list(clinic)) {
@@ -171,7 +155,7 @@ class DamagedRecordsTest {
         inTheBackup.put("audit entries", whole.get("audit entries") - 1); // the backup's own entry came after it
         assertThat(counts(restored.out())).isEqualTo(inTheBackup);
 
-        Run after = run("--data", clinic.toString(), "check");
+        CliRun after = run("--data", clinic.toString(), "check");
         assertThat(after.code()).as(after.err()).isZero();
         assertThat(counts(after.out())).as("every record back, and the restore's own audit entry").isEqualTo(whole);
     }

@@ -1,10 +1,8 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.needlepoint.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,31 +14,15 @@ import org.needlepoint.followup.NewTask;
 import org.needlepoint.followup.TaskKind;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.Audit;
-import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.security.Role;
 import org.needlepoint.store.Database;
 import org.needlepoint.testing.AuditLog;
-import org.needlepoint.testing.MutableClock;
 import org.needlepoint.testing.TestClinic;
 
 /** {@code due}: the day's front-desk worklist as RFC 4180 CSV; a bad date is one line on stderr. */
 class DueCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path clinicWithTasks() {
         Path folder = dir.resolve("clinic");
@@ -65,7 +47,7 @@ class DueCommandTest {
     void theDaysWorklistAsCsv() {
         Path folder = clinicWithTasks();
 
-        Run r = run("--data", folder.toString(), "due", "--date", "2026-11-21");
+        CliRun r = run("--data", folder.toString(), "due", "--date", "2026-11-21");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
@@ -81,7 +63,7 @@ class DueCommandTest {
         assertThat(r.out()).doesNotContain("Too far ahead");
 
         // three days later the first is overdue
-        Run later = run("--data", folder.toString(), "due", "--date", "11/24/2026");
+        CliRun later = run("--data", folder.toString(), "due", "--date", "11/24/2026");
         assertThat(later.out()).contains("overdue,2026-11-21,3,call,\"Smith, Ann\"").contains("due_today,2026-11-24,0,visit");
 
         try (Database db = Database.open(folder)) {
@@ -94,7 +76,7 @@ class DueCommandTest {
 
     @Test
     void aDayWithNothingDuePrintsTheHeaderOnly() {
-        Run r = run("--data", dir.resolve("empty").toString(), "due");
+        CliRun r = run("--data", dir.resolve("empty").toString(), "due");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo(String.join(",", DueCommand.HEADER) + "\r\n");
     }
@@ -102,14 +84,14 @@ class DueCommandTest {
     @Test
     void aBadDateIsOneLineAndExitsTwoWithoutTouchingTheFolder() {
         Path folder = dir.resolve("untouched");
-        Run r = run("--data", folder.toString(), "due", "--date", "2026-02-30");
+        CliRun r = run("--data", folder.toString(), "due", "--date", "2026-02-30");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("--date must be a date like 2026-11-21, not 2026-02-30.");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(folder).doesNotExist();
 
-        Run unknown = run("--data", folder.toString(), "due", "--day", "2026-11-21");
+        CliRun unknown = run("--data", folder.toString(), "due", "--day", "2026-11-21");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unknown option --day");
     }

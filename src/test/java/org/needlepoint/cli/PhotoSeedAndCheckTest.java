@@ -1,10 +1,8 @@
 package org.needlepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.needlepoint.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -16,11 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.Seal;
 import org.needlepoint.store.Sql;
-import org.needlepoint.testing.MutableClock;
 
 /**
  * seed-demo's drawn photos (issue 14) and {@code check}'s verification of every stored photo: the seeded clinic has
@@ -40,23 +36,9 @@ class PhotoSeedAndCheckTest {
     Path dir;
     private Path clinic;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(o, e, MutableClock.morning(), new PasswordHasher(1_000)).run(args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void seedOnce() {
-        Run seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "25", "--seed", "7");
+        CliRun seeded = run("--data", template.resolve("clinic").toString(), "seed-demo", "--patients", "25", "--seed", "7");
         assertThat(seeded.code()).as(seeded.err()).isZero();
         seededOut = seeded.out();
     }
@@ -110,7 +92,7 @@ class PhotoSeedAndCheckTest {
         assertThat(count("SELECT COUNT(*) FROM photo WHERE width <> 800 OR height <> 1000")).isZero();
         assertThat(count("SELECT COUNT(DISTINCT sha256) FROM photo")).as("every drawing differs").isEqualTo(seeded);
 
-        Run r = run("--data", clinic.toString(), "check");
+        CliRun r = run("--data", clinic.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("photos: " + seeded, "photo files: " + seeded, "photos removed: 0");
         assertThat(r.out()).contains("check: OK");
@@ -160,7 +142,7 @@ class PhotoSeedAndCheckTest {
             });
         }
 
-        Run r = run("--data", clinic.toString(), "check");
+        CliRun r = run("--data", clinic.toString(), "check");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly("PROBLEM photo file " + sha + " does not match its hash: it was damaged");
         assertThat(r.out()).contains("check: 1 problem(s)");
@@ -184,7 +166,7 @@ class PhotoSeedAndCheckTest {
                 "CREATE TRIGGER photo_blob_no_delete BEFORE DELETE ON photo_blob FOR EACH ROW CALL"
                         + " 'org.needlepoint.store.AppendOnlyTrigger'");
 
-        Run r = run("--data", clinic.toString(), "check");
+        CliRun r = run("--data", clinic.toString(), "check");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly("PROBLEM photo " + photo + ": its original (" + sha + ") is missing");
         assertThat(r.out()).contains("check: 1 problem(s)");

@@ -3,10 +3,8 @@ package org.needlepoint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,18 +14,8 @@ import org.needlepoint.testing.MutableClock;
 
 /** scan with its standard input given directly, and its JSON. */
 class ScanCommandTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run scan(InputStream in, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new ScanCommand(o, e, in, MutableClock.morning()).run(List.of(args));
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun scan(InputStream in, String... args) {
+        return CliRun.capture((o, e) -> new ScanCommand(o, e, in, MutableClock.morning()).run(List.of(args)));
     }
 
     private static InputStream stdin(String s) {
@@ -36,7 +24,7 @@ class ScanCommandTest {
 
     @Test
     void standardInputAsAScannerSendsIt() {
-        Run r = scan(stdin("]d20109506000134352" + "17280200" + "10L(1)" + "\u001D" + "21SN-9\r\n"), "-");
+        CliRun r = scan(stdin("]d20109506000134352" + "17280200" + "10L(1)" + "\u001D" + "21SN-9\r\n"), "-");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("{\"gtin\":\"09506000134352\",\"lot\":\"L(1)\",\"expiry\":\"2028-02-29\","
                 + "\"serial\":\"SN-9\",\"productionDate\":null}" + System.lineSeparator());
@@ -45,11 +33,11 @@ class ScanCommandTest {
 
     @Test
     void emptyOrTwoLineStandardInputIsRefused() {
-        Run empty = scan(stdin(""), "-");
+        CliRun empty = scan(stdin(""), "-");
         assertThat(empty.code()).isEqualTo(2);
         assertThat(empty.err()).startsWith("Nothing was scanned");
 
-        Run two = scan(stdin("(01)09506000134352(10)A\n(01)09506000134352(10)B\n"), "-");
+        CliRun two = scan(stdin("(01)09506000134352(10)A\n(01)09506000134352(10)B\n"), "-");
         assertThat(two.code()).isEqualTo(2);
         assertThat(two.err()).contains("line break").contains("one pack at a time");
         assertThat(two.out()).isEmpty();
@@ -63,7 +51,7 @@ class ScanCommandTest {
                 return '9';
             }
         };
-        Run r = scan(endless, "-");
+        CliRun r = scan(endless, "-");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("too long");
     }
@@ -76,7 +64,7 @@ class ScanCommandTest {
                 throw new IOException("device gone");
             }
         };
-        Run r = scan(broken, "-");
+        CliRun r = scan(broken, "-");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("Cannot read standard input: device gone" + System.lineSeparator());
     }

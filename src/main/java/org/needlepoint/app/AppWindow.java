@@ -136,7 +136,7 @@ public final class AppWindow implements Shell {
         PatientViews.register(screens, background, this, s.patients(), s.session());
         ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
         ScheduleViews.register(screens, background, s.session(), this, s.appointments(), s.checkIns(), s.patients(),
-                s.inventory(), s.consents(), s.reports(), s.clock());
+                s.inventory(), s.consents(), s.reports(), s.clock(), () -> printer, () -> saveDialog);
         CheckoutViews.register(screens, background, this, s.checkout(), () -> printer, () -> saveDialog);
         InventoryViews.register(screens, background, this, s.inventory(), s.reports(), s.session(), s.clock());
         PhotoViews.register(screens, background, s.photos(), s.clock());

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -34,7 +33,9 @@ import org.needlepoint.store.ChangeFeed;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.LiveRefresh;
 import org.needlepoint.ui.PagePrinter;
+import org.needlepoint.ui.PdfPrinting;
 import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.Windows;
 
 /**
  * The checkout screen (CheckoutView.fxml), in a window of its own over the main one: the patient and the
@@ -130,19 +131,7 @@ public final class CheckoutController {
 
     /** Opens the view in a window of its own over {@code owner}, with the owner's style sheets. */
     public Stage openWindow(Window owner) {
-        Stage stage = new Stage();
-        stage.setTitle("Checkout");
-        Scene scene = new Scene(checkoutRoot);
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner.getScene() != null) {
-                scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        stage.setScene(scene);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(checkoutRoot.getPrefWidth(), screen.getWidth()));
-        stage.setHeight(Math.min(checkoutRoot.getPrefHeight(), screen.getHeight()));
+        Stage stage = Windows.open(checkoutRoot, "Checkout", owner, false);
         stage.show();
         return stage;
     }

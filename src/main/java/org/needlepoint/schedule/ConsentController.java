@@ -17,13 +17,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.Windows;
 
 /**
  * The consent screen (ConsentView.fxml), bound to a {@link ConsentModel}: a reusable view that takes a
@@ -108,21 +107,7 @@ public final class ConsentController {
      * style sheets; its Close button closes it, and so does signing.
      */
     public Stage openWindow(Window owner) {
-        Stage stage = new Stage();
-        stage.setTitle("Consent");
-        Scene scene = new Scene(consentRoot);
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-            if (owner.getScene() != null) {
-                scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        stage.setScene(scene);
-        // never larger than the screen: the pad and the buttons stay in reach on a small laptop or tablet
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(consentRoot.getPrefWidth(), screen.getWidth()));
-        stage.setHeight(Math.min(consentRoot.getPrefHeight(), screen.getHeight()));
+        Stage stage = Windows.open(consentRoot, "Consent", owner, true);
         closesWith(stage);
         stage.show();
         return stage;

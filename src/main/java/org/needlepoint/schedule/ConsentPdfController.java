@@ -1,23 +1,24 @@
 package org.needlepoint.schedule;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
-import javafx.print.PageLayout;
-import javafx.print.PrinterJob;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.PagePrinter;
+import org.needlepoint.ui.PdfPrinting;
+import org.needlepoint.ui.SaveDialog;
+import org.needlepoint.ui.Windows;
 
 /**
  * A signed consent's PDF on screen (ConsentPdfView.fxml): its pages as kept with the record, saved as
@@ -28,9 +29,10 @@ public final class ConsentPdfController {
 
     private final ReportService reports;
     private final Background background;
+    private final Supplier<PagePrinter> printer;
+    private final Supplier<SaveDialog> saveDialog;
     private byte[] pdf;
     private String fileName;
-    private List<Image> pages = List.of();
 
     @FXML private VBox consentPdfRoot;
     @FXML private Label consentPdfTitle;
@@ -40,9 +42,12 @@ public final class ConsentPdfController {
     @FXML private Button saveConsentPdfButton;
     @FXML private Button printConsentPdfButton;
 
-    public ConsentPdfController(ReportService reports, Background background) {
+    public ConsentPdfController(ReportService reports, Background background, Supplier<PagePrinter> printer,
+                                Supplier<SaveDialog> saveDialog) {
         this.reports = reports;
         this.background = background;
+        this.printer = printer;
+        this.saveDialog = saveDialog;
     }
 
     /** Shows {@code pdfBytes} titled {@code title}; {@code name} is the file name offered when saving. */
@@ -53,7 +58,6 @@ public final class ConsentPdfController {
         printConsentPdfButton.setDisable(true);
         background.run(() -> PdfPages.render(pdfBytes, DPI).stream()
                 .map(img -> (Image) SwingFXUtils.toFXImage(img, null)).toList(), images -> {
-                    pages = images;
                     consentPdfPages.getChildren().clear();
                     for (int i = 0; i < images.size(); i++) {
                         ImageView v = new ImageView(images.get(i));
@@ -69,66 +73,56 @@ public final class ConsentPdfController {
 
     /** Opens the view in a window of its own over {@code owner}, with the owner's style sheets. */
     public Stage openWindow(Window owner) {
-        Stage stage = new Stage();
-        stage.setTitle("Signed consent");
-        Scene scene = new Scene(consentPdfRoot);
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner.getScene() != null) {
-                scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        stage.setScene(scene);
-        // never larger than the screen: the pad and the buttons stay in reach on a small laptop or tablet
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(consentPdfRoot.getPrefWidth(), screen.getWidth()));
-        stage.setHeight(Math.min(consentPdfRoot.getPrefHeight(), screen.getHeight()));
+        Stage stage = Windows.open(consentPdfRoot, "Signed consent", owner, false);
         stage.show();
         return stage;
     }
 
     @FXML
     private void save() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save PDF");
-        chooser.setInitialFileName(fileName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        java.io.File file = chooser.showSaveDialog(window());
+        Forms.showError(consentPdfError, null);
+        java.io.File file = saveDialog.get().ask(window(), "Save the signed consent", fileName);
         if (file == null) {
             return;
         }
-        Path target = file.toPath();
+        Path target = file.toPath().toAbsolutePath();
         byte[] bytes = pdf;
         background.run(() -> reports.write(bytes, target.getParent(), target.getFileName().toString()),
                 saved -> Forms.showStatus(consentPdfStatus, "Saved " + saved),
                 error -> Forms.showError(consentPdfError, Forms.message(error)));
     }
 
-    /** The system's print dialog, then each page scaled to the printer's page. */
+    /** The system's print dialog, then each page rendered at the printer's resolution and fitted to its paper. */
     @FXML
     private void print() {
-        PrinterJob job = PrinterJob.createPrinterJob();
-        if (job == null) {
-            Forms.showError(consentPdfError, "No printer is set up on this PC: save the PDF and print it from another.");
+        Forms.showError(consentPdfError, null);
+        PagePrinter p = printer.get();
+        if (!p.installed()) {
+            Forms.showError(consentPdfError, "No printer is installed on this PC: save the PDF and print it from another PC.");
             return;
         }
-        if (!job.showPrintDialog(window())) {
+        Optional<PagePrinter.Job> job = p.begin(window(), fileName);
+        if (job.isEmpty()) {
+            Forms.showStatus(consentPdfStatus, "Printing cancelled: nothing was sent to the printer.");
             return;
         }
-        PageLayout layout = job.getJobSettings().getPageLayout();
-        boolean ok = true;
-        for (Image page : pages) {
-            ImageView v = new ImageView(page);
-            v.setPreserveRatio(true);
-            v.setFitWidth(layout.getPrintableWidth());
-            v.setFitHeight(layout.getPrintableHeight());
-            ok &= job.printPage(v);
-        }
-        if (ok && job.endJob()) {
-            Forms.showStatus(consentPdfStatus, "Sent " + pages.size() + " page(s) to the printer.");
-        } else {
-            Forms.showError(consentPdfError, "The printer did not take the consent: " + job.getJobStatus() + ".");
-        }
+        PagePrinter.Job j = job.get();
+        byte[] bytes = pdf;
+        printConsentPdfButton.setDisable(true);
+        Forms.showStatus(consentPdfStatus, "Printing on " + j.printerName() + "\u2026");
+        background.run(() -> PdfPrinting.print(bytes, j), r -> {
+            printConsentPdfButton.setDisable(false);
+            if (r.sent()) {
+                Forms.showStatus(consentPdfStatus, "The signed consent was sent to " + j.printerName() + " (" + r.pages()
+                        + (r.pages() == 1 ? " page)." : " pages)."));
+            } else {
+                Forms.showError(consentPdfError, "The printer " + j.printerName() + " did not take the consent (" + r.printed()
+                        + " of " + r.pages() + " pages sent). Try again, or save the PDF.");
+            }
+        }, error -> {
+            printConsentPdfButton.setDisable(false);
+            Forms.showError(consentPdfError, Forms.message(error));
+        });
     }
 
     private Window window() {

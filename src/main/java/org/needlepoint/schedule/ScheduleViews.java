@@ -1,11 +1,14 @@
 package org.needlepoint.schedule;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.needlepoint.inventory.InventoryService;
 import org.needlepoint.patient.PatientService;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.security.Session;
 import org.needlepoint.ui.Background;
+import org.needlepoint.ui.PagePrinter;
+import org.needlepoint.ui.SaveDialog;
 import org.needlepoint.ui.Screens;
 import org.needlepoint.ui.Shell;
 
@@ -21,7 +24,8 @@ public final class ScheduleViews {
 
     public static void register(Screens screens, Background background, Session session, Shell shell,
                                 AppointmentService appointments, CheckInService checkIns, PatientService patients,
-                                InventoryService inventory, ConsentService consents, ReportService reports, Clock clock) {
+                                InventoryService inventory, ConsentService consents, ReportService reports, Clock clock,
+                                Supplier<PagePrinter> printer, Supplier<SaveDialog> saveDialog) {
         screens.register(BookController.class, () -> new BookController(appointments, patients, inventory, background,
                 screens.changes(), () -> screens.load(CheckInController.class), shell::checkout));
         screens.register(CheckInController.class, () -> new CheckInController(checkIns, consents, background,
@@ -40,7 +44,7 @@ public final class ScheduleViews {
                 .todayCard(6, TomorrowConfirmCardController.class)
                 .adminTab(35, "appointmentBookTab", "Appointments", "mdal-event", ScheduleSettingsController.class);
         screens.register(ConsentController.class, () -> new ConsentController(consents, session, background))
-                .register(ConsentPdfController.class, () -> new ConsentPdfController(reports, background))
+                .register(ConsentPdfController.class, () -> new ConsentPdfController(reports, background, printer, saveDialog))
                 .register(PatientConsentsController.class, () -> new PatientConsentsController(consents, background,
                         screens.changes(), () -> screens.load(ConsentController.class),
                         () -> screens.load(ConsentPdfController.class)))

@@ -17,6 +17,7 @@ import org.needlepoint.followup.TaskStatus;
 import org.needlepoint.schedule.Appointment;
 import org.needlepoint.schedule.AppointmentService;
 import org.needlepoint.schedule.AppointmentStatus;
+import org.needlepoint.testing.CollectingPrinter;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.UiTest;
 import org.testfx.api.FxRobot;

@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.chart.Catalog;
 import org.needlepoint.chart.ChartPattern;
@@ -25,6 +26,7 @@ import org.needlepoint.chart.VisitChart;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.PasswordHasher;
+import org.needlepoint.testing.CollectingPrinter;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.testing.UiTest;
 import org.testfx.api.FxRobot;
@@ -95,7 +97,7 @@ class ConsentUiTest extends UiTest {
     }
 
     @Test
-    void theDeskHasThePatientSignByDraggingAcrossThePadFromTheirRecord(FxRobot robot) {
+    void theDeskHasThePatientSignByDraggingAcrossThePadFromTheirRecord(FxRobot robot) throws Exception {
         openPatient(robot, "desk");
         robot.clickOn("#consentsTab");
         settle();
@@ -149,6 +151,27 @@ class ConsentUiTest extends UiTest {
         assertThat(robot.lookup("#consentPdfPage-1").tryQuery()).as("the PDF's first page on screen").isPresent();
         shot("consent-pdf", node(robot, "consentPdfRoot"));
         screenshot("patient-consents");
+
+        // printed on the clinic's printer at its resolution (150 dpi here), not the screen's images
+        CollectingPrinter printer = new CollectingPrinter(150);
+        window.setPrinter(printer);
+        robot.clickOn("#printConsentPdfButton");
+        settle();
+        assertThat(printer.ended).as("the job was sent").isTrue();
+        assertThat(printer.pages).isNotEmpty().allSatisfy(p -> {
+            assertThat((double) p.image().getWidth()).isCloseTo(p.widthPoints() / 72 * 150, Offset.offset(2.0));
+            assertThat(CollectingPrinter.inked(p.image())).as("ink on the page").isGreaterThan(0.005);
+        });
+        assertThat(text(robot, "consentPdfStatus")).startsWith("The signed consent was sent to ");
+
+        // and saved where the person chooses, the PDF kept with the record byte for byte
+        Path saved = Files.createTempDirectory("consent-pdf").resolve("signed.pdf");
+        window.setSaveDialog((owner, title, name) -> saved.toFile());
+        robot.clickOn("#saveConsentPdfButton");
+        settle();
+        assertThat(saved).exists();
+        assertThat(Files.readAllBytes(saved)).isEqualTo(other.consents().pdf(table.getSelectionModel().getSelectedItem().id()));
+        assertThat(text(robot, "consentPdfStatus")).startsWith("Saved ");
     }
 
     @Test

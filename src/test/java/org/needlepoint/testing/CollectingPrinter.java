@@ -1,4 +1,4 @@
-package org.needlepoint.checkout;
+package org.needlepoint.testing;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -12,28 +12,28 @@ import org.needlepoint.ui.PagePrinter;
  * printable area (half-inch margins) at a resolution of the test's choosing, and every page kept.
  * The seam of the hardware, not a stand-in for anything of ours: the pages are rendered as for a real printer.
  */
-final class CollectingPrinter implements PagePrinter {
+public final class CollectingPrinter implements PagePrinter {
     /** A4 less half-inch margins, in points. */
-    static final double WIDTH = 595 - 72;
-    static final double HEIGHT = 842 - 72;
+    public static final double WIDTH = 595 - 72;
+    public static final double HEIGHT = 842 - 72;
 
-    record Printed(BufferedImage image, double widthPoints, double heightPoints) {
+    public record Printed(BufferedImage image, double widthPoints, double heightPoints) {
     }
 
-    final List<Printed> pages = new CopyOnWriteArrayList<>();
-    final int dpi;
-    final int refuseFromPage;
-    volatile boolean ended;
-    volatile boolean cancelled;
-    volatile int dialogs;
+    public final List<Printed> pages = new CopyOnWriteArrayList<>();
+    public final int dpi;
+    public final int refuseFromPage;
+    public volatile boolean ended;
+    public volatile boolean cancelled;
+    public volatile int dialogs;
 
     /** A printer that takes every page. */
-    CollectingPrinter(int dpi) {
+    public CollectingPrinter(int dpi) {
         this(dpi, Integer.MAX_VALUE);
     }
 
     /** A printer that refuses page {@code refuseFromPage} (1-based) and those after it. */
-    CollectingPrinter(int dpi, int refuseFromPage) {
+    public CollectingPrinter(int dpi, int refuseFromPage) {
         this.dpi = dpi;
         this.refuseFromPage = refuseFromPage;
     }
@@ -49,7 +49,7 @@ final class CollectingPrinter implements PagePrinter {
         return Optional.of(job());
     }
 
-    Job job() {
+    public Job job() {
         return new Job() {
             @Override
             public double printableWidth() {
@@ -94,7 +94,7 @@ final class CollectingPrinter implements PagePrinter {
     }
 
     /** The share of a page's pixels that are not white. */
-    static double inked(BufferedImage image) {
+    public static double inked(BufferedImage image) {
         long n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {

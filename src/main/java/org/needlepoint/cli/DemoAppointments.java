@@ -222,7 +222,7 @@ final class DemoAppointments {
         List<ScreeningEntry> answers = s.screening().stream().map(e -> e.answer() == ScreeningAnswer.UNANSWERED
                 ? e.answered(ScreeningAnswer.NO, null) : e).toList();
         PatientDetails d = s.patient().details();
-        CheckedIn done = checkIns.complete(new CheckInForm(a.id(), s.appointment().version(), s.patient().id(),
+        CheckedIn done = checkIns.complete(new CheckInForm(s.appointment(), s.patient().id(),
                 s.patient().version(), true, d.mobilePhone(), d.otherPhone(), d.email(), d.addressLine(), d.city(),
                 d.region(), d.postalCode(), d.rewardsProgramme(), d.rewardsMember(), answers));
         checkedIn++;

@@ -532,21 +532,24 @@ public final class AppointmentService {
      * arrived), in one transaction: {@code work} runs first (the check-in service saves the patient's details and
      * prepares the visit draft, returning its id), then the appointment is marked arrived if it was not yet, and
      * records the visit, the time and who checked the patient in. Refused with the reason at the field "status" for
-     * another day's appointment and one in treatment, over, cancelled or a no-show; a stale {@code version} is a
-     * conflict. Any staff; audited.
+     * another day's appointment and one in treatment, over, cancelled or a no-show. {@code seen} is the appointment
+     * as the desk saw it: changed since only in what the check-in does not rest on (its status, confirmed or
+     * arrived on another PC, a note, the time within today), it goes ahead; another injector, patient or planned
+     * products (what the screening answered for) is a conflict naming who changed it. Any staff; audited.
      */
-    public Appointment checkIn(long appointmentId, int version, CheckingIn work) {
+    public Appointment checkIn(Appointment seen, CheckingIn work) {
         User u = session.require("check patients in", ANY_STAFF);
         return db.tx(c -> {
-            Appointment a = load(c, appointmentId);
+            Appointment a = load(c, seen.id());
             checkInProblem(a).ifPresent(m -> {
                 throw new ValidationException("status", m);
             });
-            if (a.version() != version) {
-                throw org.needlepoint.store.Versions.stale(c, "appointment", a.id(), "The appointment", zone());
+            if (a.version() != seen.version() && !sameForCheckIn(a, seen)) {
+                throw org.needlepoint.store.Versions.stale(c, "appointment", a.id(), "The appointment's injector or planned"
+                        + " treatment", zone());
             }
             long visitId = work.checkIn(c, a, u);
-            int v = version;
+            int v = a.version();
             if (a.status() != AppointmentStatus.ARRIVED) {
                 setStatus(c, a, v, AppointmentStatus.ARRIVED, "Checked in", u);
                 v++;
@@ -555,8 +558,14 @@ public final class AppointmentService {
             audit.log(c, Audit.UPDATE, "appointment", a.id(), a.patientId(), "checked in chart " + a.chartNumber()
                     + " for the " + a.kind().label().toLowerCase(Locale.ROOT) + " " + when(a.start(), a.end()) + " with "
                     + a.injectorName() + (a.checkedInAt() == null ? "" : " (again)") + ": visit " + visitId);
-            return store.find(c, appointmentId, zone()).orElseThrow();
+            return store.find(c, a.id(), zone()).orElseThrow();
         });
+    }
+
+    /** Whether a check-in answered for {@code seen} still fits {@code now}: the same patient, injector and planned products. */
+    private static boolean sameForCheckIn(Appointment now, Appointment seen) {
+        return now.patientId() == seen.patientId() && now.injectorId() == seen.injectorId()
+                && new java.util.HashSet<>(now.productIds()).equals(new java.util.HashSet<>(seen.productIds()));
     }
 
     /** Why the appointment cannot be checked in now, or empty when it can. */

@@ -180,7 +180,7 @@ public final class CheckInModel {
     /** What the desk sends: the sheet's versions, the tick, the fields as typed, the answers. */
     public CheckInForm form() {
         CheckInSheet s = sheet.get();
-        return new CheckInForm(s.appointment().id(), s.appointment().version(), s.patient().id(), s.patient().version(),
+        return new CheckInForm(s.appointment(), s.patient().id(), s.patient().version(),
                 identityConfirmed.get(), mobilePhone.get(), otherPhone.get(), email.get(), addressLine.get(), city.get(),
                 region.get(), postalCode.get(), rewardsProgramme.get(), rewardsMember.get(), List.copyOf(screening));
     }

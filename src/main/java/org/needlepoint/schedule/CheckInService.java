@@ -115,8 +115,9 @@ public final class CheckInService {
     /**
      * Checks the patient in (see the class comment), in one transaction. Refused with nothing saved: the identity
      * not ticked ("identityConfirmed"), a contact or rewards field that is not valid (at its field), the patient's
-     * record or the appointment changed by someone else since the sheet was read (a conflict naming them), and an
-     * appointment that cannot be checked in ("status"). Any staff; audited.
+     * record changed by someone else since the sheet was read, or the appointment's injector, patient or planned
+     * products (what the screening answered for; see {@link AppointmentService#checkIn}) (a conflict naming them), and
+     * an appointment that cannot be checked in ("status"). Any staff; audited.
      */
     public CheckedIn complete(CheckInForm f) {
         session.require("check patients in", ANY_STAFF);
@@ -125,7 +126,7 @@ public final class CheckInService {
                     + " name and date of birth and compare them with the record.");
         }
         VisitChart[] prepared = new VisitChart[1];
-        Appointment done = appointments.checkIn(f.appointmentId(), f.appointmentVersion(), (c, a, u) -> {
+        Appointment done = appointments.checkIn(f.appointment(), (c, a, u) -> {
             if (a.patientId() != f.patientId()) {
                 throw new ValidationException("patient", "This appointment is another patient's: open the check-in again.");
             }

@@ -70,7 +70,7 @@ class CheckInServiceTest {
     private static CheckInForm form(CheckInSheet s, boolean identity, String mobile, String email, String programme,
                                     String member, List<ScreeningEntry> screening) {
         Patient p = s.patient();
-        return new CheckInForm(s.appointment().id(), s.appointment().version(), p.id(), p.version(), identity, mobile,
+        return new CheckInForm(s.appointment(), p.id(), p.version(), identity, mobile,
                 p.details().otherPhone(), email, "12 Elm Road", "Springfield", p.details().region(), "12345", programme,
                 member, screening);
     }
@@ -173,16 +173,32 @@ class CheckInServiceTest {
     }
 
     @Test
-    void anAppointmentMovedOnAnotherPcMeanwhileIsAConflictAndNothingIsSaved() {
+    void anAppointmentMovedToAnotherInjectorOnAnotherPcMeanwhileIsAConflictAndNothingIsSaved() {
         CheckInSheet s = checkIns.sheet(ann.id());
         Services other = elsewhere("admin");
         other.appointments().move(ann.id(), ann.version(), book.today().atTime(10, 0), 30, f.ian, null, false);
 
         assertThatThrownBy(() -> checkIns.complete(form(s, true, "(555) 010-9999", null, null, null,
                 answered(s, ScreeningAnswer.NO))))
-                .isInstanceOf(StaleRecordException.class).hasMessageContaining("The appointment was changed by Alex Admin");
+                .isInstanceOf(StaleRecordException.class).hasMessageContaining("The appointment's injector or planned treatment was changed by Alex Admin");
         assertThat(book.appointment(ann.id()).injectorId()).isEqualTo(f.ian);
         assertNothingSaved();
+    }
+
+    @Test
+    void anAppointmentConfirmedAndMarkedArrivedOnAnotherPcMeanwhileIsStillCheckedIn() {
+        CheckInSheet s = checkIns.sheet(ann.id());
+        Services other = elsewhere("desk");
+        Appointment confirmed = other.appointments().changeStatus(ann.id(), ann.version(), AppointmentStatus.CONFIRMED,
+                "Confirmed by phone");
+        other.appointments().changeStatus(ann.id(), confirmed.version(), AppointmentStatus.ARRIVED, "At the desk");
+
+        CheckedIn done = checkIns.complete(form(s, true, "(555) 010-9999", null, null, null, answered(s, ScreeningAnswer.NO)));
+
+        assertThat(done.appointment().status()).isEqualTo(AppointmentStatus.ARRIVED);
+        assertThat(done.appointment().visitId()).isEqualTo(done.visit().visit().id());
+        assertThat(done.appointment().checkedInAt()).isNotNull();
+        assertThat(elsewhere("admin").patients().open(f.ann.id()).details().mobilePhone()).isEqualTo("(555) 010-9999");
     }
 
     private void assertNothingSaved() {

@@ -258,7 +258,7 @@ class CheckInUiTest extends UiTest {
 
         Services desk = elsewhere("desk");
         CheckInSheet s = desk.checkIns().sheet(ann.id());
-        desk.checkIns().complete(new CheckInForm(ann.id(), s.appointment().version(), f.ann.id(), s.patient().version(),
+        desk.checkIns().complete(new CheckInForm(s.appointment(), f.ann.id(), s.patient().version(),
                 true, "(555) 010-2345", null, null, null, null, null, null, null, null, s.screening()));
 
         waitUntil(robot, "the check-in shown", () -> text(robot, "myPatientCheckedIn-" + ann.id()).startsWith("Checked in"));

@@ -362,9 +362,11 @@ public final class BookGrid extends Pane {
     private void placeBlock(Block b, int column, LocalTime start, int minutes, BookLayout.Lane lane) {
         double w = columnWidth() - 6;
         double laneW = w / lane.count();
-        double x = columnX(column) + 3 + lane.index() * laneW;
+        // on whole pixels across (the axis's minutes already are down): crisp edges, and rectangles the software
+        // renderer fills without antialiasing
+        double x = Math.round(columnX(column) + 3 + lane.index() * laneW);
         double y = HEADER_HEIGHT + layout.y(start);
-        double width = Math.max(8, laneW - 2);
+        double width = Math.max(8, Math.round(x + laneW - 2) - x);
         b.resizeRelocate(x, y + 1, width, Math.max(MIN_BLOCK, layout.height(minutes) - 2));
     }
 

@@ -3,16 +3,20 @@ package org.needlepoint.schedule;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.collections.ObservableList;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -21,9 +25,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 
 /**
  * The appointment book's grid: a time axis, a column per injector, room or day with the hours it does
@@ -32,6 +36,13 @@ import javafx.scene.shape.Line;
  * empty slot is double-clicked or dragged over to book it. The rules (snapping, which slot a y is,
  * lanes, the service call of a drag) are {@link BookModel}'s and {@link BookLayout}'s; this only draws
  * and reports.
+ *
+ * <p>The week of every injector draws some 600 blocks at each change of week, so the grid's nodes are
+ * kept from one day or week to the next and only told what they now show: a block's status, selection
+ * and drag are pseudo-classes (its style classes never change, so the style sheets are not matched
+ * again), a compact block is a region with one unmanaged text, and no block has an effect or a clip of
+ * its own. The nodes sit in layers (columns, shades, axis, blocks, heads) so that a few more or fewer
+ * blocks touch only the block layer's end.
  */
 public final class BookGrid extends Pane {
     /** A slot asked for: the column, its start and a length ({@code minutes} null: the kind's default). */
@@ -42,7 +53,18 @@ public final class BookGrid extends Pane {
     static final double HEADER_HEIGHT = 40;
     private static final double RESIZE_EDGE = 12;
     private static final double MIN_BLOCK = 16;
+    /** Below this width a block shows its colour only. */
+    private static final double MIN_TEXT_WIDTH = 22;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass DRAGGING = PseudoClass.getPseudoClass("dragging");
+    private static final Map<AppointmentStatus, PseudoClass> STATUS = new EnumMap<>(AppointmentStatus.class);
+
+    static {
+        for (AppointmentStatus s : AppointmentStatus.values()) {
+            STATUS.put(s, PseudoClass.getPseudoClass("status-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
+    }
 
     private final BooleanProperty dragging = new SimpleBooleanProperty(this, "dragging");
     private final ObjectProperty<Appointment> selected = new SimpleObjectProperty<>(this, "selected");
@@ -53,17 +75,30 @@ public final class BookGrid extends Pane {
     private BookModel model;
     private BookLayout layout;
     private List<BookModel.Column> columns = List.of();
-    private final Map<Long, VBox> blocks = new HashMap<>();
-    private final Map<Long, BookLayout.Lane> lanes = new HashMap<>();
-    private final Map<Long, Integer> columnOfBlock = new HashMap<>();
+    /** The blocks shown, by appointment id. */
+    private final Map<Long, Block> blocks = new HashMap<>();
+
+    // the layers, in drawing order; each holds the first n of its pool
+    private final Pane columnLayer = layer();
+    private final Pane shadeLayer = layer();
+    private final Pane axisLayer = layer();
+    private final Pane blockLayer = layer();
+    private final Pane headLayer = layer();
+    private final Region ghost = new Region();
+    private final Region corner = new Region();
+
+    // the pools: the nodes made so far, the first ones of each in use
     private final List<Region> backgrounds = new ArrayList<>();
     private final List<Label> headers = new ArrayList<>();
     private final List<Region> shades = new ArrayList<>();
     private final List<BookModel.Span> shadeSpans = new ArrayList<>();
     private final List<Integer> shadeColumns = new ArrayList<>();
+    private final List<Block> compactBlocks = new ArrayList<>();
+    private final List<Block> fullBlocks = new ArrayList<>();
+    /** The axis drawn (hour labels and lines), for the span it was drawn for. */
     private final List<Node> axis = new ArrayList<>();
-    private final Region ghost = new Region();
-    private final Region corner = new Region();
+    private LocalTime axisFrom;
+    private LocalTime axisTo;
     /** Where the column heads sit: the top of what the scroll pane shows, so they stay in view. */
     private double headerY;
 
@@ -74,14 +109,25 @@ public final class BookGrid extends Pane {
         ghost.setManaged(false);
         ghost.setMouseTransparent(true);
         corner.getStyleClass().add("book-corner");
+        corner.setManaged(false);
+        headLayer.getChildren().add(corner);
+        getChildren().add(ghost);
         selected.addListener((o, was, now) -> {
             if (was != null && blocks.containsKey(was.id())) {
-                blocks.get(was.id()).getStyleClass().remove("selected");
+                blocks.get(was.id()).pseudoClassStateChanged(SELECTED, false);
             }
             if (now != null && blocks.containsKey(now.id())) {
-                blocks.get(now.id()).getStyleClass().add("selected");
+                blocks.get(now.id()).pseudoClassStateChanged(SELECTED, true);
             }
         });
+    }
+
+    private Pane layer() {
+        Pane p = new Pane();
+        p.setManaged(false);
+        p.setPickOnBounds(false);
+        getChildren().add(p);
+        return p;
     }
 
     /** True from a press on a block or an empty slot to its release (the book does not reload under the pointer). */
@@ -118,79 +164,124 @@ public final class BookGrid extends Pane {
         this.model = m;
         this.layout = m.layout(m.compact() ? 1.6 : 2.4);
         this.columns = m.columns();
-        getChildren().clear();
-        blocks.clear();
-        lanes.clear();
-        columnOfBlock.clear();
-        backgrounds.clear();
-        headers.clear();
-        shades.clear();
-        shadeSpans.clear();
-        shadeColumns.clear();
+        showAxis();
+        showColumns(m);
+        showBlocks(m);
+        ghost.setVisible(false);
+        Appointment sel = selected.get() == null || !blocks.containsKey(selected.get().id()) ? null
+                : m.find(selected.get().id());
+        selected.set(sel);
+        requestLayout();
+        if (getWidth() > 0) {
+            layoutChildren(); // every block at its place at once, not at the next pulse
+        }
+    }
+
+    /** The hour labels and half-hour lines, made again only when the axis spans other hours. */
+    private void showAxis() {
+        if (layout.from().equals(axisFrom) && layout.to().equals(axisTo)) {
+            return;
+        }
+        axisFrom = layout.from();
+        axisTo = layout.to();
         axis.clear();
         for (LocalTime t = layout.from(); t.isBefore(layout.to()); t = t.plusMinutes(30)) {
             Label l = new Label(t.getMinute() == 0 ? HM.format(t) : "");
             l.getStyleClass().add("book-hour");
             l.setUserData(t);
+            l.setManaged(false);
             Line line = new Line();
             line.getStyleClass().add(t.getMinute() == 0 ? "book-hour-line" : "book-half-line");
             line.setUserData(t);
             line.setMouseTransparent(true);
+            line.setManaged(false);
             axis.add(l);
             axis.add(line);
             if (t.isAfter(LocalTime.of(23, 29))) {
                 break;
             }
         }
+        axisLayer.getChildren().setAll(axis);
+    }
+
+    /** Column backgrounds (the empty slots), their heads and the shaded hours, from the pools. */
+    private void showColumns(BookModel m) {
+        shadeSpans.clear();
+        shadeColumns.clear();
         for (int i = 0; i < columns.size(); i++) {
             BookModel.Column c = columns.get(i);
-            Region bg = new Region();
-            bg.setId("col-" + c.key());
-            bg.getStyleClass().add("book-column");
-            wireEmptySlot(bg, i);
-            backgrounds.add(bg);
+            if (i == backgrounds.size()) {
+                Region bg = new Region();
+                bg.getStyleClass().add("book-column");
+                bg.setManaged(false);
+                wireEmptySlot(bg, i);
+                backgrounds.add(bg);
+                Label h = new Label();
+                h.getStyleClass().add("book-column-head");
+                h.setManaged(false);
+                h.setTooltip(new Tooltip());
+                headers.add(h);
+            }
+            backgrounds.get(i).setId("col-" + c.key());
+            Label h = headers.get(i);
+            h.setId("colhead-" + c.key());
+            h.setText(c.title());
+            DayHours hours = m.hours(c);
+            h.getTooltip().setText(hours.isClosed() ? "Not working" : "Works " + HM.format(hours.start()) + "\u2013"
+                    + HM.format(hours.end()));
             for (BookModel.Span s : m.closed(c, layout)) {
-                Region shade = new Region();
-                shade.getStyleClass().add("book-closed");
-                shade.setMouseTransparent(true);
-                shades.add(shade);
+                if (shadeSpans.size() == shades.size()) {
+                    Region shade = new Region();
+                    shade.getStyleClass().add("book-closed");
+                    shade.setMouseTransparent(true);
+                    shade.setManaged(false);
+                    shades.add(shade);
+                }
                 shadeSpans.add(s);
                 shadeColumns.add(i);
             }
-            Label h = new Label(c.title());
-            h.setId("colhead-" + c.key());
-            h.getStyleClass().add("book-column-head");
-            DayHours hours = m.hours(c);
-            h.setTooltip(new Tooltip(hours.isClosed() ? "Not working" : "Works " + HM.format(hours.start()) + "\u2013"
-                    + HM.format(hours.end())));
-            headers.add(h);
         }
-        getChildren().addAll(backgrounds);
-        getChildren().addAll(shades);
-        getChildren().addAll(axis);
+        use(columnLayer, backgrounds, 0, columns.size());
+        use(shadeLayer, shades, 0, shadeSpans.size());
+        use(headLayer, headers, 1, columns.size()); // after the corner
+    }
+
+    /** Every appointment of every column on a block of the pool of its kind; the other kind's pool leaves the grid. */
+    private void showBlocks(BookModel m) {
+        boolean compact = m.compact();
+        List<Block> pool = compact ? compactBlocks : fullBlocks;
+        if (!blockLayer.getChildren().isEmpty() && ((Block) blockLayer.getChildren().get(0)).compact != compact) {
+            blockLayer.getChildren().clear();
+        }
+        long chosen = selected.get() == null ? -1 : selected.get().id();
+        blocks.clear();
+        int n = 0;
         for (int i = 0; i < columns.size(); i++) {
-            List<Appointment> list = m.in(columns.get(i));
-            lanes.putAll(m.lanes(columns.get(i)));
-            for (Appointment a : list) {
-                VBox b = block(a, m.compact());
+            BookModel.Column c = columns.get(i);
+            Map<Long, BookLayout.Lane> lanes = m.lanes(c);
+            for (Appointment a : m.in(c)) {
+                if (n == pool.size()) {
+                    pool.add(new Block(compact));
+                }
+                Block b = pool.get(n++);
+                b.show(a, i, lanes.get(a.id()), a.id() == chosen);
                 blocks.put(a.id(), b);
-                columnOfBlock.put(a.id(), i);
-                getChildren().add(b);
             }
         }
-        getChildren().addAll(headers);
-        getChildren().add(corner);
-        getChildren().add(ghost);
-        ghost.setVisible(false);
-        Appointment sel = selected.get() == null || !blocks.containsKey(selected.get().id()) ? null
-                : m.find(selected.get().id());
-        selected.set(sel);
-        if (sel != null) {
-            blocks.get(sel.id()).getStyleClass().add("selected");
-        }
-        requestLayout();
-        if (getWidth() > 0) {
-            layoutChildren(); // every block at its place at once, not at the next pulse
+        use(blockLayer, pool, 0, n);
+    }
+
+    /**
+     * Makes {@code layer}'s children from {@code offset} on the first {@code n} of {@code pool}, in order,
+     * adding or removing only at the end (a node that stays keeps its place in the scene and its styles).
+     */
+    private static <T extends Node> void use(Pane layer, List<T> pool, int offset, int n) {
+        ObservableList<Node> children = layer.getChildren();
+        int shown = children.size() - offset;
+        if (shown > n) {
+            children.remove(offset + n, children.size());
+        } else if (shown < n) {
+            children.addAll(pool.subList(shown, n));
         }
     }
 
@@ -231,6 +322,9 @@ public final class BookGrid extends Pane {
         if (layout == null) {
             return;
         }
+        for (Node l : List.of(columnLayer, shadeLayer, axisLayer, blockLayer, headLayer)) {
+            l.resizeRelocate(0, 0, getWidth(), getHeight());
+        }
         double w = columnWidth();
         double right = columnX(columns.size());
         for (Node n : axis) {
@@ -250,67 +344,30 @@ public final class BookGrid extends Pane {
             headers.get(i).resizeRelocate(columnX(i), headerY, w, HEADER_HEIGHT);
         }
         corner.resizeRelocate(0, headerY, AXIS_WIDTH, HEADER_HEIGHT);
-        for (int k = 0; k < shades.size(); k++) {
+        for (int k = 0; k < shadeSpans.size(); k++) {
             BookModel.Span s = shadeSpans.get(k);
             double y0 = layout.y(s.from());
             double y1 = s.to().equals(layout.to()) ? layout.height() : layout.y(s.to());
             shades.get(k).resizeRelocate(columnX(shadeColumns.get(k)), HEADER_HEIGHT + y0, w, Math.max(0, y1 - y0));
         }
-        for (Map.Entry<Long, VBox> e : blocks.entrySet()) {
-            if (dragging.get() && selected.get() != null && selected.get().id() == e.getKey()) {
+        for (Block b : blocks.values()) {
+            if (dragging.get() && selected.get() != null && selected.get().id() == b.appointment.id()) {
                 continue;
             }
-            Appointment a = (Appointment) e.getValue().getUserData();
-            placeBlock(e.getValue(), columnOfBlock.get(a.id()), a.start().toLocalTime(), a.minutes(), lanes.get(a.id()));
+            Appointment a = b.appointment;
+            placeBlock(b, b.column, a.start().toLocalTime(), a.minutes(), b.lane);
         }
     }
 
-    private void placeBlock(VBox b, int column, LocalTime start, int minutes, BookLayout.Lane lane) {
+    private void placeBlock(Block b, int column, LocalTime start, int minutes, BookLayout.Lane lane) {
         double w = columnWidth() - 6;
         double laneW = w / lane.count();
-        double x = columnX(column) + 3 + lane.index() * laneW;
+        // on whole pixels across (the axis's minutes already are down): crisp edges, and rectangles the software
+        // renderer fills without antialiasing
+        double x = Math.round(columnX(column) + 3 + lane.index() * laneW);
         double y = HEADER_HEIGHT + layout.y(start);
-        double width = Math.max(8, laneW - 2);
+        double width = Math.max(8, Math.round(x + laneW - 2) - x);
         b.resizeRelocate(x, y + 1, width, Math.max(MIN_BLOCK, layout.height(minutes) - 2));
-        b.getChildren().forEach(n -> n.setVisible(width >= 22));
-    }
-
-    private VBox block(Appointment a, boolean compact) {
-        VBox b = new VBox(1);
-        if (!compact) {
-            // a node's id is part of JavaFX's key for the style sheets' matching selectors: 600 blocks with ids of their
-            // own, at a change of week of every injector, were matched one by one against the whole theme (half the
-            // FX thread's time, measured with JFR); those colour-only blocks are found by blockOf(appointment id)
-            b.setId("appt-" + a.id());
-        }
-        b.setUserData(a);
-        b.setManaged(false);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(b.widthProperty());
-        clip.heightProperty().bind(b.heightProperty());
-        b.setClip(clip);
-        b.getStyleClass().addAll("book-block", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        String time = HM.format(a.start()) + "\u2013" + HM.format(a.end());
-        if (compact) {
-            // the week of every injector draws some 600 of these at a change of week: a Text, not a Label (a
-            // control with a skin of its own), keeps the week within 100 ms (bench --only book)
-            Text one = new Text(initials(a.injectorName()));
-            one.getStyleClass().add("book-block-initials");
-            b.getChildren().add(one);
-            b.getStyleClass().add("compact");
-        } else {
-            Label t = new Label(time);
-            t.getStyleClass().add("book-block-time");
-            Label n = new Label(a.patientName());
-            n.getStyleClass().add("book-block-name");
-            Label k = new Label("#" + a.chartNumber() + " \u00b7 " + a.status().label());
-            k.getStyleClass().add("book-block-status");
-            Label kind = new Label(a.kind().label());
-            kind.getStyleClass().add("book-block-kind");
-            b.getChildren().addAll(t, n, k, kind);
-        }
-        wireBlock(b, a);
-        return b;
     }
 
     private static String initials(String name) {
@@ -321,6 +378,200 @@ public final class BookGrid extends Pane {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * An appointment's block, kept from one day or week to the next and told which appointment it now
+     * shows. A compact one (the week of every injector) holds the injector's initials in one unmanaged
+     * text, shown where it fits; a full one the time, patient and chart number, status and kind, clipped
+     * to the block.
+     */
+    private final class Block extends Region {
+        final boolean compact;
+        private final Text initials;
+        private final Label time;
+        private final Label name;
+        private final Label status;
+        private final Label kind;
+        private final Drag drag = new Drag();
+        Appointment appointment;
+        int column;
+        BookLayout.Lane lane;
+        private AppointmentStatus shownStatus;
+
+        Block(boolean compact) {
+            this.compact = compact;
+            setManaged(false);
+            getStyleClass().add("book-block");
+            if (compact) {
+                getStyleClass().add("compact");
+                initials = new Text();
+                initials.getStyleClass().add("book-block-initials");
+                initials.setTextOrigin(VPos.TOP);
+                initials.setManaged(false);
+                getChildren().add(initials);
+                time = null;
+                name = null;
+                status = null;
+                kind = null;
+            } else {
+                initials = null;
+                time = label("book-block-time");
+                name = label("book-block-name");
+                status = label("book-block-status");
+                kind = label("book-block-kind");
+                Rectangle clip = new Rectangle();
+                clip.widthProperty().bind(widthProperty());
+                clip.heightProperty().bind(heightProperty());
+                setClip(clip);
+            }
+            wire();
+        }
+
+        private Label label(String styleClass) {
+            Label l = new Label();
+            l.getStyleClass().add(styleClass);
+            getChildren().add(l);
+            return l;
+        }
+
+        /** Shows {@code a} in {@code lane} of column {@code column}. */
+        void show(Appointment a, int column, BookLayout.Lane lane, boolean chosen) {
+            appointment = a;
+            this.column = column;
+            this.lane = lane;
+            if (a.status() != shownStatus) {
+                if (shownStatus != null) {
+                    pseudoClassStateChanged(STATUS.get(shownStatus), false);
+                }
+                shownStatus = a.status();
+                pseudoClassStateChanged(STATUS.get(shownStatus), true);
+            }
+            pseudoClassStateChanged(SELECTED, chosen);
+            if (compact) {
+                // a node's id is part of JavaFX's key for the style sheets' matching selectors: the colour-only blocks
+                // of the week of every injector have none (they are found by blockOf(appointment id))
+                set(initials, initials(a.injectorName()));
+            } else {
+                String id = "appt-" + a.id();
+                if (!id.equals(getId())) {
+                    setId(id);
+                }
+                set(time, HM.format(a.start()) + "\u2013" + HM.format(a.end()));
+                set(name, a.patientName());
+                set(status, "#" + a.chartNumber() + " \u00b7 " + a.status().label());
+                set(kind, a.kind().label());
+            }
+        }
+
+        private void set(Text t, String s) {
+            if (!s.equals(t.getText())) {
+                t.setText(s);
+                requestLayout(); // whether it fits: an unmanaged text does not ask by itself
+            }
+        }
+
+        private void set(Label l, String s) {
+            if (!s.equals(l.getText())) {
+                l.setText(s);
+            }
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double left = snappedLeftInset();
+            double top = snappedTopInset();
+            double w = getWidth() - left - snappedRightInset();
+            boolean text = getWidth() >= MIN_TEXT_WIDTH;
+            if (compact) {
+                // trimmed by its width rather than clipped: shown only where the initials fit
+                initials.relocate(left, top);
+                initials.setVisible(text && initials.getLayoutBounds().getWidth() <= w + 0.5);
+                return;
+            }
+            double y = top;
+            for (Node n : getChildren()) {
+                n.setVisible(text);
+                double h = n.prefHeight(w);
+                n.resizeRelocate(left, y, Math.min(w, n.prefWidth(h)), h);
+                y += h + 1;
+            }
+        }
+
+        private boolean movable() {
+            return appointment.status().blocksTime() && appointment.status() != AppointmentStatus.COMPLETED;
+        }
+
+        private void wire() {
+            Drag d = drag;
+            setOnMouseMoved(e -> setCursor(movable() && e.getY() > getHeight() - RESIZE_EDGE ? Cursor.S_RESIZE
+                    : movable() ? Cursor.MOVE : Cursor.HAND));
+            addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                if (e.getButton() != MouseButton.PRIMARY) {
+                    return;
+                }
+                Appointment a = appointment;
+                BookGrid.this.requestFocus();
+                selected.set(a);
+                dragging.set(true);
+                d.press = BookGrid.this.sceneToLocal(e.getSceneX(), e.getSceneY());
+                d.resize = e.getY() > getHeight() - RESIZE_EDGE;
+                d.moved = false;
+                d.column = column;
+                d.start = a.start().toLocalTime();
+                d.minutes = a.minutes();
+                e.consume();
+            });
+            addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+                if (d.press == null || !movable()) {
+                    return;
+                }
+                Appointment a = appointment;
+                Point2D p = BookGrid.this.sceneToLocal(e.getSceneX(), e.getSceneY());
+                double dx = p.getX() - d.press.getX();
+                double dy = p.getY() - d.press.getY();
+                if (!d.moved && Math.hypot(dx, dy) < 4) {
+                    return;
+                }
+                d.moved = true;
+                setViewOrder(-1); // over the other blocks, without reordering the layer
+                pseudoClassStateChanged(DRAGGING, true);
+                if (d.resize) {
+                    d.minutes = layout.resized(a.start().toLocalTime(), a.minutes(), dy);
+                } else {
+                    d.column = columnAt(p.getX());
+                    d.start = layout.moved(a.start().toLocalTime(), a.minutes(), dy);
+                }
+                placeBlock(this, d.column, d.start, d.minutes, new BookLayout.Lane(0, 1));
+                e.consume();
+            });
+            addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+                if (d.press == null) {
+                    return;
+                }
+                d.press = null;
+                if (!d.moved) {
+                    dragging.set(false);
+                    return;
+                }
+                setViewOrder(0);
+                pseudoClassStateChanged(DRAGGING, false);
+                BookModel.MoveCall call = model.move(appointment, columns.get(d.column), d.start, d.minutes);
+                dragging.set(false);
+                if (call == null) {
+                    BookGrid.this.requestLayout();
+                } else {
+                    onMove.accept(call);
+                }
+                e.consume();
+            });
+            addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !d.moved) {
+                    onOpen.accept(appointment);
+                }
+                e.consume();
+            });
+        }
     }
 
     /** Which column an x of this grid falls in, kept within the columns. */
@@ -336,78 +587,6 @@ public final class BookGrid extends Pane {
         int column;
         LocalTime start;
         int minutes;
-    }
-
-    private boolean movable(Appointment a) {
-        return a.status().blocksTime() && a.status() != AppointmentStatus.COMPLETED;
-    }
-
-    private void wireBlock(VBox b, Appointment a) {
-        Drag d = new Drag();
-        b.setOnMouseMoved(e -> b.setCursor(movable(a) && e.getY() > b.getHeight() - RESIZE_EDGE ? Cursor.S_RESIZE
-                : movable(a) ? Cursor.MOVE : Cursor.HAND));
-        b.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
-            requestFocus();
-            selected.set(a);
-            dragging.set(true);
-            d.press = sceneToLocal(e.getSceneX(), e.getSceneY());
-            d.resize = e.getY() > b.getHeight() - RESIZE_EDGE;
-            d.moved = false;
-            d.column = columnOfBlock.get(a.id());
-            d.start = a.start().toLocalTime();
-            d.minutes = a.minutes();
-            e.consume();
-        });
-        b.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (d.press == null || !movable(a)) {
-                return;
-            }
-            Point2D p = sceneToLocal(e.getSceneX(), e.getSceneY());
-            double dx = p.getX() - d.press.getX();
-            double dy = p.getY() - d.press.getY();
-            if (!d.moved && Math.hypot(dx, dy) < 4) {
-                return;
-            }
-            d.moved = true;
-            b.toFront();
-            b.getStyleClass().add("dragging");
-            if (d.resize) {
-                d.minutes = layout.resized(a.start().toLocalTime(), a.minutes(), dy);
-            } else {
-                d.column = columnAt(p.getX());
-                d.start = layout.moved(a.start().toLocalTime(), a.minutes(), dy);
-            }
-            placeBlock(b, d.column, d.start, d.minutes, new BookLayout.Lane(0, 1));
-            e.consume();
-        });
-        b.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (d.press == null) {
-                return;
-            }
-            d.press = null;
-            if (!d.moved) {
-                dragging.set(false);
-                return;
-            }
-            b.getStyleClass().remove("dragging");
-            BookModel.MoveCall call = model.move(a, columns.get(d.column), d.start, d.minutes);
-            dragging.set(false);
-            if (call == null) {
-                requestLayout();
-            } else {
-                onMove.accept(call);
-            }
-            e.consume();
-        });
-        b.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !d.moved) {
-                onOpen.accept(a);
-            }
-            e.consume();
-        });
     }
 
     private void wireEmptySlot(Region bg, int column) {

@@ -113,7 +113,9 @@ public final class BookModel {
             LocalDate monday = AppointmentService.weekStart(data.date());
             for (int d = 0; d < 7; d++) {
                 LocalDate day = monday.plusDays(d);
-                out.add(new Column("day-" + day, SHORT.format(day), day, weekInjector, null, false));
+                // keyed by weekday, not date: the column's fx:id stays from week to week (and its node's styles with it)
+                out.add(new Column("day-" + day.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT),
+                        SHORT.format(day), day, weekInjector, null, false));
             }
             return out;
         }

@@ -124,6 +124,8 @@ class BookModelTest {
         List<BookModel.Column> cols = m.columns();
         assertThat(cols).hasSize(7);
         assertThat(cols.get(0).date()).isEqualTo(MONDAY);
+        assertThat(cols).as("keyed by weekday: a column's fx:id stays from week to week").extracting(BookModel.Column::key)
+                .containsExactly("day-mon", "day-tue", "day-wed", "day-thu", "day-fri", "day-sat", "day-sun");
         assertThat(m.compact()).isTrue();
         assertThat(m.in(cols.get(0))).containsExactly(a, b);
         assertThat(m.lanes(cols.get(0))).as("a lane per injector in the week of all").containsEntry(1L,

@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.cli.SeedDemo;
@@ -22,10 +24,13 @@ import org.testfx.api.FxRobot;
 /**
  * A realistic Monday in the book: six injectors (one working only the afternoon), four rooms, some forty
  * appointments of every kind, the morning's completed and the afternoon's booked or confirmed, one no-show.
- * Day per injector, per room and the week (all injectors, then one) are drawn in full and photographed.
+ * Day per injector, per room and the week (all injectors, then one) are drawn in full and photographed; a
+ * week on (three booked) and back, the kept blocks show each appointment's own status.
  */
 class BookScreensUiTest extends UiTest {
     private final List<Appointment> booked = new ArrayList<>();
+    /** Three booked on the Tuesday after, shown by blocks that showed Monday's before. */
+    private final List<Appointment> nextWeek = new ArrayList<>();
     private long lateStarter;
 
     @Override
@@ -89,7 +94,22 @@ class BookScreensUiTest extends UiTest {
                 s.changeStatus(x.id(), x.version(), AppointmentStatus.CONFIRMED, null);
             }
         }
+        for (int i = 0; i < 3; i++) {
+            nextWeek.add(s.book(new AppointmentDraft(patients.get(i).id(), injectors.get(i), null,
+                    ScheduleFixture.monday("10:00").plusDays(8).plusHours(i), 30, AppointmentKind.REVIEW, null, List.of(), null),
+                    false));
+        }
         c.services.auth().signOut();
+    }
+
+    /** The block's status pseudo-classes (one, its appointment's) and whether it is drawn as chosen. */
+    private static List<String> states(BookGrid grid, Appointment a) {
+        return grid.blockOf(a.id()).getPseudoClassStates().stream().map(PseudoClass::getPseudoClassName)
+                .filter(n -> n.startsWith("status-") || n.equals("selected")).sorted().toList();
+    }
+
+    private static String status(AppointmentStatus s) {
+        return "status-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Test
@@ -121,6 +141,22 @@ class BookScreensUiTest extends UiTest {
         assertThat(grid.columns()).hasSize(7);
         assertThat(robot.lookup(".book-block").queryAll()).hasSize(booked.size());
         screenshot("book-week-all");
+        assertThat(states(grid, current)).containsExactly("selected", status(AppointmentStatus.IN_TREATMENT));
+
+        // a week on and back: the blocks are kept and told what they now show, each with its own status only
+        robot.clickOn("#bookNext");
+        settle();
+        assertThat(robot.lookup(".book-block").queryAll()).hasSize(nextWeek.size());
+        for (Appointment a : nextWeek) {
+            assertThat(states(grid, a)).as("appointment " + a.id()).containsExactly(status(AppointmentStatus.BOOKED));
+        }
+        robot.clickOn("#bookPrev");
+        settle();
+        assertThat(robot.lookup(".book-block").queryAll()).hasSize(booked.size());
+        for (Appointment a : booked) {
+            AppointmentStatus now = clinic.services.appointments().appointment(a.id()).status();
+            assertThat(states(grid, a)).as("appointment " + a.id()).containsExactly(status(now));
+        }
 
         ComboBox<Injector> who = node(robot, "bookWeekInjector");
         robot.interact(() -> who.setValue(who.getItems().stream().filter(i -> i.id() == lateStarter).findFirst().orElseThrow()));

@@ -96,6 +96,9 @@ public final class FollowUpPlanner implements SignedChartListener {
         if (kinds.contains(ProductKind.BIOSTIMULATOR)) {
             sculptra(c, chart, day, names(chart, products, ProductKind.BIOSTIMULATOR), rules, by);
         }
+        if (kinds.contains(ProductKind.DEOXYCHOLIC)) {
+            deoxycholic(c, chart, day, names(chart, products, ProductKind.DEOXYCHOLIC), rules, by);
+        }
     }
 
     /** "Dysport 300 U": the visit's products of {@code kind}, in chart order. */
@@ -126,28 +129,16 @@ public final class FollowUpPlanner implements SignedChartListener {
     private void sculptra(Connection c, VisitChart chart, LocalDate day, String products, List<FollowUpRule> rules,
                           User by) throws SQLException {
         Visit v = chart.visit();
-        List<FollowUpStore.Session> sessions = store.biostimulatorSessions(c, v.patientId());
-        int at = -1;
-        for (int i = 0; i < sessions.size(); i++) {
-            if (sessions.get(i).visitId() == v.id()) {
-                at = i;
-            }
-        }
-        if (at < 0) {
+        Course course = course(c, v, ProductKind.BIOSTIMULATOR);
+        if (course == null) {
             return; // not signed: the chart service calls listeners after signing, so this cannot happen
         }
-        int start = at;
-        while (start > 0 && !dayOf(sessions.get(start - 1).startedAt()).plusYears(1).isBefore(dayOf(sessions.get(start).startedAt()))) {
-            start--;
-        }
-        Set<Long> earlierInCourse = new HashSet<>();
-        for (int i = start; i < at; i++) {
-            earlierInCourse.add(sessions.get(i).visitId());
-        }
-        int session = at - start + 1;
-        List<FollowUpRule> course = rules.stream().filter(r -> r.trigger() == RuleTrigger.SCULPTRA_SESSION).toList();
-        int size = course.stream().map(FollowUpRule::courseSessions).filter(n -> n != null).findFirst().orElse(DEFAULT_COURSE);
-        List<String> courseCodes = course.stream().map(FollowUpRule::code).toList();
+        Set<Long> earlierInCourse = course.earlier();
+        int session = course.session();
+        List<FollowUpRule> courseRules = rules.stream().filter(r -> r.trigger() == RuleTrigger.SCULPTRA_SESSION).toList();
+        int size = courseRules.stream().map(FollowUpRule::courseSessions).filter(n -> n != null).findFirst()
+                .orElse(DEFAULT_COURSE);
+        List<String> courseCodes = courseRules.stream().map(FollowUpRule::code).toList();
         for (FollowUpTask t : store.openRuleTasksBefore(c, v.patientId(), courseCodes, v.startedAt())) {
             close(c, t, TaskStatus.DONE, "Sculptra session " + session + " given on " + DAY.format(day) + ".", by);
         }
@@ -171,6 +162,63 @@ public final class FollowUpPlanner implements SignedChartListener {
             create(c, r, v.patientId(), day, r.name() + " \u2013 last " + products + " " + ofCourse, TaskSource.VISIT,
                     "visit:" + v.id() + ":" + r.code(), v.id(), null, null, by, null);
         }
+    }
+
+    /**
+     * A deoxycholic acid session: the suggestion of this one (made after an earlier session) is done, and the next
+     * session is suggested while the course is not complete (up to the rule's sessions; label: 6).
+     */
+    private void deoxycholic(Connection c, VisitChart chart, LocalDate day, String products, List<FollowUpRule> rules,
+                             User by) throws SQLException {
+        Visit v = chart.visit();
+        Course course = course(c, v, ProductKind.DEOXYCHOLIC);
+        if (course == null) {
+            return;
+        }
+        List<FollowUpRule> next = rules.stream().filter(r -> r.trigger() == RuleTrigger.DEOXYCHOLIC_SESSION).toList();
+        for (FollowUpTask t : store.openRuleTasksBefore(c, v.patientId(), next.stream().map(FollowUpRule::code).toList(),
+                v.startedAt())) {
+            close(c, t, TaskStatus.DONE, "Deoxycholic acid session " + course.session() + " given on " + DAY.format(day)
+                    + ".", by);
+        }
+        for (FollowUpRule r : enabled(rules, RuleTrigger.DEOXYCHOLIC_SESSION)) {
+            int size = r.courseSessions() == null ? RuleTrigger.DEOXYCHOLIC_SESSION.maxSessions() : r.courseSessions();
+            if (course.session() < size) {
+                create(c, r, v.patientId(), day, r.name() + " \u2013 " + products + " session " + course.session() + " of up to "
+                        + size + " on " + DAY.format(day) + notBefore(r, day), TaskSource.VISIT,
+                        "visit:" + v.id() + ":" + r.code(), v.id(), null, null, by, null);
+            }
+        }
+    }
+
+    /** Where a signed visit stands in its course: its session number, and the earlier sessions of the course. */
+    private record Course(int session, Set<Long> earlier) {
+    }
+
+    /**
+     * The course of {@code kind} that visit {@code v} belongs to: the patient's sessions of that kind, each within a
+     * year of the one before, up to {@code v}; null when {@code v} is not one of them.
+     */
+    private Course course(Connection c, Visit v, ProductKind kind) throws SQLException {
+        List<FollowUpStore.Session> sessions = store.sessions(c, v.patientId(), kind);
+        int at = -1;
+        for (int i = 0; i < sessions.size(); i++) {
+            if (sessions.get(i).visitId() == v.id()) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        int start = at;
+        while (start > 0 && !dayOf(sessions.get(start - 1).startedAt()).plusYears(1).isBefore(dayOf(sessions.get(start).startedAt()))) {
+            start--;
+        }
+        Set<Long> earlier = new HashSet<>();
+        for (int i = start; i < at; i++) {
+            earlier.add(sessions.get(i).visitId());
+        }
+        return new Course(at - start + 1, earlier);
     }
 
     private LocalDate dayOf(Instant t) {

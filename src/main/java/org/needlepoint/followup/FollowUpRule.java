@@ -7,7 +7,7 @@ import org.needlepoint.security.Role;
  * A protocol rule: when {@code trigger} happens, a task of {@code kind} is due {@code offsetAmount}
  * {@code offsetUnit} later, never sooner than {@code minDays} (the task's earliest date), assigned
  * to {@code assigneeRole}. Clinic-editable (ADMIN) except {@code code}, {@code trigger} and the
- * severity range. {@code courseSessions} is set on the SCULPTRA_SESSION rule only: the sessions in a
+ * severity range. {@code courseSessions} is set on the session rules only (Sculptra, deoxycholic acid): the sessions in a
  * course. {@code basis} says where the default comes from (label, practice, clinic default).
  */
 public record FollowUpRule(long id, String code, int seq, RuleTrigger trigger, String name, TaskKind kind,

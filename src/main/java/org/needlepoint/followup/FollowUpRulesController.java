@@ -159,7 +159,7 @@ public final class FollowUpRulesController implements AdminTab {
         ruleOffset.setText(Integer.toString(r.offsetAmount()));
         ruleUnit.setValue(r.offsetUnit());
         ruleMinDays.setText(r.minDays() == null ? "" : r.minDays().toString());
-        showCourse(r.trigger() == RuleTrigger.SCULPTRA_SESSION);
+        showCourse(r.trigger().countsSessions());
         ruleCourse.setText(r.courseSessions() == null ? "" : r.courseSessions().toString());
         ruleRole.setValue(r.assigneeRole());
         ruleClinical.setSelected(r.clinical());
@@ -195,8 +195,9 @@ public final class FollowUpRulesController implements AdminTab {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer offset = number(ruleOffset.getText(), false, "offsetAmount", "Type the offset as a whole number, e.g. 14.", errors);
         Integer minDays = number(ruleMinDays.getText(), true, "minDays", "Type the minimum as whole days, or leave it empty.", errors);
-        Integer course = rule.trigger() == RuleTrigger.SCULPTRA_SESSION
-                ? number(ruleCourse.getText(), false, "courseSessions", "Type the sessions in a course, 1 to 10.", errors)
+        Integer course = rule.trigger().countsSessions()
+                ? number(ruleCourse.getText(), false, "courseSessions", "Type the sessions in a course, 1 to "
+                        + rule.trigger().maxSessions() + ".", errors)
                 : null;
         Forms.markAll(ruleFields, errors);
         if (!errors.isEmpty()) {

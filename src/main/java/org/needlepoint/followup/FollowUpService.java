@@ -355,7 +355,7 @@ public final class FollowUpService {
 
     /**
      * Saves a rule's editable fields: name, kind, offset, minimum days, course size (the
-     * SCULPTRA_SESSION rule only), assignee role, clinical, enabled. ADMIN only; {@code edited.version()}
+     * SCULPTRA_SESSION and DEOXYCHOLIC_SESSION rules only), assignee role, clinical, enabled. ADMIN only; {@code edited.version()}
      * is the version the admin saw. Tasks already created keep their dates.
      */
     public FollowUpRule updateRule(FollowUpRule edited) {
@@ -389,9 +389,11 @@ public final class FollowUpService {
             FollowUpRule before = store.rule(c, edited.id())
                     .orElseThrow(() -> new ValidationException("rule", "This rule no longer exists."));
             Integer course = edited.courseSessions();
-            if (before.trigger() == RuleTrigger.SCULPTRA_SESSION) {
-                if (course == null || course < 1 || course > FollowUpRule.MAX_COURSE) {
-                    throw new ValidationException("courseSessions", "A course has 1 to " + FollowUpRule.MAX_COURSE + " sessions.");
+            if (before.trigger().countsSessions()) {
+                int most = before.trigger().maxSessions();
+                if (course == null || course < 1 || course > most) {
+                    throw new ValidationException("courseSessions", "A course has 1 to " + most + " sessions"
+                            + (before.trigger() == RuleTrigger.DEOXYCHOLIC_SESSION ? " (the label allows up to 6)." : "."));
                 }
             } else {
                 course = null;

@@ -429,14 +429,15 @@ public final class FollowUpStore implements RecordCheck {
     record Session(long visitId, Instant startedAt) {
     }
 
-    /** The patient's signed visits with biostimulator points (original or addendum), oldest first. */
-    List<Session> biostimulatorSessions(Connection c, long patientId) throws SQLException {
+    /** The patient's signed visits with points of {@code kind} (original or addendum), oldest first. */
+    List<Session> sessions(Connection c, long patientId, ProductKind kind) throws SQLException {
         List<Session> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT v.id, v.started_at FROM visit v WHERE v.patient_id = ?"
                 + " AND v.status = 'SIGNED' AND EXISTS (SELECT 1 FROM injection_point ip JOIN product pr"
-                + " ON pr.id = ip.product_id WHERE ip.visit_id = v.id AND pr.kind = 'BIOSTIMULATOR')"
+                + " ON pr.id = ip.product_id WHERE ip.visit_id = v.id AND pr.kind = ?)"
                 + " ORDER BY v.started_at, v.id")) {
             ps.setLong(1, patientId);
+            ps.setString(2, kind.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Session(rs.getLong(1), Sql.getInstant(rs, "started_at")));

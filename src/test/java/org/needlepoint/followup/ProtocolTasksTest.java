@@ -3,6 +3,7 @@ package org.needlepoint.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,13 +12,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.chart.ChartStore;
+import org.needlepoint.chart.Depth;
 import org.needlepoint.chart.InjectionPoint;
+import org.needlepoint.chart.Region;
+import org.needlepoint.chart.Side;
 import org.needlepoint.chart.VisitChart;
+import org.needlepoint.common.ValidationException;
+import org.needlepoint.inventory.Lot;
+import org.needlepoint.inventory.PackUnit;
+import org.needlepoint.inventory.Product;
+import org.needlepoint.inventory.ProductKind;
+import org.needlepoint.inventory.Unit;
 import org.needlepoint.security.Audit;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.User;
 import org.needlepoint.store.Sql;
 import org.needlepoint.testing.AuditLog;
+import org.needlepoint.testing.StockedClinic;
 
 /** Tasks created by the protocol rules: their due dates, and that nothing is ever created twice. */
 class ProtocolTasksTest {
@@ -111,8 +122,8 @@ class ProtocolTasksTest {
 
         // an addendum with more toxin points on the same visit: still the same two tasks
         f.charts.addAddendum(v.visit().id(), "Touch-up of the procerus the same day.",
-                List.of(FollowUpFixture.pt("g6", org.needlepoint.chart.Region.PROCERUS, org.needlepoint.chart.Side.MIDLINE,
-                        f.dysport, f.dysportLot, "5", org.needlepoint.chart.Depth.INTRAMUSCULAR)));
+                List.of(FollowUpFixture.pt("g6", Region.PROCERUS, Side.MIDLINE,
+                        f.dysport, f.dysportLot, "5", Depth.INTRAMUSCULAR)));
         assertThat(taskRows()).isEqualTo(2);
     }
 
@@ -121,8 +132,8 @@ class ProtocolTasksTest {
         VisitChart v = f.signed(f.ann, f.sculptraSession());
         assertThat(f.tasks(f.ann)).extracting(FollowUpTask::ruleCode).containsExactly("SCULPTRA_NEXT");
         f.days(2);
-        f.charts.addAddendum(v.visit().id(), null, List.of(FollowUpFixture.pt("g9", org.needlepoint.chart.Region.PROCERUS,
-                org.needlepoint.chart.Side.MIDLINE, f.dysport, f.dysportLot, "10", org.needlepoint.chart.Depth.INTRAMUSCULAR)));
+        f.charts.addAddendum(v.visit().id(), null, List.of(FollowUpFixture.pt("g9", Region.PROCERUS,
+                Side.MIDLINE, f.dysport, f.dysportLot, "10", Depth.INTRAMUSCULAR)));
         // counted from the visit's day, not the addendum's
         assertThat(f.tasks(f.ann)).filteredOn(t -> "TOXIN_REVIEW".equals(t.ruleCode())).singleElement()
                 .satisfies(t -> assertThat(t.due()).isEqualTo(LocalDate.parse("2026-12-05")));
@@ -242,6 +253,73 @@ class ProtocolTasksTest {
         VisitChart second = f.signed(f.ann, f.sculptraSession());
         assertThat(f.tasks(f.ann)).filteredOn(t -> t.visitId() == second.visit().id()).singleElement()
                 .satisfies(t -> assertThat(t.reason()).contains("session 2 of 3"));
+    }
+
+    /** A deoxycholic acid product of the clinic's own (none ships), its long-dated lot, and a session's grid of 0.2 mL points. */
+    private List<InjectionPoint> deoxycholicSession() {
+        f.clinic.signIn("admin");
+        Product product = f.clinic.services.inventory().products().stream()
+                .filter(p -> p.kind() == ProductKind.DEOXYCHOLIC).findFirst()
+                .orElseGet(() -> f.clinic.services.inventory().createProduct(new Product(0,
+                        "Submenta 2 mL", "Submenta", ProductKind.DEOXYCHOLIC,
+                        Unit.ML, new BigDecimal("2"),
+                        PackUnit.ML, null, null, null, null, null, null, null, false, false,
+                        null, 0, List.of(), true, 0)));
+        f.clinic.signIn("injector");
+        Lot lot = f.clinic.services.inventory().lots(product.id()).stream().findFirst()
+                .orElseGet(() -> f.clinic.receive(product, "SM2A", f.today().plusYears(3), 10));
+        return List.of(
+                StockedClinic.pt("d1", Region.CHIN, Side.MIDLINE, product, lot,
+                        "0.2", Depth.SUBCUTANEOUS),
+                StockedClinic.pt("d2", Region.CHIN, Side.RIGHT, product, lot,
+                        "0.2", Depth.SUBCUTANEOUS));
+    }
+
+    @Test
+    void eachDeoxycholicSessionSuggestsTheNextAMonthOnUntilTheSixth() {
+        VisitChart first = f.signed(f.ann, deoxycholicSession()); // 21 Nov 2026
+        assertThat(f.tasks(f.ann)).singleElement().satisfies(t -> {
+            assertThat(t.ruleCode()).isEqualTo("DEOXYCHOLIC_NEXT");
+            assertThat(t.kind()).isEqualTo(TaskKind.VISIT);
+            assertThat(t.visitId()).isEqualTo(first.visit().id());
+            assertThat(t.due()).isEqualTo(LocalDate.parse("2027-01-02")); // 6 weeks
+            assertThat(t.earliest()).isEqualTo(LocalDate.parse("2026-12-19")); // at least a month apart
+            assertThat(t.reason()).contains("session 1 of up to 6");
+        });
+        for (int session = 2; session <= 6; session++) {
+            f.days(42);
+            f.signed(f.ann, deoxycholicSession());
+            List<FollowUpTask> next = open(f.tasks(f.ann)).stream().filter(t -> "DEOXYCHOLIC_NEXT".equals(t.ruleCode())).toList();
+            if (session < 6) {
+                int n = session;
+                assertThat(next).as("after session %d", n).singleElement()
+                        .satisfies(t -> assertThat(t.reason()).contains("session " + n + " of up to 6"));
+            } else {
+                assertThat(next).as("the sixth session completes the course").isEmpty();
+            }
+        }
+        assertThat(f.tasks(f.ann)).filteredOn(t -> "DEOXYCHOLIC_NEXT".equals(t.ruleCode())).hasSize(5)
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.DONE));
+    }
+
+    @Test
+    void aDeoxycholicCourseIsAtMostTheLabelsSixSessions() {
+        f.clinic.signIn("admin");
+        FollowUpRule next = f.followUps.rules().stream().filter(r -> r.code().equals("DEOXYCHOLIC_NEXT")).findFirst()
+                .orElseThrow();
+        assertThat(next.trigger()).isEqualTo(RuleTrigger.DEOXYCHOLIC_SESSION);
+        assertThat(next.courseSessions()).isEqualTo(6);
+        assertThatThrownBy(() -> f.followUps.updateRule(next.with(next.name(), next.kind(), next.offsetAmount(),
+                next.offsetUnit(), next.minDays(), 7, next.assigneeRole(), next.clinical(), true)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("courseSessions"));
+        f.followUps.updateRule(next.with(next.name(), next.kind(), next.offsetAmount(), next.offsetUnit(), next.minDays(),
+                2, next.assigneeRole(), next.clinical(), true));
+        f.clinic.signIn("injector");
+        f.signed(f.ann, deoxycholicSession());
+        f.days(42);
+        f.signed(f.ann, deoxycholicSession());
+        assertThat(open(f.tasks(f.ann))).noneMatch(t -> "DEOXYCHOLIC_NEXT".equals(t.ruleCode()));
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.image.Image;
@@ -175,7 +177,7 @@ public final class PhotosController {
     }
 
     private void uncacheViewport() {
-        javafx.scene.Node viewport = photoScroll.lookup(".viewport");
+        Node viewport = photoScroll.lookup(".viewport");
         if (viewport != null) {
             viewport.setCache(false);
         }
@@ -186,7 +188,7 @@ public final class PhotosController {
      * are (a reload during an import adds the new photos' tiles, and the others are not styled and laid out again).
      */
     private void drawGroups() {
-        List<javafx.scene.Node> groups = new ArrayList<>();
+        List<Node> groups = new ArrayList<>();
         if (model.photos().isEmpty()) {
             groups.add(noPhotos);
         }
@@ -203,7 +205,7 @@ public final class PhotosController {
             if (!title.equals(shown.title().getText())) {
                 shown.title().setText(title);
             }
-            List<javafx.scene.Node> tiles = new ArrayList<>();
+            List<Node> tiles = new ArrayList<>();
             for (Photo p : g.photos()) {
                 VBox tile = shownTiles.containsKey(p.id()) ? shownTiles.get(p.id()) : tile(p);
                 keptTiles.put(p.id(), tile);
@@ -222,7 +224,7 @@ public final class PhotosController {
     }
 
     /** Makes {@code children} {@code wanted}: nothing when they are, the new ones added when they only grew. */
-    private static void update(javafx.collections.ObservableList<javafx.scene.Node> children, List<javafx.scene.Node> wanted) {
+    private static void update(ObservableList<Node> children, List<Node> wanted) {
         if (children.equals(wanted)) {
             return;
         }

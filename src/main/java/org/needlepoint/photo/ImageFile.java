@@ -177,13 +177,65 @@ public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orien
     }
 
     /**
-     * The photo upright, read at every n-th pixel with the largest n that keeps its longer side at least
-     * {@code minSide} pixels, and not scaled further: the quickest decoding for a view of that size (the screen
-     * scales it the rest of the way). A photo no larger than that is read whole.
+     * The photo upright with its longer side at least {@code minSide} pixels (less than twice that), for a view of
+     * that size (the screen scales it the rest of the way): read at every n-th pixel so that it has at least twice
+     * the size, then halved, each pixel the average of the four it covers (every n-th pixel alone shows a photo's
+     * grain as coarse noise). A photo no larger than that is read whole and not halved.
      */
     public static BufferedImage decodeAtLeast(byte[] bytes, int orientation, int minSide) throws IOException {
-        return read(bytes, (w, h) -> Math.max(1, Math.max(w, h) / Math.max(1, minSide)),
-                read -> orientation <= 1 ? read : upright(read, orientation, 1.0));
+        int side = Math.max(1, minSide);
+        return read(bytes, (w, h) -> Math.max(1, Math.max(w, h) / (2 * side)), read -> {
+            BufferedImage sized = Math.max(read.getWidth(), read.getHeight()) >= 2 * side ? halve(read) : read;
+            return orientation <= 1 ? sized : upright(sized, orientation, 1.0);
+        });
+    }
+
+    /** {@code img} at half its width and height, each pixel the average of the two by two it covers. */
+    static BufferedImage halve(BufferedImage img) {
+        int w = Math.max(1, img.getWidth() / 2);
+        int h = Math.max(1, img.getHeight() / 2);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        java.awt.image.Raster r = img.getRaster();
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && r.getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                && db.getSize() == img.getWidth() * img.getHeight() * 3 && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0 && img.getHeight() >= 2 && img.getWidth() >= 2) {
+            // a decoded JPEG: its bytes straight (blue, green, red for each pixel)
+            byte[] src = db.getData();
+            int stride = img.getWidth() * 3;
+            for (int y = 0; y < h; y++) {
+                int top = 2 * y * stride;
+                for (int x = 0; x < w; x++) {
+                    int i = top + 6 * x;
+                    int j = i + stride;
+                    int blue = (src[i] & 255) + (src[i + 3] & 255) + (src[j] & 255) + (src[j + 3] & 255);
+                    int green = (src[i + 1] & 255) + (src[i + 4] & 255) + (src[j + 1] & 255) + (src[j + 4] & 255);
+                    int red = (src[i + 2] & 255) + (src[i + 5] & 255) + (src[j + 2] & 255) + (src[j + 5] & 255);
+                    dst[y * w + x] = (red >> 2) << 16 | (green >> 2) << 8 | (blue >> 2);
+                }
+            }
+            return out;
+        }
+        int[] rows = new int[2 * img.getWidth()];
+        for (int y = 0; y < h; y++) {
+            int pair = Math.min(2, img.getHeight() - 2 * y);
+            img.getRGB(0, 2 * y, img.getWidth(), pair, rows, 0, img.getWidth());
+            for (int x = 0; x < w; x++) {
+                int x1 = Math.min(2 * x + 1, img.getWidth() - 1);
+                int y1 = pair == 2 ? img.getWidth() : 0;
+                int[] four = {rows[2 * x], rows[x1], rows[y1 + 2 * x], rows[y1 + x1]};
+                int red = 0;
+                int green = 0;
+                int blue = 0;
+                for (int p : four) {
+                    red += p >> 16 & 255;
+                    green += p >> 8 & 255;
+                    blue += p & 255;
+                }
+                dst[y * w + x] = (red >> 2) << 16 | (green >> 2) << 8 | (blue >> 2);
+            }
+        }
+        return out;
     }
 
     /** Reads the first image of {@code bytes} at every {@code step(width, height)}-th pixel, then {@code then}. */

@@ -114,10 +114,10 @@ class PhotoServiceTest {
         assertThat(tall.getHeight()).isEqualTo(150); // the height limits a portrait photo in a landscape box
         assertThat(tall.getWidth()).isBetween(112, 113);
 
-        // the quickest reading for a view of 700 pixels: every 5th pixel (800 x 600), not scaled further
+        // for a view of 700 pixels: every 2nd pixel (2000 x 1500), averaged two by two (1000 x 750)
         BufferedImage screen = ImageFile.decodeAtLeast(landscape, 1, 700);
-        assertThat(screen.getWidth()).isEqualTo(800);
-        assertThat(screen.getHeight()).isEqualTo(600);
+        assertThat(screen.getWidth()).isEqualTo(1000);
+        assertThat(screen.getHeight()).isEqualTo(750);
         assertThat(ImageFile.decodeAtLeast(landscape, 1, 5000).getWidth()).isEqualTo(4000); // never more than the photo
 
         // turned upright by the EXIF orientation, as the thumbnails and the full-size decoding are
@@ -131,6 +131,26 @@ class PhotoServiceTest {
         assertThat(boxed.getHeight()).isEqualTo(60);
         assertThat(boxed.getWidth()).isEqualTo(36);
         assertThat(isRed(boxed.getRGB(18, 10))).isTrue();
+    }
+
+    @Test
+    void halvingAveragesEachTwoByTwoWhateverTheImagesLayout() {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB}) {
+            BufferedImage img = new BufferedImage(4, 2, type);
+            img.setRGB(0, 0, 0xFF0000);
+            img.setRGB(1, 0, 0x00FF00);
+            img.setRGB(0, 1, 0x0000FF);
+            img.setRGB(1, 1, 0xFFFFFF);
+            for (int x = 2; x < 4; x++) { // a black and white checkerboard: grey
+                img.setRGB(x, 0, x == 2 ? 0xFFFFFF : 0);
+                img.setRGB(x, 1, x == 2 ? 0 : 0xFFFFFF);
+            }
+            BufferedImage half = ImageFile.halve(img);
+            assertThat(half.getWidth()).isEqualTo(2);
+            assertThat(half.getHeight()).isEqualTo(1);
+            assertThat(half.getRGB(0, 0) & 0xFFFFFF).as("type %d", type).isEqualTo(0x7F7F7F);
+            assertThat(half.getRGB(1, 0) & 0xFFFFFF).as("type %d", type).isEqualTo(0x7F7F7F);
+        }
     }
 
     @Test

@@ -134,7 +134,8 @@ public final class AppWindow implements Shell {
         SecurityViews.registerPersonal(screens, background, this, s.auth());
         ClinicViews.register(screens, background, s.clinic());
         PatientViews.register(screens, background, this, s.patients(), s.session());
-        ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock());
+        ChartViews.register(screens, background, this, s.charts(), s.inventory(), s.reports(), s.adverseEvents(), s.clock(),
+                () -> saveDialog);
         ScheduleViews.register(screens, background, s.session(), this, s.appointments(), s.checkIns(), s.patients(),
                 s.inventory(), s.consents(), s.reports(), s.clock(), () -> printer, () -> saveDialog);
         CheckoutViews.register(screens, background, this, s.checkout(), () -> printer, () -> saveDialog);

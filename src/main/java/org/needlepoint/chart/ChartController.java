@@ -27,7 +27,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.needlepoint.chart.MapEditor.EditablePoint;
 import org.needlepoint.common.Amounts;
@@ -42,6 +41,7 @@ import org.needlepoint.photo.Pose;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
+import org.needlepoint.ui.SaveDialog;
 import org.needlepoint.ui.Shell;
 import org.needlepoint.ui.View;
 
@@ -64,6 +64,7 @@ public final class ChartController {
     private final Background background;
     private final Shell shell;
     private final Supplier<View<SignDialogController>> signDialog;
+    private final Supplier<SaveDialog> saveDialog;
     private final SigningModel signing = new SigningModel();
     private final MapEditor<Brush> editor = new MapEditor<>(DiagramGeometry.standard(), this::kindOf);
 
@@ -102,9 +103,11 @@ public final class ChartController {
     private VisitChart chart;
     private boolean loading;
 
+    /** @param saveDialog where exported PDFs go (the system's save dialog; a test hands back a path) */
     public ChartController(ChartService charts, Clock clock, ReportService reports, Background background, Shell shell,
-                           Supplier<View<SignDialogController>> signDialog) {
+                           Supplier<View<SignDialogController>> signDialog, Supplier<SaveDialog> saveDialog) {
         this.charts = charts;
+        this.saveDialog = saveDialog;
         this.clock = clock;
         this.reports = reports;
         this.background = background;
@@ -500,6 +503,7 @@ public final class ChartController {
         ask.setContentText("The visit's before and after photos of this view (only with the patient's photography"
                 + " consent):");
         ask.getDialogPane().setId("recordPhotosDialog");
+        ask.getDialogPane().lookup(".combo-box").setId("recordPhotosView");
         Optional<String> chosen = ask.showAndWait();
         if (chosen.isEmpty()) {
             return;
@@ -518,12 +522,8 @@ public final class ChartController {
         if (chart == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save PDF");
-        chooser.setInitialFileName(kind + "-chart" + patient.chartNumber() + "-"
+        java.io.File file = saveDialog.get().ask(owner(), "Save PDF", kind + "-chart" + patient.chartNumber() + "-"
                 + chart.visit().startedAt().atZone(ZoneId.systemDefault()).toLocalDate() + ".pdf");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        java.io.File file = chooser.showSaveDialog(owner());
         if (file == null) {
             return;
         }

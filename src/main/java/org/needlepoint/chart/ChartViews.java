@@ -5,7 +5,9 @@ import org.needlepoint.followup.AdverseEventService;
 import org.needlepoint.inventory.InventoryService;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.schedule.ConsentController;
+import java.util.function.Supplier;
 import org.needlepoint.ui.Background;
+import org.needlepoint.ui.SaveDialog;
 import org.needlepoint.ui.Screens;
 import org.needlepoint.ui.Shell;
 
@@ -18,9 +20,10 @@ public final class ChartViews {
     }
 
     public static void register(Screens screens, Background background, Shell shell, ChartService charts,
-                                InventoryService inventory, ReportService reports, AdverseEventService events, Clock clock) {
+                                InventoryService inventory, ReportService reports, AdverseEventService events, Clock clock,
+                                Supplier<SaveDialog> saveDialog) {
         screens.register(ChartController.class, () -> new ChartController(charts, clock, reports, background, shell,
-                        () -> screens.load(SignDialogController.class)))
+                        () -> screens.load(SignDialogController.class), saveDialog))
                 // the charting screen's parts (ChartView.fxml includes them) and dialogs
                 .register(BrushController.class, () -> new BrushController(charts, background, clock))
                 .register(VialsController.class, () -> new VialsController(inventory, charts, background, shell, clock,

@@ -1,7 +1,6 @@
 package org.needlepoint.photo;
 
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -36,10 +35,11 @@ import org.needlepoint.ui.Forms;
  */
 public final class CompareController {
     /**
-     * The longest side a compared photo is decoded to: about twice what a side shows on a laptop's screen, so
-     * zooming in stays sharp enough; a 12-megapixel photo is read at every second pixel.
+     * The longest side a compared photo is decoded to when zoomed in (a 12-megapixel photo read at every second
+     * pixel). It opens at the size its side of the screen shows, which is quicker to read and lighter to draw; it
+     * is read again sharper, from the bytes already read, once a zoom or a wider pane shows more of its pixels.
      */
-    static final int DISPLAY = 1600;
+    static final int SHARP = 1600;
     /** The radius of a pupil's mark on screen, in pixels. */
     static final double MARK_RADIUS = 9;
 
@@ -49,7 +49,15 @@ public final class CompareController {
     private Runnable onClose = () -> { };
     private Image firstImage;
     private Image secondImage;
+    /** The pair's originals as read (and audited) when it was opened, for reading them again sharper. */
+    private byte[] firstBytes;
+    private byte[] secondBytes;
+    /** The longer side, in pixels, the shown images were decoded to; and a sharper one being decoded. */
+    private int decodedSide;
+    private boolean sharpening;
     private long loads;
+    /** True while {@link #show} fills the two choices: their actions are not a person's choice. */
+    private boolean filling;
     private double dragX;
     private double dragY;
     private boolean dragged;
@@ -166,14 +174,22 @@ public final class CompareController {
 
     /** Shows {@code pair} of the view's photos ({@code all}, oldest first: the choice of pair). */
     public void show(List<Photo> all, List<Photo> pair) {
-        compareFirstBox.getItems().setAll(all);
-        compareSecondBox.getItems().setAll(all);
-        compareFirstBox.setValue(pair.get(0));
-        compareSecondBox.setValue(pair.get(1));
+        filling = true;
+        try {
+            compareFirstBox.getItems().setAll(all);
+            compareSecondBox.getItems().setAll(all);
+            compareFirstBox.setValue(pair.get(0));
+            compareSecondBox.setValue(pair.get(1));
+        } finally {
+            filling = false;
+        }
         load(pair);
     }
 
     private void choose() {
+        if (filling) {
+            return; // show() loads the pair once it has set both
+        }
         Photo a = compareFirstBox.getValue();
         Photo b = compareSecondBox.getValue();
         if (a != null && b != null && a.id() != b.id() && (model.firstProperty().get() == null
@@ -185,18 +201,23 @@ public final class CompareController {
     private void load(List<Photo> pair) {
         long load = ++loads;
         Forms.showError(compareError, null);
-        record Pair(Image a, Image b) {
+        int side = screenSide(pair);
+        record Decoded(byte[] bytes, Image image) {
+        }
+        record Pair(Decoded a, Decoded b) {
         }
         background.run(() -> {
             // the two photos are read and decoded at once, one of them on another core
-            java.util.concurrent.CompletableFuture<Image> other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.concurrent.CompletableFuture<Decoded> other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return decode(pair.get(1));
+                    byte[] bytes = photos.original(pair.get(1).id());
+                    return new Decoded(bytes, decode(bytes, pair.get(1), side));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            Image first = decode(pair.get(0));
+            byte[] bytes = photos.original(pair.get(0).id());
+            Decoded first = new Decoded(bytes, decode(bytes, pair.get(0), side));
             try {
                 return new Pair(first, other.join());
             } catch (java.util.concurrent.CompletionException e) {
@@ -207,16 +228,81 @@ public final class CompareController {
                 return;
             }
             boolean swap = pair.get(1).when().isBefore(pair.get(0).when());
-            firstImage = swap ? p.b() : p.a();
-            secondImage = swap ? p.a() : p.b();
+            Decoded older = swap ? p.b() : p.a();
+            Decoded newer = swap ? p.a() : p.b();
+            firstImage = older.image();
+            secondImage = newer.image();
+            firstBytes = older.bytes();
+            secondBytes = newer.bytes();
+            decodedSide = side;
+            sharpening = false;
             model.show(pair);
             hint();
             draw();
         }, e -> Forms.showError(compareError, Forms.message(e)));
     }
 
-    private Image decode(Photo p) throws java.io.IOException {
-        return SwingFXUtils.toFXImage(ImageFile.decode(photos.original(p.id()), p.orientation(), DISPLAY, 1), null);
+    /**
+     * The longer side, in the screen's pixels, the pair's photos take in their pane as it is now (a side of the
+     * screen side by side, the whole width one over the other), zoom included: what they are decoded to. Before
+     * the panes are laid out, the window's size stands in.
+     */
+    private int screenSide(List<Photo> pair) {
+        boolean side = model.modeProperty().get() == CompareModel.Mode.SIDE_BY_SIDE;
+        double w = leftPane.getWidth();
+        double h = leftPane.getHeight();
+        if (w <= 0 || h <= 0) {
+            javafx.scene.Scene scene = leftPane.getScene();
+            w = scene == null ? SHARP : side ? scene.getWidth() / 2 : scene.getWidth();
+            h = scene == null ? SHARP : scene.getHeight();
+        }
+        javafx.stage.Window window = leftPane.getScene() == null ? null : leftPane.getScene().getWindow();
+        double dpi = window == null ? 1 : Math.max(window.getRenderScaleX(), window.getRenderScaleY());
+        double most = 0;
+        for (Photo p : pair) {
+            double fit = Math.min(w / p.width(), h / p.height()) * model.zoomProperty().get();
+            most = Math.max(most, Math.max(p.width(), p.height()) * fit * dpi);
+        }
+        return (int) Math.ceil(most);
+    }
+
+    /** The photo upright at no fewer than {@code side} pixels on its longer side (read at every n-th pixel). */
+    private static Image decode(byte[] bytes, Photo p, int side) throws java.io.IOException {
+        return FxPhotos.image(ImageFile.decodeAtLeast(bytes, p.orientation(), side));
+    }
+
+    /**
+     * When the photos take more pixels on screen than they were decoded to (zoomed in, or one over the other
+     * across the whole width), reads them again sharper from the bytes already read, up to {@link #SHARP} pixels.
+     */
+    private void sharpenIfNeeded() {
+        Photo a = model.firstProperty().get();
+        Photo b = model.secondProperty().get();
+        if (a == null || b == null || firstBytes == null || sharpening || decodedSide >= SHARP) {
+            return;
+        }
+        int need = screenSide(List.of(a, b));
+        if (need <= decodedSide * 1.05) {
+            return;
+        }
+        int side = Math.min(SHARP, (int) (need * 1.5)); // a little ahead, so that each scroll does not read again
+        long load = loads;
+        byte[] older = firstBytes;
+        byte[] newer = secondBytes;
+        sharpening = true;
+        background.run(() -> new Image[] {decode(older, a, side), decode(newer, b, side)}, images -> {
+            if (load != loads) {
+                return;
+            }
+            sharpening = false;
+            firstImage = images[0];
+            secondImage = images[1];
+            decodedSide = side;
+            draw();
+        }, e -> {
+            sharpening = false;
+            Forms.showError(compareError, Forms.message(e));
+        });
     }
 
     private void hint() {
@@ -297,6 +383,7 @@ public final class CompareController {
             }
         }
         guides(left, a);
+        sharpenIfNeeded();
     }
 
     private Group world(Pane pane) {
@@ -434,6 +521,11 @@ public final class CompareController {
     @FXML
     private void close() {
         model.stopMarking();
+        loads++; // a load under way is not shown
+        firstBytes = null;
+        secondBytes = null;
+        firstImage = null;
+        secondImage = null;
         onClose.run();
     }
 }

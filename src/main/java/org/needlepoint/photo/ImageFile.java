@@ -25,14 +25,16 @@ import java.util.TimeZone;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import org.needlepoint.common.ValidationException;
 
 /**
  * A photo file as imported: its format (JPEG or PNG; HEIC and anything else refused with a line saying
  * what to do), its size as stored and as shown upright, its EXIF orientation and date, and its SHA-256.
- * Decoding for the screen ({@link #decode}) reads only every n-th pixel of a large photo (subsampling), so a
- * 12-megapixel file becomes a thumbnail without its full pixels ever being in memory. No JavaFX here.
+ * Decoding for the screen ({@link #decode}, {@link #decodeToFit}, {@link #decodeAtLeast}) reads only every n-th
+ * pixel of a large photo (subsampling), straight from the bytes in memory, so a 12-megapixel file becomes a
+ * thumbnail without its full pixels ever being in memory. No JavaFX here.
  */
 public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orientation, Instant takenAt, String sha256) {
     public static final String JPEG = "image/jpeg";
@@ -115,7 +117,7 @@ public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orien
     }
 
     private static int[] size(String fileName, byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new BytesImageInput(bytes)) {
             ImageReader r = reader(in, fileName);
             try {
                 r.setInput(in, true, true);
@@ -150,7 +152,96 @@ public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orien
      * {@code maxSide} pixels are kept before scaling (2 for thumbnails, smooth; 1 for a screen-size view, faster).
      */
     public static BufferedImage decode(byte[] bytes, int orientation, int maxSide, int oversample) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        return decodeToFit(bytes, orientation, maxSide, maxSide, oversample);
+    }
+
+    /**
+     * The photo upright and scaled smoothly to fit a box of {@code maxWidth} x {@code maxHeight} pixels (never
+     * enlarged): a thumbnail that is shown at its own size, so the screen does not scale it at every frame. Read at
+     * every n-th pixel, keeping at least {@code oversample} times the size before the scaling.
+     */
+    public static BufferedImage decodeToFit(byte[] bytes, int orientation, int maxWidth, int maxHeight, int oversample)
+            throws IOException {
+        boolean swap = orientation >= 5;
+        return read(bytes, (w, h) -> {
+            int shownW = swap ? h : w;
+            int shownH = swap ? w : h;
+            double fit = Math.min(1.0, Math.min(maxWidth / (double) shownW, maxHeight / (double) shownH));
+            return Math.max(1, (int) (1 / (fit * oversample)));
+        }, read -> {
+            int shownW = swap ? read.getHeight() : read.getWidth();
+            int shownH = swap ? read.getWidth() : read.getHeight();
+            double scale = Math.min(1.0, Math.min(maxWidth / (double) shownW, maxHeight / (double) shownH));
+            return upright(read, orientation, scale);
+        });
+    }
+
+    /**
+     * The photo upright with its longer side at least {@code minSide} pixels (less than twice that), for a view of
+     * that size (the screen scales it the rest of the way): read at every n-th pixel so that it has at least twice
+     * the size, then halved, each pixel the average of the four it covers (every n-th pixel alone shows a photo's
+     * grain as coarse noise). A photo no larger than that is read whole and not halved.
+     */
+    public static BufferedImage decodeAtLeast(byte[] bytes, int orientation, int minSide) throws IOException {
+        int side = Math.max(1, minSide);
+        return read(bytes, (w, h) -> Math.max(1, Math.max(w, h) / (2 * side)), read -> {
+            BufferedImage sized = Math.max(read.getWidth(), read.getHeight()) >= 2 * side ? halve(read) : read;
+            return orientation <= 1 ? sized : upright(sized, orientation, 1.0);
+        });
+    }
+
+    /** {@code img} at half its width and height, each pixel the average of the two by two it covers. */
+    static BufferedImage halve(BufferedImage img) {
+        int w = Math.max(1, img.getWidth() / 2);
+        int h = Math.max(1, img.getHeight() / 2);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        java.awt.image.Raster r = img.getRaster();
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && r.getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                && db.getSize() == img.getWidth() * img.getHeight() * 3 && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0 && img.getHeight() >= 2 && img.getWidth() >= 2) {
+            // a decoded JPEG: its bytes straight (blue, green, red for each pixel)
+            byte[] src = db.getData();
+            int stride = img.getWidth() * 3;
+            for (int y = 0; y < h; y++) {
+                int top = 2 * y * stride;
+                for (int x = 0; x < w; x++) {
+                    int i = top + 6 * x;
+                    int j = i + stride;
+                    int blue = (src[i] & 255) + (src[i + 3] & 255) + (src[j] & 255) + (src[j + 3] & 255);
+                    int green = (src[i + 1] & 255) + (src[i + 4] & 255) + (src[j + 1] & 255) + (src[j + 4] & 255);
+                    int red = (src[i + 2] & 255) + (src[i + 5] & 255) + (src[j + 2] & 255) + (src[j + 5] & 255);
+                    dst[y * w + x] = (red >> 2) << 16 | (green >> 2) << 8 | (blue >> 2);
+                }
+            }
+            return out;
+        }
+        int[] rows = new int[2 * img.getWidth()];
+        for (int y = 0; y < h; y++) {
+            int pair = Math.min(2, img.getHeight() - 2 * y);
+            img.getRGB(0, 2 * y, img.getWidth(), pair, rows, 0, img.getWidth());
+            for (int x = 0; x < w; x++) {
+                int x1 = Math.min(2 * x + 1, img.getWidth() - 1);
+                int y1 = pair == 2 ? img.getWidth() : 0;
+                int[] four = {rows[2 * x], rows[x1], rows[y1 + 2 * x], rows[y1 + x1]};
+                int red = 0;
+                int green = 0;
+                int blue = 0;
+                for (int p : four) {
+                    red += p >> 16 & 255;
+                    green += p >> 8 & 255;
+                    blue += p & 255;
+                }
+                dst[y * w + x] = (red >> 2) << 16 | (green >> 2) << 8 | (blue >> 2);
+            }
+        }
+        return out;
+    }
+
+    /** Reads the first image of {@code bytes} at every {@code step(width, height)}-th pixel, then {@code then}. */
+    private static BufferedImage read(byte[] bytes, java.util.function.IntBinaryOperator step,
+                                      java.util.function.UnaryOperator<BufferedImage> then) throws IOException {
+        try (ImageInputStream in = new BytesImageInput(bytes)) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) {
                 throw new IOException("not an image");
@@ -158,15 +249,18 @@ public record ImageFile(String mediaType, int rawWidth, int rawHeight, int orien
             ImageReader r = it.next();
             try {
                 r.setInput(in, true, true);
-                int w = r.getWidth(0);
-                int h = r.getHeight(0);
-                int longSide = Math.max(w, h);
+                int n = step.applyAsInt(r.getWidth(0), r.getHeight(0));
                 ImageReadParam p = r.getDefaultReadParam();
-                int step = Math.max(1, longSide / (oversample * maxSide)); // keep more than the size, then scale smoothly
-                p.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage read = r.read(0, p);
-                double scale = Math.min(1.0, maxSide / (double) Math.max(read.getWidth(), read.getHeight()));
-                return upright(read, orientation, scale);
+                p.setSourceSubsampling(n, n, 0, 0);
+                // straight into int pixels when the reader can: what the screen's image and the scaling take
+                for (Iterator<ImageTypeSpecifier> types = r.getImageTypes(0); types.hasNext(); ) {
+                    ImageTypeSpecifier t = types.next();
+                    if (t.getBufferedImageType() == BufferedImage.TYPE_INT_RGB) {
+                        p.setDestinationType(t);
+                        break;
+                    }
+                }
+                return then.apply(r.read(0, p));
             } finally {
                 r.dispose();
             }

@@ -98,6 +98,22 @@ public final class PhotoService {
      * or not a photo.
      */
     public ImportOutcome importFiles(ImportRequest r, List<Path> files) {
+        return importFiles(r, files, (photo, original) -> { });
+    }
+
+    /** Told of each photo an import saved, in the importing thread, right after its transaction. */
+    @FunctionalInterface
+    public interface Saved {
+        /** {@code photo} is on the record now; {@code original} is its file, as read (not to be changed). */
+        void saved(Photo photo, byte[] original);
+    }
+
+    /**
+     * As {@link #importFiles(ImportRequest, List)}, telling {@code each} of every new photo as soon as it is saved,
+     * with the file's bytes still in memory: a screen makes its thumbnail from them rather than reading the
+     * original back from the records.
+     */
+    public ImportOutcome importFiles(ImportRequest r, List<Path> files, Saved each) {
         List<Path> all = expand(files);
         User u = checkRequest(r);
         ImportOutcome[] parts = new ImportOutcome[all.size()];
@@ -118,7 +134,7 @@ public final class PhotoService {
                 }
                 Map<String, byte[]> one = new LinkedHashMap<>();
                 one.put(name, Files.readAllBytes(f));
-                parts[i] = importAll(u, r, one, new LinkedHashMap<>());
+                parts[i] = importAll(u, r, one, new LinkedHashMap<>(), each);
             } catch (IOException e) {
                 unreadable.put(name, name + " cannot be read (" + e.getMessage() + "), so it was not imported.");
             }
@@ -142,7 +158,7 @@ public final class PhotoService {
         User u = checkRequest(r);
         Map<String, byte[]> one = new LinkedHashMap<>();
         one.put(fileName, bytes);
-        return importAll(u, r, one, new LinkedHashMap<>());
+        return importAll(u, r, one, new LinkedHashMap<>(), (photo, original) -> { });
     }
 
     private User checkRequest(ImportRequest r) {
@@ -182,7 +198,8 @@ public final class PhotoService {
         return u;
     }
 
-    private ImportOutcome importAll(User u, ImportRequest r, Map<String, byte[]> files, Map<String, String> refused) {
+    private ImportOutcome importAll(User u, ImportRequest r, Map<String, byte[]> files, Map<String, String> refused,
+                                    Saved each) {
         List<Photo> imported = new ArrayList<>();
         List<Photo> already = new ArrayList<>();
         String area = r.pose() == Pose.BODY ? Text.clean(r.bodyArea()) : null;
@@ -218,6 +235,7 @@ public final class PhotoService {
             });
             if (isNew) {
                 imported.add(result[0]);
+                each.saved(result[0], bytes);
             } else if (result[0].removed()) {
                 refused.put(name, name + " was on the record and was removed on " + result[0].removedAt()
                         .atZone(clock.getZone()).toLocalDate() + " (" + result[0].removalReason() + "); it was not"

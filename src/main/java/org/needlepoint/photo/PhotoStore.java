@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,19 +79,35 @@ public final class PhotoStore implements RecordCheck {
         }
     }
 
-    /** The original's bytes, exactly as imported. */
+    /**
+     * The original's bytes, exactly as imported: read into one array of their stored size (reading the blob whole
+     * grows a buffer as it goes, several times the photo's size in garbage; a screen decoding thumbnails during an
+     * import reads one of these every few frames).
+     */
     public Optional<byte[]> bytes(Connection c, String sha256) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM photo_blob WHERE sha256 = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT size_bytes, bytes FROM photo_blob WHERE sha256 = ?")) {
             ps.setString(1, sha256);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Blob b = rs.getBlob(1);
-                try {
-                    return Optional.of(b.getBytes(1, Math.toIntExact(b.length())));
-                } finally {
-                    b.free();
+                long size = rs.getLong(1);
+                try (InputStream in = rs.getBinaryStream(2)) {
+                    if (size < 0 || size > Integer.MAX_VALUE - 8) {
+                        return Optional.of(in.readAllBytes());
+                    }
+                    byte[] out = new byte[(int) size];
+                    int n = in.readNBytes(out, 0, out.length);
+                    if (n == out.length && in.read() < 0) {
+                        return Optional.of(out);
+                    }
+                    // not the size recorded (check reports it): what is there, as it is
+                    byte[] rest = in.readAllBytes();
+                    byte[] all = java.util.Arrays.copyOf(out, n + rest.length);
+                    System.arraycopy(rest, 0, all, n, rest.length);
+                    return Optional.of(all);
+                } catch (IOException e) {
+                    throw new SQLException("The photo " + sha256 + " cannot be read: " + e.getMessage(), e);
                 }
             }
         }

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.image.Image;
@@ -39,7 +41,9 @@ import org.needlepoint.ui.LiveRefresh;
  * change feed, so a photo imported on another PC appears.
  */
 public final class PhotosController {
+    /** A thumbnail's box: the photo fits in it, at its own size. */
     static final int THUMB = 200;
+    static final int THUMB_HEIGHT = 150;
     /** The key of photosRoot's property holding the drop handler (a Consumer of the dropped paths). */
     public static final String DROP = "photos.drop";
 
@@ -48,10 +52,18 @@ public final class PhotosController {
     private final Changes changes;
     private final PhotosModel model;
     private final Map<String, Image> thumbs = new HashMap<>();
-    /** The thumbnails being made, with the views waiting for each (a reload during an import draws tiles again). */
-    private final Map<String, List<ImageView>> decoding = new HashMap<>();
+    /** The thumbnails being made, with the tiles waiting for each (a reload during an import draws tiles again). */
+    private final Map<String, List<Waiting>> decoding = new HashMap<>();
+    /**
+     * The photos (by hash) whose thumbnail an import is making from the file it has just saved: their tiles wait
+     * for it rather than read the original back from the records. Filled by the importing thread.
+     */
+    private final Set<String> madeByImport = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The tiles on screen by photo id. */
     private final Map<Long, VBox> shownTiles = new HashMap<>();
+    /** The groups on screen (a title and its tiles) by their label. */
+    private final Map<String, Shown> shownGroups = new HashMap<>();
+    private final Label noPhotos = new Label("No photos yet.");
     private Long patientId;
     private long loads;
     private Photo selected;
@@ -66,10 +78,12 @@ public final class PhotosController {
     @FXML private Button importFolderButton;
     @FXML private Label photosError;
     @FXML private Label photosStatus;
+    @FXML private Label thumbnailsStatus;
     @FXML private Label dropHint;
     @FXML private ComboBox<Pose> comparePoseBox;
     @FXML private Button compareButton;
     @FXML private Button removePhotoButton;
+    @FXML private ScrollPane photoScroll;
     @FXML private VBox photoGroups;
     @FXML private VBox compare;
     @FXML private CompareController compareController;
@@ -91,6 +105,11 @@ public final class PhotosController {
         compareButton.disableProperty().bind(comparePoseBox.valueProperty().isNull());
         removePhotoButton.setDisable(true);
         compare.setVisible(false);
+        noPhotos.getStyleClass().add("text-muted");
+        // The scroll pane's skin keeps its viewport as one cached picture: then a thumbnail coming in repaints every
+        // tile in view, not just its own (in software rendering a tenth of a second for a screenful, per thumbnail).
+        photoScroll.skinProperty().addListener((o, was, skin) -> uncacheViewport());
+        uncacheViewport();
         // what a drop does, for a drop that is not a drag from the desktop (a headless test cannot make a Dragboard)
         photosRoot.getProperties().put(DROP, (java.util.function.Consumer<List<Path>>) this::importPaths);
         compareController.setOnClose(() -> {
@@ -104,6 +123,12 @@ public final class PhotosController {
 
     /** Shows the patient's photos. */
     public void showPatient(long id) {
+        if (patientId != null && patientId != id) {
+            // another patient's thumbnails and tiles are not kept
+            thumbs.clear();
+            shownTiles.clear();
+            shownGroups.clear();
+        }
         patientId = id;
         compare.setVisible(false);
         browsePane.setVisible(true);
@@ -147,37 +172,75 @@ public final class PhotosController {
         });
     }
 
-    private void drawGroups() {
-        photoGroups.getChildren().clear();
-        if (model.photos().isEmpty()) {
-            Label none = new Label("No photos yet.");
-            none.getStyleClass().add("text-muted");
-            photoGroups.getChildren().add(none);
+    /** A visit's (or event's) group on screen. */
+    private record Shown(Label title, FlowPane tiles) {
+    }
+
+    private void uncacheViewport() {
+        Node viewport = photoScroll.lookup(".viewport");
+        if (viewport != null) {
+            viewport.setCache(false);
         }
-        // the tiles of photos already shown are kept (a reload during an import draws the list again)
-        Map<Long, VBox> kept = new HashMap<>();
+    }
+
+    /**
+     * Shows the model's groups, changing only what changed: the tiles and groups already on screen stay where they
+     * are (a reload during an import adds the new photos' tiles, and the others are not styled and laid out again).
+     */
+    private void drawGroups() {
+        List<Node> groups = new ArrayList<>();
+        if (model.photos().isEmpty()) {
+            groups.add(noPhotos);
+        }
+        Map<Long, VBox> keptTiles = new HashMap<>();
+        Map<String, Shown> keptGroups = new HashMap<>();
         for (PhotosModel.Group g : model.groups()) {
-            Label title = new Label(g.label() + "  ·  " + g.photos().size() + (g.photos().size() == 1 ? " photo" : " photos"));
-            title.getStyleClass().add("title-4");
-            FlowPane tiles = new FlowPane(12, 12);
+            Shown shown = shownGroups.get(g.label());
+            if (shown == null) {
+                Label title = new Label();
+                title.getStyleClass().add("title-4");
+                shown = new Shown(title, new FlowPane(12, 12));
+            }
+            String title = g.label() + "  ·  " + g.photos().size() + (g.photos().size() == 1 ? " photo" : " photos");
+            if (!title.equals(shown.title().getText())) {
+                shown.title().setText(title);
+            }
+            List<Node> tiles = new ArrayList<>();
             for (Photo p : g.photos()) {
                 VBox tile = shownTiles.containsKey(p.id()) ? shownTiles.get(p.id()) : tile(p);
-                kept.put(p.id(), tile);
-                tiles.getChildren().add(tile);
+                keptTiles.put(p.id(), tile);
+                tiles.add(tile);
             }
-            photoGroups.getChildren().addAll(title, tiles);
+            update(shown.tiles().getChildren(), tiles);
+            keptGroups.put(g.label(), shown);
+            groups.add(shown.title());
+            groups.add(shown.tiles());
         }
+        update(photoGroups.getChildren(), groups);
         shownTiles.clear();
-        shownTiles.putAll(kept);
+        shownTiles.putAll(keptTiles);
+        shownGroups.clear();
+        shownGroups.putAll(keptGroups);
+    }
+
+    /** Makes {@code children} {@code wanted}: nothing when they are, the new ones added when they only grew. */
+    private static void update(ObservableList<Node> children, List<Node> wanted) {
+        if (children.equals(wanted)) {
+            return;
+        }
+        if (children.size() < wanted.size() && wanted.subList(0, children.size()).equals(children)) {
+            children.addAll(wanted.subList(children.size(), wanted.size()));
+        } else {
+            children.setAll(wanted);
+        }
     }
 
     private VBox tile(Photo p) {
+        // the thumbnail is made at the size it is shown, so drawing it scales nothing
         ImageView view = new ImageView();
-        view.setFitWidth(THUMB);
-        view.setFitHeight(THUMB * 3 / 4.0);
-        view.setPreserveRatio(true);
         StackPane frame = new StackPane(view);
-        frame.setPrefSize(THUMB, THUMB * 3 / 4.0);
+        frame.setPrefSize(THUMB, THUMB_HEIGHT);
+        frame.setMinSize(THUMB, THUMB_HEIGHT);
         frame.getStyleClass().add("photo-frame");
         Label caption = new Label(p.poseLabel() + " · " + p.moment().label().toLowerCase(java.util.Locale.ROOT));
         caption.getStyleClass().add("photo-caption");
@@ -187,24 +250,58 @@ public final class PhotosController {
         tile.getStyleClass().add("photo-tile");
         tile.setOnMouseClicked(e -> select(p, tile));
         Image cached = thumbs.get(p.sha256());
+        Waiting waiting = new Waiting(view, caption);
         if (cached != null) {
             view.setImage(cached);
         } else if (decoding.containsKey(p.sha256())) {
-            decoding.get(p.sha256()).add(view); // made already for a tile the last reload drew: this one waits for it
+            decoding.get(p.sha256()).add(waiting); // on its way for a tile drawn earlier: this one waits for it too
         } else {
-            List<ImageView> waiting = new ArrayList<>(List.of(view));
-            decoding.put(p.sha256(), waiting);
-            background.run(() -> SwingFXUtils.toFXImage(ImageFile.decode(photos.thumbnailSource(p), p.orientation(), THUMB),
-                    null), img -> {
-                    decoding.remove(p.sha256());
-                    thumbs.put(p.sha256(), img);
-                    waiting.forEach(v -> v.setImage(img));
-                }, e -> {
-                    decoding.remove(p.sha256());
-                    caption.setText(p.fileName() + ": " + Forms.message(e));
-                });
+            decoding.put(p.sha256(), new ArrayList<>(List.of(waiting)));
+            if (!madeByImport.contains(p.sha256())) {
+                background.run(() -> thumbnail(photos.thumbnailSource(p), p), img -> thumbnailMade(p, img),
+                        e -> thumbnailFailed(p, e));
+            }
+            showThumbnailsToGo();
         }
         return tile;
+    }
+
+    /** A tile waiting for its thumbnail: where it goes, and where a failure is said. */
+    private record Waiting(ImageView view, Label caption) {
+    }
+
+    /** The thumbnail of {@code p} from its original's bytes, at the size a tile shows it (run in the background). */
+    private static Image thumbnail(byte[] original, Photo p) throws java.io.IOException {
+        return FxPhotos.image(ImageFile.decodeToFit(original, p.orientation(), THUMB, THUMB_HEIGHT, 2));
+    }
+
+    private void thumbnailMade(Photo p, Image img) {
+        thumbs.put(p.sha256(), img);
+        List<Waiting> waiting = decoding.remove(p.sha256());
+        if (waiting != null) {
+            waiting.forEach(w -> w.view().setImage(img));
+        }
+        showThumbnailsToGo();
+    }
+
+    private void thumbnailFailed(Photo p, Throwable e) {
+        List<Waiting> waiting = decoding.remove(p.sha256());
+        if (waiting != null) {
+            waiting.forEach(w -> w.caption().setText(p.fileName() + ": " + Forms.message(e)));
+        }
+        showThumbnailsToGo();
+    }
+
+    /**
+     * Says how many thumbnails are still being made, in a line above the list (hidden when none is). Each thumbnail
+     * that comes in changes it, in the same frame: JavaFX repaints only what changed on screen, but when everything
+     * that changed is out of view (a thumbnail below the fold) it repaints the whole window, which in software
+     * rendering, with a screenful of tiles, is a frame of a tenth of a second per thumbnail.
+     */
+    private void showThumbnailsToGo() {
+        int n = decoding.size();
+        thumbnailsStatus.setText(n == 0 ? "" : "Making thumbnails: " + n + " to go…");
+        thumbnailsStatus.setVisible(n > 0);
     }
 
     private void select(Photo p, VBox tile) {
@@ -267,7 +364,27 @@ public final class PhotosController {
         Forms.showStatus(photosStatus, "Importing " + paths.size() + (paths.size() == 1 ? " item…" : " items…"));
         importPhotosButton.setDisable(true);
         importFolderButton.setDisable(true);
-        background.run(() -> photos.importFiles(r, paths), out -> {
+        background.run(() -> photos.importFiles(r, paths, (photo, original) -> {
+            // the thumbnail is made here, one at a time, from the file just saved (its tile may be drawn already)
+            madeByImport.add(photo.sha256());
+            Image img = null;
+            Exception failed = null;
+            try {
+                img = thumbnail(original, photo);
+            } catch (java.io.IOException | RuntimeException e) {
+                failed = e;
+            }
+            Image made = img;
+            Exception error = failed;
+            javafx.application.Platform.runLater(() -> {
+                madeByImport.remove(photo.sha256());
+                if (error == null) {
+                    thumbnailMade(photo, made);
+                } else {
+                    thumbnailFailed(photo, error);
+                }
+            });
+        }), out -> {
             importPhotosButton.setDisable(false);
             importFolderButton.setDisable(false);
             Forms.showStatus(photosStatus, out.summary() + ".");

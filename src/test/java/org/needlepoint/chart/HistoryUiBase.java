@@ -70,7 +70,8 @@ abstract class HistoryUiBase {
             Screens screens = new Screens(new ViewLoader());
             // the registration AppWindow runs; no shell: these tests never open the charting screen
             ChartViews.register(screens, background, null, clinic.services.charts(), clinic.services.inventory(),
-                    clinic.services.reports(), clinic.services.adverseEvents(), clinic.services.clock());
+                    clinic.services.reports(), clinic.services.adverseEvents(), clinic.services.clock(),
+                    () -> org.needlepoint.ui.SaveDialog.PDF_CHOOSER);
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             history = screens.load(VisitHistoryController.class);
             history.controller().setOnOpenVisit(opened::add);

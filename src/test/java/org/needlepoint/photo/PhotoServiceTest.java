@@ -103,6 +103,82 @@ class PhotoServiceTest {
         assertThat(thumb.getHeight()).isEqualTo(180);
     }
 
+    @Test
+    void aThumbnailFitsItsBoxExactlyAndAScreenViewIsReadAtNoLessThanItsSize() throws Exception {
+        byte[] landscape = TestPhotos.jpeg(4000, 3000, 4);
+        BufferedImage wide = ImageFile.decodeToFit(landscape, 1, 200, 150, 2);
+        assertThat(wide.getWidth()).isEqualTo(200);
+        assertThat(wide.getHeight()).isEqualTo(150);
+        byte[] portrait = TestPhotos.jpeg(3000, 4000, 5);
+        BufferedImage tall = ImageFile.decodeToFit(portrait, 1, 200, 150, 2);
+        assertThat(tall.getHeight()).isEqualTo(150); // the height limits a portrait photo in a landscape box
+        assertThat(tall.getWidth()).isBetween(112, 113);
+
+        // for a view of 700 pixels: every 2nd pixel (2000 x 1500), averaged two by two (1000 x 750)
+        BufferedImage screen = ImageFile.decodeAtLeast(landscape, 1, 700);
+        assertThat(screen.getWidth()).isEqualTo(1000);
+        assertThat(screen.getHeight()).isEqualTo(750);
+        assertThat(ImageFile.decodeAtLeast(landscape, 1, 5000).getWidth()).isEqualTo(4000); // never more than the photo
+
+        // turned upright by the EXIF orientation, as the thumbnails and the full-size decoding are
+        byte[] sideways = TestPhotos.sideways(120, 200, 6);
+        BufferedImage upright = ImageFile.decodeAtLeast(sideways, 6, 200);
+        assertThat(upright.getWidth()).isEqualTo(120);
+        assertThat(upright.getHeight()).isEqualTo(200);
+        assertThat(isRed(upright.getRGB(60, 40))).isTrue();
+        assertThat(isBlue(upright.getRGB(60, 160))).isTrue();
+        BufferedImage boxed = ImageFile.decodeToFit(sideways, 6, 60, 60, 2);
+        assertThat(boxed.getHeight()).isEqualTo(60);
+        assertThat(boxed.getWidth()).isEqualTo(36);
+        assertThat(isRed(boxed.getRGB(18, 10))).isTrue();
+    }
+
+    @Test
+    void halvingAveragesEachTwoByTwoWhateverTheImagesLayout() {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB}) {
+            BufferedImage img = new BufferedImage(4, 2, type);
+            img.setRGB(0, 0, 0xFF0000);
+            img.setRGB(1, 0, 0x00FF00);
+            img.setRGB(0, 1, 0x0000FF);
+            img.setRGB(1, 1, 0xFFFFFF);
+            for (int x = 2; x < 4; x++) { // a black and white checkerboard: grey
+                img.setRGB(x, 0, x == 2 ? 0xFFFFFF : 0);
+                img.setRGB(x, 1, x == 2 ? 0 : 0xFFFFFF);
+            }
+            BufferedImage half = ImageFile.halve(img);
+            assertThat(half.getWidth()).isEqualTo(2);
+            assertThat(half.getHeight()).isEqualTo(1);
+            assertThat(half.getRGB(0, 0) & 0xFFFFFF).as("type %d", type).isEqualTo(0x7F7F7F);
+            assertThat(half.getRGB(1, 0) & 0xFFFFFF).as("type %d", type).isEqualTo(0x7F7F7F);
+        }
+    }
+
+    @Test
+    void anImportTellsEachNewPhotoWithItsFileSoTheScreenNeedNotReadItBack() throws Exception {
+        try (TestClinic clinic = new TestClinic(dir.resolve("db")).withStaff()) {
+            PhotoFixture f = new PhotoFixture(clinic, "Told", true);
+            PhotoTarget visit = f.visit(clinic.clock.instant());
+            byte[] one = TestPhotos.jpeg(320, 240, 1);
+            byte[] two = TestPhotos.png(200, 300, 2);
+            Path a = Files.write(dir.resolve("a.jpg"), one);
+            Path b = Files.write(dir.resolve("b.png"), two);
+            java.util.Map<Long, byte[]> told = new java.util.LinkedHashMap<>();
+
+            ImportOutcome out = clinic.services.photos().importFiles(f.front(visit, Moment.BEFORE), List.of(a, b),
+                    (photo, original) -> told.put(photo.id(), original));
+
+            assertThat(out.imported()).hasSize(2);
+            assertThat(told.keySet()).containsExactlyElementsOf(out.imported().stream().map(Photo::id).toList());
+            assertThat(told.get(out.imported().get(0).id())).isEqualTo(one);
+            assertThat(told.get(out.imported().get(1).id())).isEqualTo(two);
+            told.clear();
+            ImportOutcome again = clinic.services.photos().importFiles(f.front(visit, Moment.BEFORE), List.of(a),
+                    (photo, original) -> told.put(photo.id(), original));
+            assertThat(again.alreadyThere()).hasSize(1);
+            assertThat(told).isEmpty(); // nothing new was saved
+        }
+    }
+
     private static long count(TestClinic clinic, String sql) {
         return clinic.db.read(c -> Sql.count(c, sql));
     }

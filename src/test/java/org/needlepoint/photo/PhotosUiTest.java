@@ -71,6 +71,14 @@ class PhotosUiTest extends UiTest {
         drop(robot, after);
         assertThat(text(robot, "photosStatus")).isEqualTo("1 photo imported.");
         assertThat(robot.lookup(".photo-tile").queryAll()).hasSize(2);
+        // each thumbnail is made at the size it is shown (1200 x 1600 fitted to 200 x 150), none is still to come
+        for (Node tile : robot.lookup(".photo-tile").queryAll()) {
+            javafx.scene.image.Image thumb = ((javafx.scene.image.ImageView) tile.lookup(".image-view")).getImage();
+            assertThat(thumb).isNotNull();
+            assertThat(thumb.getHeight()).isEqualTo(150);
+            assertThat(thumb.getWidth()).isEqualTo(113);
+        }
+        assertThat(seen(robot, "thumbnailsStatus")).isFalse();
         screenshot("photos-tab");
 
         robot.clickOn("#compareButton");

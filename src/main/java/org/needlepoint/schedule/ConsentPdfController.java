@@ -12,11 +12,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.needlepoint.report.PdfPrinting;
 import org.needlepoint.report.ReportService;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Forms;
 import org.needlepoint.ui.PagePrinter;
-import org.needlepoint.ui.PdfPrinting;
 import org.needlepoint.ui.SaveDialog;
 import org.needlepoint.ui.Windows;
 

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.needlepoint.report.PdfPrinting;
 import org.needlepoint.schedule.Appointment;
 import org.needlepoint.store.Sql;
 import org.needlepoint.testing.CollectingPrinter;
 import org.needlepoint.testing.TestClinic;
-import org.needlepoint.ui.PdfPrinting;
 
 /**
  * Printing the aftercare sheet at checkout: the visit's sheet rendered page by page at the printer's

@@ -112,7 +112,7 @@ class CliTest {
         assertThat(r.out().lines()).contains("patients: 25", "users: 3", "clinics: 1", "products: 11", "lots: 34");
         assertThat(r.out().lines()).anyMatch(l -> l.matches("visits: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("injection points: [1-9][0-9]*")).anyMatch(l -> l.matches("addenda: [0-9]+"));
-        assertThat(r.out().lines()).contains("patient reports: 3", "follow-up rules: 16")
+        assertThat(r.out().lines()).contains("patient reports: 3", "follow-up rules: 17")
                 .anyMatch(l -> l.matches("adverse events: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("follow-up tasks: [1-9][0-9]*"))
                 .anyMatch(l -> l.matches("follow-up call attempts: [1-9][0-9]*"));
@@ -280,7 +280,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).contains("patients: 0", "users: 0", "clinics: 0", "products: 11", "lots: 0",
                 "visits: 0", "injection points: 0", "addenda: 0", "adverse events: 0", "patient reports: 0",
-                "follow-up tasks: 0", "follow-up rules: 16", "consent texts: 7", "signed consents: 0");
+                "follow-up tasks: 0", "follow-up rules: 17", "consent texts: 7", "signed consents: 0");
     }
 
     @Test

@@ -1,6 +1,6 @@
-package org.needlepoint.ui;
+package org.needlepoint.report;
 
-import org.needlepoint.report.PrintPages;
+import org.needlepoint.ui.PagePrinter;
 
 /**
  * A PDF sent to a print job the person set up: each page rendered by {@link PrintPages} at the job's

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -53,7 +55,7 @@ import org.needlepoint.store.StaleRecordException;
  * <pre>
  * mvn -q package -DskipTests -DskipAppImage
  * java -cp target/needlepoint.jar:target/lib/*:target/test-classes org.needlepoint.cli.BenchServer \
- *      [--patients 100000] [--clients 8] [--seconds 60]
+ *      [--patients 100000] [--clients 8] [--seconds 60] [--bench-jvm as-started]
  * </pre>
  */
 public final class BenchServer {
@@ -69,6 +71,20 @@ public final class BenchServer {
     }
 
     public static void main(String[] args) throws Exception {
+        List<String> app = org.needlepoint.app.JvmOptions.list();
+        if (!List.of(args).contains("--bench-jvm") && Collections.indexOfSubList(
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), app) < 0) {
+            // the PCs run the app with its JVM options as the server does: the embedded side too (with a larger heap,
+            // H2 keeps a larger page cache, and the embedded figures were a PC's that no clinic has)
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(app);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
+            cmd.addAll(List.of(args));
+            System.out.println("bench: re-running in a JVM with the app's options (" + String.join(" ", app)
+                    + "); --bench-jvm as-started measures in this one");
+            System.exit(new ProcessBuilder(cmd).inheritIO().start().waitFor());
+        }
         int patients = 100_000;
         int clients = 8;
         int seconds = 60;
@@ -77,6 +93,11 @@ public final class BenchServer {
                 case "--patients" -> patients = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--bench-jvm" -> {
+                    if (!args[++i].equals("as-started")) {
+                        throw new IllegalArgumentException("--bench-jvm takes as-started");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Random;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.needlepoint.cli.SeedDemo;
 import org.needlepoint.patient.Patient;
@@ -129,6 +130,17 @@ class BookScreensUiTest extends UiTest {
         robot.clickOn("#appt-" + current.id());
         assertThat(text(robot, "apptStatus")).as("the book opens on now").isEqualTo("In treatment");
         screenshot("book-day-injectors");
+        // the dark theme: the blocks' dark tints and light text (book.css), the status in words beside the colour
+        robot.interact(() -> window.useDarkTheme(true));
+        settle();
+        Label blockText = (Label) grid.blockOf(current.id()).lookup(".book-block-name");
+        assertThat(((javafx.scene.paint.Color) blockText.getTextFill()).getBrightness()).as("light text on a dark block")
+                .isGreaterThan(0.8);
+        screenshot("book-day-injectors-dark");
+        robot.interact(() -> window.useDarkTheme(false));
+        settle();
+        assertThat(((javafx.scene.paint.Color) blockText.getTextFill()).getBrightness()).as("dark text on a light block")
+                .isLessThan(0.3);
 
         robot.clickOn("#bookByRoom");
         settle();

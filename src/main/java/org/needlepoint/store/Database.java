@@ -26,7 +26,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The clinic's one embedded H2 database, opened in one place and migrated by Flyway.
@@ -93,9 +92,9 @@ public final class Database implements AutoCloseable {
     private final FolderLock lock;
     /** Transactions share it; swapping the database files (restore) or reconnecting takes it alone. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
-    private volatile JdbcConnectionPool pool;
+    private volatile ConnectionPool pool;
     /** A joined PC's connections to the clinic server, in place of {@link #pool}. */
-    private volatile RemotePool remote;
+    private volatile ConnectionPool remote;
     private volatile Flyway flyway;
     private volatile boolean broken;
     private final boolean flushEachCommit;
@@ -302,7 +301,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void disposeQuietly() {
-        JdbcConnectionPool p = pool;
+        ConnectionPool p = pool;
         pool = null;
         if (p != null) {
             p.dispose();
@@ -362,9 +361,8 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw translate(e);
             }
-            JdbcConnectionPool old = pool;
-            JdbcConnectionPool p = JdbcConnectionPool.create(url, OwnerSecret.USER, secret);
-            p.setMaxConnections(16);
+            ConnectionPool old = pool;
+            ConnectionPool p = new ConnectionPool(url, OwnerSecret.USER, secret, "the database");
             pool = p;
             flyway = Flyway.configure().dataSource(p).locations("classpath:db/migration").load();
             if (old != null) {
@@ -383,7 +381,7 @@ public final class Database implements AutoCloseable {
     public static Database connect(Path folder, ClinicLink link) {
         PinnedTls.pin(link.host(), link.port(), link.fingerprint());
         Database db = new Database(folder, link);
-        RemotePool p = new RemotePool(db.url, link.user(), link.password());
+        ConnectionPool p = new ConnectionPool(db.url, link.user(), link.password(), "the clinic server");
         try (Connection c = p.getConnection()) {
             ServerInfo.requireSameVersion(c, link);
         } catch (SQLException e) {
@@ -507,11 +505,10 @@ public final class Database implements AutoCloseable {
         if (!readOnly) {
             DataFolder.checkDatabaseFile(folder);
         }
-        JdbcConnectionPool p = null;
+        ConnectionPool p = null;
         try (Connection probe = owner(url, folder, !readOnly)) {
             probe.isValid(1);
-            p = JdbcConnectionPool.create(url, OwnerSecret.USER, OwnerSecret.password(folder));
-            p.setMaxConnections(16);
+            p = new ConnectionPool(url, OwnerSecret.USER, OwnerSecret.password(folder), "the database");
             try (Connection c = p.getConnection()) {
                 c.isValid(1);
             }
@@ -537,7 +534,7 @@ public final class Database implements AutoCloseable {
 
     /** Brings the database up to date; returns the number of migrations applied. */
     private int migrate() {
-        JdbcConnectionPool p = pool;
+        ConnectionPool p = pool;
         Flyway f = Flyway.configure()
                 .dataSource(p)
                 .locations("classpath:db/migration")
@@ -613,7 +610,7 @@ public final class Database implements AutoCloseable {
             }
             if (sync) {
                 // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns. Prepared,
-                // as every statement of a save: a joined PC prepares each SQL once (RemotePool), not once per save
+                // as every statement of a save: a joined PC prepares each SQL once (ConnectionPool), not once per save
                 try (PreparedStatement ps = c.prepareStatement(link == null ? "CHECKPOINT SYNC" : "CALL " + ServerFlush.ALIAS + "()")) {
                     ps.execute();
                 }
@@ -658,7 +655,7 @@ public final class Database implements AutoCloseable {
             return true;
         }
         try {
-            JdbcConnectionPool p = pool;
+            ConnectionPool p = pool;
             if (p == null || closed) {
                 return true;
             }
@@ -682,7 +679,7 @@ public final class Database implements AutoCloseable {
             return null;
         }
         try {
-            JdbcConnectionPool p = pool;
+            ConnectionPool p = pool;
             if (p == null || closed) {
                 return null;
             }
@@ -1076,9 +1073,11 @@ public final class Database implements AutoCloseable {
     private <T> T withConnection(boolean transaction, SqlWork<T> work) {
         reconnectIfBroken();
         gate.readLock().lock();
-        try (Connection c = link == null ? pool().getConnection()
-                : transaction ? remote().forTransaction() : remote().getConnection()) {
-            return work.run(c);
+        try {
+            ConnectionPool p = link == null ? pool() : remote();
+            try (Connection c = transaction ? p.forTransaction() : p.getConnection()) {
+                return work.run(c);
+            }
         } catch (SQLException e) {
             throw translate(e);
         } finally {
@@ -1086,16 +1085,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private RemotePool remote() {
-        RemotePool p = remote;
+    private ConnectionPool remote() {
+        ConnectionPool p = remote;
         if (p == null) {
             throw new StoreException("The connection to the clinic server at " + link.address() + " is closed.");
         }
         return p;
     }
 
-    private JdbcConnectionPool pool() {
-        JdbcConnectionPool p = pool;
+    private ConnectionPool pool() {
+        ConnectionPool p = pool;
         if (p == null) {
             throw new StoreException("The database in " + folder + " is closed.");
         }
@@ -1111,7 +1110,7 @@ public final class Database implements AutoCloseable {
         try {
             if (broken && link != null && remote != null) {
                 // the server went away: a new pool connects again on the next use (and fails fast while it is away)
-                RemotePool p = new RemotePool(url, link.user(), link.password());
+                ConnectionPool p = new ConnectionPool(url, link.user(), link.password(), "the clinic server");
                 remote.dispose();
                 remote = p;
                 broken = false;
@@ -1365,14 +1364,14 @@ public final class Database implements AutoCloseable {
 
     private void shutdown(String shutdown) {
         if (link != null) {
-            RemotePool r = remote;
+            ConnectionPool r = remote;
             if (r != null) {
                 r.dispose(); // the server's records stay open on the server
                 remote = null;
             }
             return;
         }
-        JdbcConnectionPool p = pool;
+        ConnectionPool p = pool;
         if (p == null) {
             return;
         }

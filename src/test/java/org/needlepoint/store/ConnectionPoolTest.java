@@ -21,17 +21,17 @@ import org.needlepoint.testing.RoundTripCounter;
  * in ClinicServerTest and PatientSearchRoundTripsTest): what a transaction left undone never survives the
  * connection's return, and a connection lent again keeps the statements it prepared.
  */
-class RemotePoolTest {
+class ConnectionPoolTest {
     @TempDir
     Path dir;
     Server server;
-    RemotePool pool;
+    ConnectionPool pool;
 
     @BeforeEach
     void serve() throws SQLException {
         server = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString(),
                 "-ifNotExists").start();
-        pool = new RemotePool("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/pooltest", "sa", "");
+        pool = new ConnectionPool("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/pooltest", "sa", "", "the test server");
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id INT PRIMARY KEY)");
         }
@@ -126,7 +126,7 @@ class RemotePoolTest {
     @Test
     void aTransactionsConnectionGoesToTheNextTransactionWithAutoCommitOffAndCostsNoRoundTripToSwitchIt() throws Exception {
         try (RoundTripCounter relay = RoundTripCounter.start("127.0.0.1", server.getPort())) {
-            RemotePool relayed = new RemotePool("jdbc:h2:tcp://127.0.0.1:" + relay.port() + "/pooltest", "sa", "");
+            ConnectionPool relayed = new ConnectionPool("jdbc:h2:tcp://127.0.0.1:" + relay.port() + "/pooltest", "sa", "", "the test server");
             try {
                 try (Connection c = relayed.forTransaction()) {
                     insertInTransaction(c, 1); // connects, prepares the insert, turns auto-commit off

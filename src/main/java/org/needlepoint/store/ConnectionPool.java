@@ -20,8 +20,15 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A joined PC's connections to the clinic server, kept open between transactions, each with the
- * statements it prepared. Over the network every request waits for its answer (a round trip: on a
+ * The connections to the records, kept open between transactions, each with the statements it prepared:
+ * the embedded database's, and a joined PC's to the clinic server.
+ *
+ * <p>Embedded, H2's own pool ({@code JdbcConnectionPool}) rolls back each connection it lends, and H2
+ * then forgets the statements the session had parsed (its query cache): every statement of every search,
+ * save and booking was parsed again each time (a third of a booking's work, a fifth of what a search
+ * allocated). Here a connection keeps its prepared statements, so each SQL is parsed once per connection.
+ *
+ * <p>Over the network every request waits for its answer (a round trip: on a
  * LAN with TLS, 0.2-0.5 ms, more than most of the searches' work on the server), and H2's own pool
  * ({@code JdbcConnectionPool}) spends three of them on each lending alone: a rollback when a
  * connection is handed out, a rollback and a switch back to auto-commit when it is returned. Here a
@@ -36,7 +43,7 @@ import javax.sql.DataSource;
  * ({@code h2.serverCachedObjects}). At most {@link #MAX_CONNECTIONS} connections are lent at once; a
  * caller waits up to {@link #WAIT_SECONDS} for one, as with H2's pool.
  */
-final class RemotePool implements DataSource {
+final class ConnectionPool implements DataSource {
     static final int MAX_CONNECTIONS = 16;
     /** Statements kept per connection, the least recently used closed first. */
     static final int STATEMENTS = 64;
@@ -45,6 +52,8 @@ final class RemotePool implements DataSource {
     private final String url;
     private final String user;
     private final String password;
+    /** What the connections reach, for messages: "the clinic server", "the database". */
+    private final String what;
     private final Semaphore lendable = new Semaphore(MAX_CONNECTIONS, true);
     /** The idle connections in auto-commit, the most recently returned first (its statements are the likeliest still prepared). */
     private final Deque<Pooled> idle = new ConcurrentLinkedDeque<>();
@@ -52,10 +61,11 @@ final class RemotePool implements DataSource {
     private final Deque<Pooled> idleInTransactions = new ConcurrentLinkedDeque<>();
     private volatile boolean disposed;
 
-    RemotePool(String url, String user, String password) {
+    ConnectionPool(String url, String user, String password, String what) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.what = what;
     }
 
     /** Lends a connection, in auto-commit; closing it returns it. */
@@ -74,16 +84,16 @@ final class RemotePool implements DataSource {
 
     private Connection lend(boolean transaction) throws SQLException {
         if (disposed) {
-            throw new SQLException("The connections to the clinic server were closed.", "08003");
+            throw new SQLException("The connections to " + what + " were closed.", "08003");
         }
         try {
             if (!lendable.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new SQLException("Every connection to the clinic server stayed in use for " + WAIT_SECONDS + " s.",
+                throw new SQLException("Every connection to " + what + " stayed in use for " + WAIT_SECONDS + " s.",
                         "08001", 8001);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException("Interrupted while waiting for a connection to the clinic server.", "08001", e);
+            throw new SQLException("Interrupted while waiting for a connection to " + what + ".", "08001", e);
         }
         try {
             Pooled p = transaction ? firstOf(idleInTransactions, idle) : firstOf(idle, idleInTransactions);
@@ -150,7 +160,7 @@ final class RemotePool implements DataSource {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
                 if (size() > STATEMENTS) {
-                    RemotePool.closeQuietly(eldest.getValue());
+                    ConnectionPool.closeQuietly(eldest.getValue());
                     return true;
                 }
                 return false;
@@ -162,7 +172,7 @@ final class RemotePool implements DataSource {
         }
 
         Connection lend() {
-            return (Connection) Proxy.newProxyInstance(RemotePool.class.getClassLoader(), new Class<?>[] {Connection.class},
+            return (Connection) Proxy.newProxyInstance(ConnectionPool.class.getClassLoader(), new Class<?>[] {Connection.class},
                     new Lent(this));
         }
 
@@ -173,7 +183,7 @@ final class RemotePool implements DataSource {
                 ps = physical.prepareStatement(sql);
             }
             PreparedStatement real = ps;
-            return (PreparedStatement) Proxy.newProxyInstance(RemotePool.class.getClassLoader(),
+            return (PreparedStatement) Proxy.newProxyInstance(ConnectionPool.class.getClassLoader(),
                     new Class<?>[] {PreparedStatement.class}, new Kept(this, sql, real, handle));
         }
 
@@ -182,17 +192,17 @@ final class RemotePool implements DataSource {
             try {
                 ps.clearParameters();
             } catch (SQLException e) {
-                RemotePool.closeQuietly(ps);
+                ConnectionPool.closeQuietly(ps);
                 return;
             }
             PreparedStatement other = statements.put(sql, ps);
             if (other != null && other != ps) {
-                RemotePool.closeQuietly(other); // the same SQL was prepared twice at once: one is enough
+                ConnectionPool.closeQuietly(other); // the same SQL was prepared twice at once: one is enough
             }
         }
 
         synchronized void closeQuietly() {
-            statements.values().forEach(RemotePool::closeQuietly);
+            statements.values().forEach(ConnectionPool::closeQuietly);
             statements.clear();
             try {
                 physical.close();

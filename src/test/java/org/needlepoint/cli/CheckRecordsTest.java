@@ -3,16 +3,11 @@ package org.needlepoint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.needlepoint.cli.CliRun.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.needlepoint.store.Database;
-import org.needlepoint.store.Seal;
-import org.needlepoint.store.Sql;
 
 /**
  * {@code check} checks the records, not only their counts: a row whose reference is broken
@@ -37,33 +32,11 @@ class CheckRecordsTest {
 
     @BeforeEach
     void copyTheClinic() throws Exception {
-        clinic = Files.createDirectory(dir.resolve("clinic"));
-        for (String f : new String[] {Database.DB_FILE, Seal.FILE}) {
-            Files.copy(template.resolve("clinic").resolve(f), clinic.resolve(f));
-        }
+        clinic = ClinicCopy.of(template.resolve("clinic"), dir);
     }
 
     private CliRun check() {
         return run("--data", clinic.toString(), "check");
-    }
-
-    private void sql(String... statements) {
-        try (Database db = Database.open(clinic)) {
-            db.tx(c -> {
-                try (Statement st = c.createStatement()) {
-                    for (String s : statements) {
-                        st.execute(s);
-                    }
-                }
-                return null;
-            });
-        }
-    }
-
-    private long count(String sql) {
-        try (Database db = Database.open(clinic)) {
-            return db.read(c -> Sql.count(c, sql));
-        }
     }
 
     @Test
@@ -75,8 +48,8 @@ class CheckRecordsTest {
 
     @Test
     void aVisitWhosePatientDoesNotExistIsReported() {
-        long injector = count("SELECT MIN(id) FROM app_user WHERE role = 'INJECTOR'");
-        sql("SET REFERENTIAL_INTEGRITY FALSE",
+        long injector = ClinicCopy.count(clinic, "SELECT MIN(id) FROM app_user WHERE role = 'INJECTOR'");
+        ClinicCopy.sql(clinic, "SET REFERENTIAL_INTEGRITY FALSE",
                 "INSERT INTO visit (patient_id, started_at, injector_id, status, created_at, updated_at) VALUES (987654,"
                         + " CURRENT_TIMESTAMP, " + injector + ", 'DRAFT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
                 "SET REFERENTIAL_INTEGRITY TRUE");
@@ -90,19 +63,19 @@ class CheckRecordsTest {
 
     @Test
     void aTaskAndPointsWhoseRecordsAreGoneAreReported() {
-        long visit = count("SELECT MIN(v.id) FROM visit v WHERE EXISTS (SELECT 1 FROM injection_point ip WHERE"
+        long visit = ClinicCopy.count(clinic, "SELECT MIN(v.id) FROM visit v WHERE EXISTS (SELECT 1 FROM injection_point ip WHERE"
                 + " ip.visit_id = v.id) AND NOT EXISTS (SELECT 1 FROM adverse_event e WHERE e.visit_id = v.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM followup_task t WHERE t.source_visit_id = v.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM stock_ledger s WHERE s.visit_id = v.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM vial l WHERE l.first_used_visit_id = v.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM vial_override o WHERE o.visit_id = v.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM addendum a WHERE a.visit_id = v.id)");
-        long points = count("SELECT COUNT(*) FROM injection_point WHERE visit_id = " + visit);
-        long screening = count("SELECT COUNT(*) FROM visit_screening WHERE visit_id = " + visit);
-        long patient = count("SELECT MIN(patient_id) FROM followup_task");
-        long tasks = count("SELECT COUNT(*) FROM followup_task WHERE patient_id = " + patient);
+        long points = ClinicCopy.count(clinic, "SELECT COUNT(*) FROM injection_point WHERE visit_id = " + visit);
+        long screening = ClinicCopy.count(clinic, "SELECT COUNT(*) FROM visit_screening WHERE visit_id = " + visit);
+        long patient = ClinicCopy.count(clinic, "SELECT MIN(patient_id) FROM followup_task");
+        long tasks = ClinicCopy.count(clinic, "SELECT COUNT(*) FROM followup_task WHERE patient_id = " + patient);
         assertThat(points).isPositive();
-        sql("DROP TRIGGER visit_signed_guard",
+        ClinicCopy.sql(clinic, "DROP TRIGGER visit_signed_guard",
                 "SET REFERENTIAL_INTEGRITY FALSE",
                 "DELETE FROM visit WHERE id = " + visit,
                 "UPDATE followup_task SET patient_id = 99999 WHERE patient_id = " + patient,
@@ -123,8 +96,8 @@ class CheckRecordsTest {
 
     @Test
     void anAuditEntryGoneFromTheNumberingIsReported() {
-        long last = count("SELECT MAX(seq) FROM audit_log");
-        sql("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE seq = 5");
+        long last = ClinicCopy.count(clinic, "SELECT MAX(seq) FROM audit_log");
+        ClinicCopy.sql(clinic, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE seq = 5");
 
         CliRun r = check();
         assertThat(r.code()).isEqualTo(1);
@@ -135,9 +108,9 @@ class CheckRecordsTest {
 
     @Test
     void aStockCountThatDoesNotAddUpIsReported() {
-        long lot = count("SELECT MIN(lot_id) FROM stock_ledger WHERE kind = 'RECEIVED'");
-        long onHand = count("SELECT SUM(quantity) FROM stock_ledger WHERE lot_id = " + lot);
-        sql("INSERT INTO stock_ledger (lot_id, kind, quantity, counted, reason, at) VALUES (" + lot + ", 'ADJUSTED', 2, "
+        long lot = ClinicCopy.count(clinic, "SELECT MIN(lot_id) FROM stock_ledger WHERE kind = 'RECEIVED'");
+        long onHand = ClinicCopy.count(clinic, "SELECT SUM(quantity) FROM stock_ledger WHERE lot_id = " + lot);
+        ClinicCopy.sql(clinic, "INSERT INTO stock_ledger (lot_id, kind, quantity, counted, reason, at) VALUES (" + lot + ", 'ADJUSTED', 2, "
                 + (onHand + 5) + ", 'miscounted', CURRENT_TIMESTAMP)");
 
         CliRun r = check();
@@ -148,10 +121,10 @@ class CheckRecordsTest {
 
     @Test
     void aSignedChartWhoseStockWasNeverDeductedIsReported() {
-        long entry = count("SELECT MIN(s.id) FROM stock_ledger s WHERE s.kind = 'USED' AND s.vial_id IS NOT NULL"
+        long entry = ClinicCopy.count(clinic, "SELECT MIN(s.id) FROM stock_ledger s WHERE s.kind = 'USED' AND s.vial_id IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM stock_ledger o WHERE o.vial_id = s.vial_id AND o.id <> s.id)");
         assertThat(entry).isPositive();
-        sql("DROP TRIGGER stock_ledger_no_delete", "DELETE FROM stock_ledger WHERE id = " + entry);
+        ClinicCopy.sql(clinic, "DROP TRIGGER stock_ledger_no_delete", "DELETE FROM stock_ledger WHERE id = " + entry);
 
         CliRun r = check();
         assertThat(r.code()).isEqualTo(1);

@@ -3,7 +3,6 @@ package org.needlepoint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.needlepoint.cli.CliRun.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.store.Database;
-import org.needlepoint.store.Seal;
-import org.needlepoint.store.Sql;
 
 /**
  * seed-demo's drawn photos (issue 14) and {@code check}'s verification of every stored photo: the seeded clinic has
@@ -45,29 +42,7 @@ class PhotoSeedAndCheckTest {
 
     @BeforeEach
     void copyTheClinic() throws Exception {
-        clinic = Files.createDirectory(dir.resolve("clinic"));
-        for (String f : new String[] {Database.DB_FILE, Seal.FILE}) {
-            Files.copy(template.resolve("clinic").resolve(f), clinic.resolve(f));
-        }
-    }
-
-    private long count(String sql) {
-        try (Database db = Database.open(clinic)) {
-            return db.read(c -> Sql.count(c, sql));
-        }
-    }
-
-    private void sql(String... statements) {
-        try (Database db = Database.open(clinic)) {
-            db.tx(c -> {
-                try (Statement st = c.createStatement()) {
-                    for (String s : statements) {
-                        st.execute(s);
-                    }
-                }
-                return null;
-            });
-        }
+        clinic = ClinicCopy.of(template.resolve("clinic"), dir);
     }
 
     @Test
@@ -78,19 +53,19 @@ class PhotoSeedAndCheckTest {
         assertThat(seeded).isGreaterThanOrEqualTo(12);
         assertThat(Long.parseLong(m.group(2))).isBetween(1L, (long) DemoPhotos.PHOTOGRAPHED_PATIENTS);
 
-        assertThat(count("SELECT COUNT(*) FROM photo")).isEqualTo(seeded);
-        assertThat(count("SELECT COUNT(*) FROM photo p WHERE NOT EXISTS (SELECT 1 FROM signed_consent c JOIN consent_text t"
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(*) FROM photo")).isEqualTo(seeded);
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(*) FROM photo p WHERE NOT EXISTS (SELECT 1 FROM signed_consent c JOIN consent_text t"
                 + " ON t.id = c.text_id WHERE c.patient_id = p.patient_id AND t.kind = 'PHOTOGRAPHY') AND NOT EXISTS (SELECT 1 FROM patient x"
                 + " WHERE x.id = p.patient_id AND x.photo_consent)")).as("photos only of patients with consent").isZero();
-        assertThat(count("SELECT COUNT(*) FROM visit v WHERE EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id)"
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(*) FROM visit v WHERE EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id)"
                 + " AND (NOT EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id AND p.pose = 'FRONT' AND p.moment"
                 + " = 'BEFORE') OR NOT EXISTS (SELECT 1 FROM photo p WHERE p.visit_id = v.id AND p.pose = 'FRONT' AND"
                 + " p.moment = 'AFTER'))")).as("each photographed visit has its front before and after").isZero();
-        assertThat(count("SELECT COUNT(DISTINCT pose) FROM photo")).isEqualTo(5);
-        assertThat(count("SELECT COUNT(*) FROM photo p WHERE p.pose = 'FRONT' AND p.visit_id IS NOT NULL AND NOT EXISTS"
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(DISTINCT pose) FROM photo")).isEqualTo(5);
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(*) FROM photo p WHERE p.pose = 'FRONT' AND p.visit_id IS NOT NULL AND NOT EXISTS"
                 + " (SELECT 1 FROM photo_pupils m WHERE m.photo_id = p.id)")).as("front views' pupils marked").isZero();
-        assertThat(count("SELECT COUNT(*) FROM photo WHERE width <> 800 OR height <> 1000")).isZero();
-        assertThat(count("SELECT COUNT(DISTINCT sha256) FROM photo")).as("every drawing differs").isEqualTo(seeded);
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(*) FROM photo WHERE width <> 800 OR height <> 1000")).isZero();
+        assertThat(ClinicCopy.count(clinic, "SELECT COUNT(DISTINCT sha256) FROM photo")).as("every drawing differs").isEqualTo(seeded);
 
         CliRun r = run("--data", clinic.toString(), "check");
         assertThat(r.code()).as(r.err()).isZero();
@@ -111,7 +86,7 @@ class PhotoSeedAndCheckTest {
                 }
             });
         }
-        photo = count("SELECT MIN(id) FROM photo WHERE sha256 = '" + sha + "'");
+        photo = ClinicCopy.count(clinic, "SELECT MIN(id) FROM photo WHERE sha256 = '" + sha + "'");
         // the owner flips bytes in the middle of the stored JPEG, the guard put back after
         try (Database db = Database.open(clinic)) {
             db.tx(c -> {
@@ -151,7 +126,7 @@ class PhotoSeedAndCheckTest {
 
     @Test
     void aPhotoWhoseOriginalIsMissingIsAProblemAndExit1() {
-        long photo = count("SELECT MIN(id) FROM photo");
+        long photo = ClinicCopy.count(clinic, "SELECT MIN(id) FROM photo");
         String sha;
         try (Database db = Database.open(clinic)) {
             sha = db.read(c -> {
@@ -162,7 +137,7 @@ class PhotoSeedAndCheckTest {
                 }
             });
         }
-        sql("DROP TRIGGER photo_blob_no_delete", "DELETE FROM photo_blob WHERE sha256 = '" + sha + "'",
+        ClinicCopy.sql(clinic, "DROP TRIGGER photo_blob_no_delete", "DELETE FROM photo_blob WHERE sha256 = '" + sha + "'",
                 "CREATE TRIGGER photo_blob_no_delete BEFORE DELETE ON photo_blob FOR EACH ROW CALL"
                         + " 'org.needlepoint.store.AppendOnlyTrigger'");
 

@@ -8,6 +8,8 @@ public record ChartDraft(String notes, List<InjectionPoint> points, List<Screeni
                          boolean consentConfirmed, boolean offLabelConsentConfirmed) {
     public static final int MAX_NOTES = 8000;
     public static final int MAX_POINTS = 500;
+    /** A new visit's, before anything is written. */
+    public static final ChartDraft EMPTY = new ChartDraft(null, List.of(), List.of(), false, false);
 
     public ChartDraft {
         notes = Text.clean(notes);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -201,7 +202,7 @@ public final class ChartService {
             }
             long id = store.insertVisit(c, patientId, u.id(), clock.instant());
             List<ScreeningEntry> checklist = ChartRules.screening(List.of(), p.details(), List.of());
-            store.replaceDraftContent(c, id, new ChartDraft(null, List.of(), checklist, false, false));
+            store.replaceDraftContent(c, id, ChartDraft.EMPTY, new ChartDraft(null, List.of(), checklist, false, false));
             audit.log(c, Audit.CREATE, "visit", id, patientId, "started a visit for chart " + p.chartNumber());
             return store.chart(c, id).orElseThrow();
         });
@@ -358,7 +359,7 @@ public final class ChartService {
             ChartDraft content = ChartDraft.of(before).withScreening(checklist);
             if (!ChartRules.sameContent(ChartDraft.of(before), content)) {
                 store.updateDraft(c, reuse, before.visit().version(), content, clock.instant(), u.id(), clock.getZone());
-                store.replaceDraftContent(c, reuse, content);
+                store.replaceDraftContent(c, reuse, ChartDraft.of(before), content);
             }
             audit.log(c, Audit.UPDATE, "visit", reuse, patientId, "check-in prepared the draft visit of "
                     + when(before.visit().startedAt()) + " for chart " + p.chartNumber() + " with "
@@ -367,7 +368,7 @@ public final class ChartService {
             return store.chart(c, reuse).orElseThrow();
         }
         long id = store.insertVisit(c, patientId, injectorId, clock.instant(), u.id());
-        store.replaceDraftContent(c, id, new ChartDraft(null, List.of(), checklist, false, false));
+        store.replaceDraftContent(c, id, ChartDraft.EMPTY, new ChartDraft(null, List.of(), checklist, false, false));
         VisitChart opened = store.chart(c, id).orElseThrow();
         audit.log(c, Audit.CREATE, "visit", id, patientId, "check-in opened a draft visit for chart " + p.chartNumber()
                 + " with " + opened.visit().injectorName() + ": " + answered + " of " + checklist.size()
@@ -448,10 +449,12 @@ public final class ChartService {
                 return stored;
             }
             store.updateDraft(c, v.id(), original.version(), content, clock.instant(), u.id(), clock.getZone());
-            store.replaceDraftContent(c, v.id(), content);
+            store.replaceDraftContent(c, v.id(), ChartDraft.of(stored), content);
             audit.log(c, Audit.UPDATE, "visit", v.id(), v.patientId(), "saved the draft visit of "
                     + when(v.startedAt()) + ": " + describe(points, catalog));
-            return store.chart(c, v.id()).orElseThrow();
+            // the chart as openVisit reads it back: the header again (its new version), the content as written
+            return new VisitChart(store.visit(c, v.id()).orElseThrow(), content.points(), content.screening().stream()
+                    .sorted(Comparator.comparing(ScreeningEntry::item)).toList(), stored.addenda(), false);
         });
     }
 

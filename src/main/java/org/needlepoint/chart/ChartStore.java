@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -205,62 +206,160 @@ public final class ChartStore implements RecordCheck {
         }
     }
 
-    /** Replaces a draft's original points and screening answers with {@code d}'s. */
-    public void replaceDraftContent(Connection c, long visitId, ChartDraft d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM injection_point WHERE visit_id = ? AND addendum_id IS NULL")) {
-            ps.setLong(1, visitId);
-            ps.executeUpdate();
+    /**
+     * Writes a draft's original points and screening answers as {@code after}, where the database holds
+     * {@code before} (read in this transaction, the visit's version checked): only what changed. A point is the
+     * same point while its key stays (its row and id too: an autosave that moves one amount writes one row, not
+     * the chart's sixty, and H2 writes far fewer pages at the commit); a point's {@code seq} is its place in the
+     * list, so the originals always hold 0..n-1.
+     */
+    public void replaceDraftContent(Connection c, long visitId, ChartDraft before, ChartDraft after) throws SQLException {
+        Map<String, Integer> was = new HashMap<>();
+        List<InjectionPoint> old = before.points();
+        for (int i = 0; i < old.size(); i++) {
+            was.put(old.get(i).key(), i);
         }
-        insertPoints(c, visitId, null, d.points(), 0);
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM visit_screening WHERE visit_id = ?")) {
-            ps.setLong(1, visitId);
-            ps.executeUpdate();
+        Set<String> kept = new HashSet<>();
+        List<InjectionPoint> changed = new ArrayList<>();
+        List<Integer> changedSeq = new ArrayList<>();
+        List<InjectionPoint> added = new ArrayList<>();
+        List<Integer> addedSeq = new ArrayList<>();
+        for (int i = 0; i < after.points().size(); i++) {
+            InjectionPoint p = after.points().get(i);
+            Integer at = was.get(p.key());
+            if (at == null) {
+                added.add(p);
+                addedSeq.add(i);
+            } else {
+                kept.add(p.key());
+                if (at != i || !old.get(at).equals(p)) {
+                    changed.add(p);
+                    changedSeq.add(i);
+                }
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO visit_screening (visit_id, item_code, answer,"
-                + " flagged_by_record, note) VALUES (?, ?, ?, ?, ?)")) {
-            for (ScreeningEntry e : d.screening()) {
+        List<String> gone = old.stream().map(InjectionPoint::key).filter(k -> !kept.contains(k)).toList();
+        if (!gone.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM injection_point WHERE visit_id = ?"
+                    + " AND addendum_id IS NULL AND point_key = ANY(?)")) {
                 ps.setLong(1, visitId);
-                ps.setString(2, e.item().name());
-                ps.setString(3, e.answer().name());
-                ps.setBoolean(4, e.flaggedByRecord());
-                ps.setString(5, e.note());
+                ps.setObject(2, gone.toArray(String[]::new));
+                ps.executeUpdate();
+            }
+        }
+        if (!changed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE injection_point SET seq = ?, diagram_view = ?, x = ?,"
+                    + " y = ?, region = ?, side = ?, product_id = ?, lot_id = ?, amount = ?, amount_unit = ?, depth = ?,"
+                    + " technique = ?, note = ?, vial_id = ? WHERE visit_id = ? AND point_key = ? AND addendum_id IS NULL")) {
+                for (int i = 0; i < changed.size(); i++) {
+                    InjectionPoint p = changed.get(i);
+                    ps.setInt(1, changedSeq.get(i));
+                    setPoint(ps, 2, p);
+                    ps.setString(13, p.note());
+                    Sql.setLong(ps, 14, p.vialId());
+                    ps.setLong(15, visitId);
+                    ps.setString(16, p.key());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!added.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
+                for (int i = 0; i < added.size(); i++) {
+                    addPoint(ps, visitId, null, added.get(i), addedSeq.get(i));
+                }
+                ps.executeBatch();
+            }
+        }
+        Map<ScreeningItem, ScreeningEntry> answered = new java.util.EnumMap<>(ScreeningItem.class);
+        before.screening().forEach(e -> answered.put(e.item(), e));
+        List<ScreeningEntry> changedAnswers = new ArrayList<>();
+        List<ScreeningEntry> addedAnswers = new ArrayList<>();
+        for (ScreeningEntry e : after.screening()) {
+            ScreeningEntry prior = answered.remove(e.item());
+            if (prior == null) {
+                addedAnswers.add(e);
+            } else if (!e.equals(prior)) {
+                changedAnswers.add(e);
+            }
+        }
+        if (!answered.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM visit_screening WHERE visit_id = ? AND item_code = ANY(?)")) {
+                ps.setLong(1, visitId);
+                ps.setObject(2, answered.keySet().stream().map(Enum::name).toArray(String[]::new));
+                ps.executeUpdate();
+            }
+        }
+        writeScreening(c, "UPDATE visit_screening SET answer = ?, flagged_by_record = ?, note = ? WHERE visit_id = ?"
+                + " AND item_code = ?", visitId, changedAnswers);
+        writeScreening(c, "INSERT INTO visit_screening (answer, flagged_by_record, note, visit_id, item_code)"
+                + " VALUES (?, ?, ?, ?, ?)", visitId, addedAnswers);
+    }
+
+    /** {@code sql} takes answer, flagged_by_record, note, visit_id, item_code, in that order. */
+    private static void writeScreening(Connection c, String sql, long visitId, List<ScreeningEntry> entries)
+            throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ScreeningEntry e : entries) {
+                ps.setString(1, e.answer().name());
+                ps.setBoolean(2, e.flaggedByRecord());
+                ps.setString(3, e.note());
+                ps.setLong(4, visitId);
+                ps.setString(5, e.item().name());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
+    private static final String INSERT_POINT = "INSERT INTO injection_point (visit_id, point_key, seq, diagram_view,"
+            + " x, y, region, side, product_id, lot_id, amount, amount_unit, depth, technique, note, addendum_id,"
+            + " vial_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     public void insertPoints(Connection c, long visitId, Long addendumId, List<InjectionPoint> points, int firstSeq)
             throws SQLException {
         if (points.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO injection_point (visit_id, point_key, seq, diagram_view,"
-                + " x, y, region, side, product_id, lot_id, amount, amount_unit, depth, technique, note, addendum_id,"
-                + " vial_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
             int seq = firstSeq;
             for (InjectionPoint p : points) {
-                ps.setLong(1, visitId);
-                ps.setString(2, p.key());
-                ps.setInt(3, seq++);
-                ps.setString(4, p.view().name());
-                ps.setDouble(5, p.x());
-                ps.setDouble(6, p.y());
-                ps.setString(7, p.region().name());
-                ps.setString(8, p.side().name());
-                ps.setLong(9, p.productId());
-                Sql.setLong(ps, 10, p.lotId());
-                ps.setBigDecimal(11, p.amount());
-                ps.setString(12, p.unit().name());
-                ps.setString(13, p.depth() == null ? null : p.depth().name());
-                ps.setString(14, p.technique() == null ? null : p.technique().name());
-                ps.setString(15, p.note());
-                Sql.setLong(ps, 16, addendumId);
-                Sql.setLong(ps, 17, p.vialId());
-                ps.addBatch();
+                addPoint(ps, visitId, addendumId, p, seq++);
             }
             ps.executeBatch();
         }
+    }
+
+    private static void addPoint(PreparedStatement ps, long visitId, Long addendumId, InjectionPoint p, int seq)
+            throws SQLException {
+        ps.setLong(1, visitId);
+        ps.setString(2, p.key());
+        ps.setInt(3, seq);
+        // INSERT_POINT's columns 4-15 in setPoint's order, then addendum_id (16) and vial_id (17)
+        setPoint(ps, 4, p);
+        ps.setString(15, p.note());
+        Sql.setLong(ps, 16, addendumId);
+        Sql.setLong(ps, 17, p.vialId());
+        ps.addBatch();
+    }
+
+    /** diagram_view, x, y, region, side, product_id, lot_id, amount, amount_unit, depth, technique from {@code at}. */
+    private static void setPoint(PreparedStatement ps, int at, InjectionPoint p) throws SQLException {
+        ps.setString(at, p.view().name());
+        ps.setDouble(at + 1, p.x());
+        ps.setDouble(at + 2, p.y());
+        ps.setString(at + 3, p.region().name());
+        ps.setString(at + 4, p.side().name());
+        ps.setLong(at + 5, p.productId());
+        Sql.setLong(ps, at + 6, p.lotId());
+        ps.setBigDecimal(at + 7, p.amount());
+        ps.setString(at + 8, p.unit().name());
+        ps.setString(at + 9, p.depth() == null ? null : p.depth().name());
+        ps.setString(at + 10, p.technique() == null ? null : p.technique().name());
     }
 
     /** DRAFT -> SIGNED if nobody saved the visit since {@code version}. */

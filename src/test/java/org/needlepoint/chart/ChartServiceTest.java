@@ -140,6 +140,61 @@ class ChartServiceTest {
     }
 
     @Test
+    void aSaveWritesOnlyThePointsAndAnswersThatChangedAndKeepsTheOrder() {
+        VisitChart saved = f.drafted(f.glabella());
+        long visit = saved.visit().id();
+        java.util.Map<String, Long> before = pointIds(visit);
+        assertThat(before).containsOnlyKeys("g1", "g2", "g3", "g4", "g5");
+
+        List<InjectionPoint> next = new ArrayList<>(f.glabella());
+        next.set(1, next.get(1).withAmount(new BigDecimal("12.5")));
+        next.remove(4);
+        next.add(1, pt("g6", Region.FRONTALIS, Side.MIDLINE, f.dysport, f.dysportLot, "5"));
+        next.add(0, next.remove(4)); // g4 moved to the front
+        List<ScreeningEntry> answers = new ArrayList<>(saved.screening());
+        ScreeningEntry first = answers.get(0);
+        answers.set(0, first.answered(ScreeningAnswer.YES, "Asked again: yes."));
+        VisitChart edited = charts.saveDraft(saved.visit(), ChartDraft.of(saved).withPoints(next).withScreening(answers));
+
+        java.util.Map<String, Long> after = pointIds(visit);
+        assertThat(after).containsOnlyKeys("g1", "g2", "g3", "g4", "g6");
+        for (String kept : List.of("g1", "g2", "g3", "g4")) {
+            assertThat(after.get(kept)).as("the row of %s", kept).isEqualTo(before.get(kept));
+        }
+        assertThat(after.get("g6")).isNotIn(before.values());
+        VisitChart read = reload(visit);
+        assertThat(read).isEqualTo(edited);
+        assertThat(read.points()).extracting(InjectionPoint::key).containsExactly("g4", "g1", "g6", "g2", "g3");
+        assertThat(read.points().get(3).amount()).isEqualByComparingTo("12.5");
+        assertThat(read.screening()).filteredOn(e -> e.item() == first.item()).singleElement()
+                .satisfies(e -> assertThat(e.note()).isEqualTo("Asked again: yes."));
+
+        // every point gone, and a toxin question no product needs any more left out: their rows go too
+        assertThat(edited.screening()).extracting(ScreeningEntry::item).contains(ScreeningItem.NEUROMUSCULAR);
+        VisitChart emptied = charts.saveDraft(edited.visit(), ChartDraft.of(edited).withPoints(List.of())
+                .withScreening(edited.screening().stream().filter(e -> e.item() != ScreeningItem.NEUROMUSCULAR).toList()));
+        assertThat(pointIds(visit)).isEmpty();
+        assertThat(reload(visit)).isEqualTo(emptied);
+        assertThat(reload(visit).screening()).extracting(ScreeningEntry::item).doesNotContain(ScreeningItem.NEUROMUSCULAR)
+                .contains(first.item());
+    }
+
+    private java.util.Map<String, Long> pointIds(long visitId) {
+        return f.clinic.db.read(c -> {
+            java.util.Map<String, Long> ids = new java.util.HashMap<>();
+            try (var ps = c.prepareStatement("SELECT point_key, id FROM injection_point WHERE visit_id = ?")) {
+                ps.setLong(1, visitId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Test
     void aBadPointIsRefusedWithItsFieldAndNothingIsSaved() {
         VisitChart started = charts.startVisit(f.patient.id());
         List<InjectionPoint> points = new ArrayList<>(f.glabella());

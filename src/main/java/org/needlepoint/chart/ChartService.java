@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -151,7 +152,7 @@ public final class ChartService {
                     + " the pack again.");
         }
         return db.read(c -> {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Optional<Long> owner = inventory.productIdForGtin(c, gtin);
             if (owner.isEmpty()) {
                 throw new ValidationException("code", "This pack's GTIN (" + gtin + ") belongs to no product in"
@@ -448,13 +449,18 @@ public final class ChartService {
             if (ChartRules.sameContent(ChartDraft.of(stored), content)) {
                 return stored;
             }
-            store.updateDraft(c, v.id(), original.version(), content, clock.instant(), u.id(), clock.getZone());
+            // to the microsecond the database keeps, so the chart returned is the chart openVisit reads back
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            store.updateDraft(c, v.id(), original.version(), content, now, u.id(), clock.getZone());
             store.replaceDraftContent(c, v.id(), ChartDraft.of(stored), content);
             audit.log(c, Audit.UPDATE, "visit", v.id(), v.patientId(), "saved the draft visit of "
                     + when(v.startedAt()) + ": " + describe(points, catalog));
-            // the chart as openVisit reads it back: the header again (its new version), the content as written
-            return new VisitChart(store.visit(c, v.id()).orElseThrow(), content.points(), content.screening().stream()
-                    .sorted(Comparator.comparing(ScreeningEntry::item)).toList(), stored.addenda(), false);
+            // what was written, as openVisit reads it back (no addenda: a draft has none)
+            Visit saved = new Visit(v.id(), v.patientId(), v.startedAt(), v.injectorId(), v.injectorName(), v.status(),
+                    content.notes(), content.consentConfirmed(), content.offLabelConsentConfirmed(), v.signedAt(),
+                    v.signedById(), v.signedByName(), original.version() + 1, now);
+            return new VisitChart(saved, content.points(), content.screening().stream()
+                    .sorted(Comparator.comparing(ScreeningEntry::item)).toList(), List.of(), false);
         });
     }
 
@@ -514,7 +520,7 @@ public final class ChartService {
         verify.run();
         return db.tx(c -> {
             List<VisitChart> out = new ArrayList<>();
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (VisitRef r : refs) {
                 Signable ok = checkSignable(c, r, u);
                 VisitChart chart = ok.chart();

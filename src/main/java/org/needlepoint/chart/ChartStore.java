@@ -93,6 +93,15 @@ public final class ChartStore implements RecordCheck {
         List<InjectionPoint> all = points(c, id);
         List<InjectionPoint> original = all.stream().filter(p -> p.addendumId() == null).toList();
         List<Addendum> addenda = new ArrayList<>();
+        // only a signed visit has addenda (SignedChartGuard): a draft's save reads no table it cannot have rows in
+        if (v.get().signed()) {
+            readAddenda(c, id, all, addenda);
+        }
+        return Optional.of(new VisitChart(v.get(), original, screening(c, id), addenda, false));
+    }
+
+    private static void readAddenda(Connection c, long id, List<InjectionPoint> all, List<Addendum> addenda)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT a.*, u.full_name, u.title FROM addendum a"
                 + " JOIN app_user u ON u.id = a.author_id WHERE a.visit_id = ? ORDER BY a.created_at, a.id")) {
             ps.setLong(1, id);
@@ -105,7 +114,6 @@ public final class ChartStore implements RecordCheck {
                 }
             }
         }
-        return Optional.of(new VisitChart(v.get(), original, screening(c, id), addenda, false));
     }
 
     /** Every point of the visit: the originals, then each addendum's, in charting order. */

@@ -154,6 +154,7 @@ class ChartServiceTest {
         List<ScreeningEntry> answers = new ArrayList<>(saved.screening());
         ScreeningEntry first = answers.get(0);
         answers.set(0, first.answered(ScreeningAnswer.YES, "Asked again: yes."));
+        f.clinic.clock.advance(Duration.ofNanos(1_234_567_891)); // a clock finer than the database's microseconds
         VisitChart edited = charts.saveDraft(saved.visit(), ChartDraft.of(saved).withPoints(next).withScreening(answers));
 
         java.util.Map<String, Long> after = pointIds(visit);

@@ -141,15 +141,12 @@ public final class ChangeFeed implements Changes, AutoCloseable {
     }
 
     /**
-     * Numbers the feed's rows of the transaction on {@code c} with its commit counter: called by
-     * {@link Database} at the end of every transaction, while it holds the counter's row.
+     * Numbers the feed's rows of the transaction with the commit counter it has just raised: run by
+     * {@link Database} at the end of every transaction, in the statement that raises it, while it holds the
+     * counter's row (so the transactions' numbers follow their commit order).
      */
-    static void stamp(Connection c, long counter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE change_feed SET commit_counter = ? WHERE commit_counter IS NULL")) {
-            ps.setLong(1, counter);
-            ps.executeUpdate();
-        }
-    }
+    static final String STAMP = "UPDATE change_feed SET commit_counter = (SELECT counter FROM commit_seal WHERE id = 1)"
+            + " WHERE commit_counter IS NULL";
 
     /** How often the thread looks (default 0.5 s); set before {@link #start}. */
     public ChangeFeed interval(Duration every) {

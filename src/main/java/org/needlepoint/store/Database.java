@@ -631,8 +631,11 @@ public final class Database implements AutoCloseable {
      */
     private long countCommit(Connection c, List<SqlWork<?>> deferred) throws SQLException {
         long counter;
+        // one statement to the database (a round trip to the clinic server): the counter raised, and this
+        // transaction's changes in the feed numbered with it, in commit order
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT counter FROM FINAL TABLE (UPDATE commit_seal SET counter = counter + 1 WHERE id = 1)");
+                "SELECT counter FROM FINAL TABLE (UPDATE commit_seal SET counter = counter + 1 WHERE id = 1); "
+                        + ChangeFeed.STAMP);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             counter = rs.getLong(1);
@@ -640,7 +643,6 @@ public final class Database implements AutoCloseable {
         for (int i = 0; i < deferred.size(); i++) {
             deferred.get(i).run(c);
         }
-        ChangeFeed.stamp(c, counter); // this transaction's changes, numbered in commit order
         return counter;
     }
 
@@ -708,7 +710,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} at the end of the transaction on {@code c}, after the rest of it and while it
      * holds the commit counter, so no other transaction runs its own at the same time: the audit log
-     * numbers its entries there without gaps. Outside a transaction of {@link #tx} it runs at once.
+     * numbers its entries there without gaps. Outside a transaction of {@link #tx} it runs at once. The
+     * transaction's changes are numbered in the change feed before it runs: {@code work} writes no table the feed
+     * follows (the audit log is not one).
      */
     public void atCommit(Connection c, SqlWork<?> work) throws SQLException {
         List<SqlWork<?>> deferred = atCommit.get(c);

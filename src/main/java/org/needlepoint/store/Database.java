@@ -78,6 +78,8 @@ public final class Database implements AutoCloseable {
     public static final String TRACE_FILE = DB_NAME + ".trace.db";
     private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
     private static final int H2_ALREADY_OPEN = 90020;
+    /** A joined PC's commit, and the server's flush of it to its disk, in one statement. */
+    private static final String COMMIT_AND_FLUSH = "COMMIT; CALL " + ServerFlush.ALIAS + "()";
     private static final int H2_DATABASE_CLOSED = 90098;
     private static final int H2_GENERAL_ERROR = 50000;
     private static final int H2_IO_EXCEPTION = 90028;
@@ -601,17 +603,24 @@ public final class Database implements AutoCloseable {
             try {
                 result = work.run(c);
                 counted[0] = countCommit(c, deferred);
-                c.commit();
+                if (sync && link != null) {
+                    // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns, asked
+                    // in the statement that commits (one round trip). Prepared, as every statement of a save: a joined
+                    // PC prepares each SQL once (ConnectionPool), not once per save
+                    try (PreparedStatement ps = c.prepareStatement(COMMIT_AND_FLUSH)) {
+                        ps.execute();
+                    }
+                } else {
+                    c.commit();
+                }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
             } finally {
                 atCommit.remove(c);
             }
-            if (sync) {
-                // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns. Prepared,
-                // as every statement of a save: a joined PC prepares each SQL once (ConnectionPool), not once per save
-                try (PreparedStatement ps = c.prepareStatement(link == null ? "CHECKPOINT SYNC" : "CALL " + ServerFlush.ALIAS + "()")) {
+            if (sync && link == null) {
+                try (PreparedStatement ps = c.prepareStatement("CHECKPOINT SYNC")) {
                     ps.execute();
                 }
             }

@@ -1880,7 +1880,7 @@ public final class Bench {
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
-    private static String fmt(double[] values) {
+    static String fmt(double[] values) {
         StringBuilder b = new StringBuilder();
         for (double v : values) {
             b.append(b.length() == 0 ? "" : ", ").append(round(v));

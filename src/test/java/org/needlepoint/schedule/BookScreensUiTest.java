@@ -169,6 +169,19 @@ class BookScreensUiTest extends UiTest {
         assertThat(drawnBlocks(robot)).hasSize(booked.size());
         screenshot("book-week-all");
         assertThat(states(grid, current)).containsExactly("selected", status(AppointmentStatus.IN_TREATMENT));
+        // the week's square compact blocks in the dark theme: a dark tint, the status's bright edge
+        robot.interact(() -> window.useDarkTheme(true));
+        settle();
+        Appointment other = booked.stream().filter(a -> a.id() != current.id()).findFirst().orElseThrow();
+        javafx.scene.layout.Region darkBlock = (javafx.scene.layout.Region) grid.blockOf(other.id());
+        assertThat(((javafx.scene.paint.Color) darkBlock.getBackground().getFills().get(0).getFill()).getBrightness())
+                .as("a dark block in the dark week").isLessThan(0.4);
+        assertThat(darkBlock.getBackground().getFills().get(0).getRadii().isUniform()
+                && darkBlock.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius() == 0)
+                .as("square corners on the week's blocks").isTrue();
+        screenshot("book-week-all-dark");
+        robot.interact(() -> window.useDarkTheme(false));
+        settle();
 
         // a week on and back: the blocks are kept and told what they now show, each with its own status only
         robot.clickOn("#bookNext");

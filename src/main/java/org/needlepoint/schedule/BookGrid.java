@@ -40,9 +40,11 @@ import javafx.scene.text.Text;
  * <p>The week of every injector draws some 600 blocks at each change of week, so the grid's nodes are
  * kept from one day or week to the next and only told what they now show: a block's status, selection
  * and drag are pseudo-classes (its style classes never change, so the style sheets are not matched
- * again), a compact block is a region with one unmanaged text, and no block has an effect or a clip of
- * its own. The nodes sit in layers (columns, shades, axis, blocks, heads) so that a few more or fewer
- * blocks touch only the block layer's end.
+ * again), a block keeps its status for good (a pool of blocks per status, so a change of week does not
+ * work the style sheets through again for the blocks whose status would change), a compact block is a
+ * square region with one unmanaged text, and no block has an effect or a clip of its own. The nodes sit in
+ * layers (columns, shades, axis, a layer per status's blocks, heads) so that a few more or fewer blocks
+ * touch only a layer's end.
  */
 public final class BookGrid extends Pane {
     /** A slot asked for: the column, its start and a length ({@code minutes} null: the kind's default). */

@@ -303,7 +303,11 @@ public final class BookController {
 
     /** Scrolls the book so that {@code t} is at the top (as far as it goes). */
     private void scrollTo(java.time.LocalTime t) {
-        bookScroll.applyCss();
+        if (bookScroll.getSkin() == null) {
+            // only before the first pulse: applyCss works through the style sheets for every node under the
+            // scroll pane, the week's ~600 blocks included, even where nothing changed
+            bookScroll.applyCss();
+        }
         bookScroll.layout();
         BookLayout l = grid.layoutOfAxis();
         double room = grid.prefHeight(-1) - bookScroll.getViewportBounds().getHeight();

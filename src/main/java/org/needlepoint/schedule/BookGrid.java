@@ -40,9 +40,11 @@ import javafx.scene.text.Text;
  * <p>The week of every injector draws some 600 blocks at each change of week, so the grid's nodes are
  * kept from one day or week to the next and only told what they now show: a block's status, selection
  * and drag are pseudo-classes (its style classes never change, so the style sheets are not matched
- * again), a compact block is a region with one unmanaged text, and no block has an effect or a clip of
- * its own. The nodes sit in layers (columns, shades, axis, blocks, heads) so that a few more or fewer
- * blocks touch only the block layer's end.
+ * again), a block keeps its status for good (a pool of blocks per status, so a change of week does not
+ * work the style sheets through again for the blocks whose status would change), a compact block is a
+ * square region with one unmanaged text, and no block has an effect or a clip of its own. The nodes sit in
+ * layers (columns, shades, axis, a layer per status's blocks, heads) so that a few more or fewer blocks
+ * touch only a layer's end.
  */
 public final class BookGrid extends Pane {
     /** A slot asked for: the column, its start and a length ({@code minutes} null: the kind's default). */
@@ -53,6 +55,8 @@ public final class BookGrid extends Pane {
     static final double HEADER_HEIGHT = 40;
     private static final double RESIZE_EDGE = 12;
     private static final double MIN_BLOCK = 16;
+    /** Hidden blocks kept in a pool beyond those in use, for the next week's few more of that status. */
+    private static final int SPARE_BLOCKS = 64;
     /** Below this width a block shows its colour only. */
     private static final double MIN_TEXT_WIDTH = 22;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -93,8 +97,10 @@ public final class BookGrid extends Pane {
     private final List<Region> shades = new ArrayList<>();
     private final List<BookModel.Span> shadeSpans = new ArrayList<>();
     private final List<Integer> shadeColumns = new ArrayList<>();
-    private final List<Block> compactBlocks = new ArrayList<>();
-    private final List<Block> fullBlocks = new ArrayList<>();
+    /** The blocks made so far, a pool for each kind (full or compact) and status, each in a layer of its own. */
+    private final Pool[] pools = new Pool[2 * AppointmentStatus.values().length];
+    /** The injectors' initials by name (a compact block's text), worked out once. */
+    private final Map<String, String> initialsByName = new HashMap<>();
     /** The axis drawn (hour labels and lines), for the span it was drawn for. */
     private final List<Node> axis = new ArrayList<>();
     private LocalTime axisFrom;
@@ -246,29 +252,98 @@ public final class BookGrid extends Pane {
         use(headLayer, headers, 1, columns.size()); // after the corner
     }
 
-    /** Every appointment of every column on a block of the pool of its kind; the other kind's pool leaves the grid. */
+    /**
+     * Every appointment of every column on a block of the pool of its kind and status: a block keeps its status
+     * for good (from week to week only a few statuses' counts change, so the style sheets are not worked through
+     * again for blocks whose status would have changed), and the blocks a week does not need are hidden rather
+     * than taken out of the scene (taken out and put back, a node has its styles matched again).
+     */
     private void showBlocks(BookModel m) {
         boolean compact = m.compact();
-        List<Block> pool = compact ? compactBlocks : fullBlocks;
-        if (!blockLayer.getChildren().isEmpty() && ((Block) blockLayer.getChildren().get(0)).compact != compact) {
-            blockLayer.getChildren().clear();
+        if (!blockLayer.getChildren().isEmpty() && ((Pool) blockLayer.getChildren().get(0).getUserData()).compact != compact) {
+            blockLayer.getChildren().clear(); // the other kind's blocks leave the grid
+        }
+        for (Pool p : pools) {
+            if (p != null && p.compact == compact) {
+                if (p.layer.getParent() == null) {
+                    blockLayer.getChildren().add(p.layer);
+                }
+                p.start();
+            }
         }
         long chosen = selected.get() == null ? -1 : selected.get().id();
         blocks.clear();
-        int n = 0;
         for (int i = 0; i < columns.size(); i++) {
             BookModel.Column c = columns.get(i);
             Map<Long, BookLayout.Lane> lanes = m.lanes(c);
             for (Appointment a : m.in(c)) {
-                if (n == pool.size()) {
-                    pool.add(new Block(compact));
-                }
-                Block b = pool.get(n++);
+                Block b = pool(compact, a.status()).next();
                 b.show(a, i, lanes.get(a.id()), a.id() == chosen);
                 blocks.put(a.id(), b);
             }
         }
-        use(blockLayer, pool, 0, n);
+        for (Pool p : pools) {
+            if (p != null && p.compact == compact) {
+                p.finish();
+            }
+        }
+    }
+
+    private Pool pool(boolean compact, AppointmentStatus status) {
+        int k = (compact ? AppointmentStatus.values().length : 0) + status.ordinal();
+        if (pools[k] == null) {
+            pools[k] = new Pool(compact, status);
+            blockLayer.getChildren().add(pools[k].layer);
+        }
+        return pools[k];
+    }
+
+    /** The blocks of one kind and status: the first {@code shown} of them in use, the others hidden. */
+    private final class Pool {
+        final boolean compact;
+        final AppointmentStatus status;
+        final Pane layer = new Pane();
+        final List<Block> made = new ArrayList<>();
+        int shown;
+        /** How many the week before used (the ones now to hide). */
+        int wasShown;
+
+        Pool(boolean compact, AppointmentStatus status) {
+            this.compact = compact;
+            this.status = status;
+            layer.setManaged(false);
+            layer.setPickOnBounds(false);
+            layer.setUserData(this);
+        }
+
+        void start() {
+            wasShown = shown;
+            shown = 0;
+        }
+
+        Block next() {
+            if (shown == made.size()) {
+                Block b = new Block(compact, status);
+                made.add(b);
+                layer.getChildren().add(b);
+            }
+            return made.get(shown++);
+        }
+
+        /** Hides the blocks not needed now, and lets go of those beyond a few spare ones (the rest of the week's). */
+        void finish() {
+            int keep = Math.min(made.size(), shown + SPARE_BLOCKS);
+            if (keep < made.size()) {
+                layer.getChildren().remove(keep, made.size());
+                made.subList(keep, made.size()).clear();
+            }
+            for (int i = shown; i < Math.min(wasShown, keep); i++) {
+                made.get(i).setVisible(false);
+            }
+            for (int i = 0; i < shown; i++) {
+                made.get(i).setVisible(true);
+            }
+        }
     }
 
     /**
@@ -325,6 +400,11 @@ public final class BookGrid extends Pane {
         for (Node l : List.of(columnLayer, shadeLayer, axisLayer, blockLayer, headLayer)) {
             l.resizeRelocate(0, 0, getWidth(), getHeight());
         }
+        for (Pool p : pools) {
+            if (p != null) {
+                p.layer.resizeRelocate(0, 0, getWidth(), getHeight());
+            }
+        }
         double w = columnWidth();
         double right = columnX(columns.size());
         for (Node n : axis) {
@@ -341,9 +421,8 @@ public final class BookGrid extends Pane {
         }
         for (int i = 0; i < columns.size(); i++) {
             backgrounds.get(i).resizeRelocate(columnX(i), HEADER_HEIGHT, w, layout.height());
-            headers.get(i).resizeRelocate(columnX(i), headerY, w, HEADER_HEIGHT);
         }
-        corner.resizeRelocate(0, headerY, AXIS_WIDTH, HEADER_HEIGHT);
+        placeHeads();
         for (int k = 0; k < shadeSpans.size(); k++) {
             BookModel.Span s = shadeSpans.get(k);
             double y0 = layout.y(s.from());
@@ -370,6 +449,10 @@ public final class BookGrid extends Pane {
         b.resizeRelocate(x, y + 1, width, Math.max(MIN_BLOCK, layout.height(minutes) - 2));
     }
 
+    private String initialsOf(String name) {
+        return initialsByName.computeIfAbsent(name, BookGrid::initials);
+    }
+
     private static String initials(String name) {
         StringBuilder s = new StringBuilder();
         for (String part : name.split("\\s+")) {
@@ -381,14 +464,17 @@ public final class BookGrid extends Pane {
     }
 
     /**
-     * An appointment's block, kept from one day or week to the next and told which appointment it now
-     * shows. A compact one (the week of every injector) holds the injector's initials in one unmanaged
-     * text, shown where it fits; a full one the time, patient and chart number, status and kind, clipped
-     * to the block.
+     * An appointment's block, kept from one day or week to the next and told which appointment (of its
+     * status, which it keeps) it now shows. A compact one (the week of every injector) holds the injector's
+     * initials in one unmanaged text, shown where it fits (and only then set: a text is measured when it
+     * changes); a full one the time, patient and chart number, status and kind, clipped to the block.
      */
     private final class Block extends Region {
         final boolean compact;
+        final AppointmentStatus state;
         private final Text initials;
+        /** The initials a compact block shows where they fit. */
+        private String wantedInitials = "";
         private final Label time;
         private final Label name;
         private final Label status;
@@ -397,12 +483,13 @@ public final class BookGrid extends Pane {
         Appointment appointment;
         int column;
         BookLayout.Lane lane;
-        private AppointmentStatus shownStatus;
 
-        Block(boolean compact) {
+        Block(boolean compact, AppointmentStatus state) {
             this.compact = compact;
+            this.state = state;
             setManaged(false);
             getStyleClass().add("book-block");
+            pseudoClassStateChanged(STATUS.get(state), true);
             if (compact) {
                 getStyleClass().add("compact");
                 initials = new Text();
@@ -440,18 +527,20 @@ public final class BookGrid extends Pane {
             appointment = a;
             this.column = column;
             this.lane = lane;
-            if (a.status() != shownStatus) {
-                if (shownStatus != null) {
-                    pseudoClassStateChanged(STATUS.get(shownStatus), false);
-                }
-                shownStatus = a.status();
-                pseudoClassStateChanged(STATUS.get(shownStatus), true);
+            if (a.status() != state) {
+                throw new IllegalArgumentException("a block of " + state + " cannot show a " + a.status() + " appointment");
             }
             pseudoClassStateChanged(SELECTED, chosen);
             if (compact) {
                 // a node's id is part of JavaFX's key for the style sheets' matching selectors: the colour-only blocks
                 // of the week of every injector have none (they are found by blockOf(appointment id))
-                set(initials, initials(a.injectorName()));
+                String want = initialsOf(a.injectorName());
+                if (!want.equals(wantedInitials)) {
+                    wantedInitials = want;
+                    if (getWidth() >= MIN_TEXT_WIDTH) {
+                        requestLayout(); // whether they fit: an unmanaged text does not ask by itself
+                    }
+                }
             } else {
                 String id = "appt-" + a.id();
                 if (!id.equals(getId())) {
@@ -461,13 +550,6 @@ public final class BookGrid extends Pane {
                 set(name, a.patientName());
                 set(status, "#" + a.chartNumber() + " \u00b7 " + a.status().label());
                 set(kind, a.kind().label());
-            }
-        }
-
-        private void set(Text t, String s) {
-            if (!s.equals(t.getText())) {
-                t.setText(s);
-                requestLayout(); // whether it fits: an unmanaged text does not ask by itself
             }
         }
 
@@ -485,8 +567,15 @@ public final class BookGrid extends Pane {
             boolean text = getWidth() >= MIN_TEXT_WIDTH;
             if (compact) {
                 // trimmed by its width rather than clipped: shown only where the initials fit
+                if (!text) {
+                    initials.setVisible(false);
+                    return;
+                }
+                if (!wantedInitials.equals(initials.getText())) {
+                    initials.setText(wantedInitials);
+                }
                 initials.relocate(left, top);
-                initials.setVisible(text && initials.getLayoutBounds().getWidth() <= w + 0.5);
+                initials.setVisible(initials.getLayoutBounds().getWidth() <= w + 0.5);
                 return;
             }
             double y = top;
@@ -534,7 +623,8 @@ public final class BookGrid extends Pane {
                     return;
                 }
                 d.moved = true;
-                setViewOrder(-1); // over the other blocks, without reordering the layer
+                setViewOrder(-1); // over the other blocks, without reordering the layers
+                getParent().setViewOrder(-1); // and its status's layer over the other statuses' ones
                 pseudoClassStateChanged(DRAGGING, true);
                 if (d.resize) {
                     d.minutes = layout.resized(a.start().toLocalTime(), a.minutes(), dy);
@@ -555,6 +645,7 @@ public final class BookGrid extends Pane {
                     return;
                 }
                 setViewOrder(0);
+                getParent().setViewOrder(0);
                 pseudoClassStateChanged(DRAGGING, false);
                 BookModel.MoveCall call = model.move(appointment, columns.get(d.column), d.start, d.minutes);
                 dragging.set(false);
@@ -640,8 +731,19 @@ public final class BookGrid extends Pane {
     public void setHeaderY(double y) {
         if (y != headerY) {
             headerY = y;
-            requestLayout();
+            placeHeads(); // only the heads move (a layout would place every block again)
         }
+    }
+
+    private void placeHeads() {
+        if (layout == null) {
+            return;
+        }
+        double w = columnWidth();
+        for (int i = 0; i < columns.size(); i++) {
+            headers.get(i).resizeRelocate(columnX(i), headerY, w, HEADER_HEIGHT);
+        }
+        corner.resizeRelocate(0, headerY, AXIS_WIDTH, HEADER_HEIGHT);
     }
 
     /** The block of an appointment on screen (tests, keyboard scrolling), or null. */

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +65,18 @@ public final class BookModel {
     private Snapshot data;
     private Grouping grouping = Grouping.INJECTOR;
     private Long weekInjector;
+    /** What {@link #visible} and {@link #in} found for the data, grouping and injector shown (read many times a redraw). */
+    private List<Appointment> visible;
+    private final Map<Column, List<Appointment>> inColumn = new HashMap<>();
 
     public void show(Snapshot snapshot) {
         this.data = Objects.requireNonNull(snapshot);
+        forget();
+    }
+
+    private void forget() {
+        visible = null;
+        inColumn.clear();
     }
 
     public Snapshot data() {
@@ -79,6 +89,7 @@ public final class BookModel {
 
     public void grouping(Grouping g) {
         grouping = Objects.requireNonNull(g);
+        forget();
     }
 
     /** The injector whose week is shown; null: every injector's, in compact blocks. */
@@ -88,6 +99,7 @@ public final class BookModel {
 
     public void weekInjector(Long injectorId) {
         weekInjector = injectorId;
+        forget();
     }
 
     public boolean compact() {
@@ -137,15 +149,18 @@ public final class BookModel {
 
     /** The appointments on the grid: every status but cancelled. */
     public List<Appointment> visible() {
-        return data.appointments().stream().filter(a -> a.status() != AppointmentStatus.CANCELLED).toList();
+        if (visible == null) {
+            visible = data.appointments().stream().filter(a -> a.status() != AppointmentStatus.CANCELLED).toList();
+        }
+        return visible;
     }
 
     /** The appointments of a column, by time. */
     public List<Appointment> in(Column c) {
-        return visible().stream().filter(a -> a.start().toLocalDate().equals(c.date()))
-                .filter(a -> c.byRoom() ? Objects.equals(a.roomId(), c.roomId())
-                        : c.injectorId() == null || a.injectorId() == c.injectorId())
-                .sorted(Comparator.comparing(Appointment::start).thenComparingLong(Appointment::id)).toList();
+        return inColumn.computeIfAbsent(c, k -> visible().stream().filter(a -> a.start().toLocalDate().equals(k.date()))
+                .filter(a -> k.byRoom() ? Objects.equals(a.roomId(), k.roomId())
+                        : k.injectorId() == null || a.injectorId() == k.injectorId())
+                .sorted(Comparator.comparing(Appointment::start).thenComparingLong(Appointment::id)).toList());
     }
 
     private DayHours clinicHours(DayOfWeek day) {

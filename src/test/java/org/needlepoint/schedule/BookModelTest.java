@@ -209,4 +209,34 @@ class BookModelTest {
         assertThat(d).isEqualTo(new AppointmentDraft(7, 1, 10L, MONDAY.atTime(9, 30), 20, AppointmentKind.REVIEW,
                 "Two-week review", List.of(5L), null));
     }
+
+    @Test
+    void aColumnsAppointmentsFollowTheGroupingTheInjectorAndANewSnapshotAfterBeingWorkedOut() {
+        Appointment ivyInRoom1 = appt(1, IVY, ROOM1, "10:00", 30, AppointmentStatus.BOOKED);
+        Appointment ianInRoom1 = appt(2, IAN, ROOM1, "11:00", 30, AppointmentStatus.CONFIRMED);
+        Appointment cancelled = appt(3, IVY, ROOM2, "12:00", 30, AppointmentStatus.CANCELLED);
+        BookModel m = day(List.of(ivyInRoom1, ianInRoom1, cancelled));
+        BookModel.Column ivy = m.columns().get(0);
+        assertThat(m.in(ivy)).containsExactly(ivyInRoom1);
+        assertThat(m.visible()).containsExactly(ivyInRoom1, ianInRoom1);
+
+        m.grouping(BookModel.Grouping.ROOM);
+        BookModel.Column room1 = m.columns().get(0);
+        assertThat(room1.title()).isEqualTo("Room 1");
+        assertThat(m.in(room1)).containsExactly(ivyInRoom1, ianInRoom1);
+
+        // the same column of a new snapshot: what the new one holds, not what was worked out before
+        Appointment ivyLater = appt(4, IVY, ROOM1, "15:00", 30, AppointmentStatus.ARRIVED);
+        m.show(new BookModel.Snapshot(MONDAY, BookModel.Mode.DAY, List.of(ivyLater), List.of(IVY, IAN), List.of(ROOM1, ROOM2),
+                clinicHours(), m.data().hours()));
+        assertThat(m.in(room1)).containsExactly(ivyLater);
+        assertThat(m.visible()).containsExactly(ivyLater);
+
+        m.show(new BookModel.Snapshot(MONDAY, BookModel.Mode.WEEK, List.of(ivyInRoom1, ianInRoom1), List.of(IVY, IAN),
+                List.of(ROOM1, ROOM2), clinicHours(), m.data().hours()));
+        BookModel.Column monday = m.columns().get(0);
+        assertThat(m.in(monday)).containsExactly(ivyInRoom1, ianInRoom1);
+        m.weekInjector(IAN.id());
+        assertThat(m.in(m.columns().get(0))).containsExactly(ianInRoom1);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,20 @@ class BookScreensUiTest extends UiTest {
                 .filter(n -> n.startsWith("status-") || n.equals("selected")).sorted().toList();
     }
 
+    /** The blocks drawn: shown, in a part of the grid that is shown (the grid keeps a few spare blocks hidden). */
+    private static List<Node> drawnBlocks(FxRobot robot) {
+        return robot.lookup(".book-block").queryAll().stream().filter(BookScreensUiTest::drawn).toList();
+    }
+
+    private static boolean drawn(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String status(AppointmentStatus s) {
         return "status-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -151,29 +166,43 @@ class BookScreensUiTest extends UiTest {
         robot.clickOn("#bookWeekMode");
         settle();
         assertThat(grid.columns()).hasSize(7);
-        assertThat(robot.lookup(".book-block").queryAll()).hasSize(booked.size());
+        assertThat(drawnBlocks(robot)).hasSize(booked.size());
         screenshot("book-week-all");
         assertThat(states(grid, current)).containsExactly("selected", status(AppointmentStatus.IN_TREATMENT));
+        // the week's square compact blocks in the dark theme: a dark tint, the status's bright edge
+        robot.interact(() -> window.useDarkTheme(true));
+        settle();
+        Appointment other = booked.stream().filter(a -> a.id() != current.id()).findFirst().orElseThrow();
+        javafx.scene.layout.Region darkBlock = (javafx.scene.layout.Region) grid.blockOf(other.id());
+        assertThat(((javafx.scene.paint.Color) darkBlock.getBackground().getFills().get(0).getFill()).getBrightness())
+                .as("a dark block in the dark week").isLessThan(0.4);
+        assertThat(darkBlock.getBackground().getFills().get(0).getRadii().isUniform()
+                && darkBlock.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius() == 0)
+                .as("square corners on the week's blocks").isTrue();
+        screenshot("book-week-all-dark");
+        robot.interact(() -> window.useDarkTheme(false));
+        settle();
 
         // a week on and back: the blocks are kept and told what they now show, each with its own status only
         robot.clickOn("#bookNext");
         settle();
-        assertThat(robot.lookup(".book-block").queryAll()).hasSize(nextWeek.size());
+        assertThat(drawnBlocks(robot)).hasSize(nextWeek.size());
         for (Appointment a : nextWeek) {
             assertThat(states(grid, a)).as("appointment " + a.id()).containsExactly(status(AppointmentStatus.BOOKED));
         }
         robot.clickOn("#bookPrev");
         settle();
-        assertThat(robot.lookup(".book-block").queryAll()).hasSize(booked.size());
+        assertThat(drawnBlocks(robot)).hasSize(booked.size());
         for (Appointment a : booked) {
             AppointmentStatus now = clinic.services.appointments().appointment(a.id()).status();
             assertThat(states(grid, a)).as("appointment " + a.id()).containsExactly(status(now));
+            assertThat(drawn(grid.blockOf(a.id()))).as("appointment " + a.id() + " drawn").isTrue();
         }
 
         ComboBox<Injector> who = node(robot, "bookWeekInjector");
         robot.interact(() -> who.setValue(who.getItems().stream().filter(i -> i.id() == lateStarter).findFirst().orElseThrow()));
         settle();
-        assertThat(robot.lookup(".book-block").queryAll()).hasSize((int) booked.stream()
+        assertThat(drawnBlocks(robot)).hasSize((int) booked.stream()
                 .filter(a -> a.injectorId() == lateStarter).count());
         screenshot("book-week-one");
     }

@@ -37,6 +37,8 @@ public final class AppointmentStore implements RecordCheck {
             + " a.ends_at, a.kind, a.reason, a.status, a.cancel_reason, a.cancelled_at, a.late_cancel,"
             + " a.followup_task_id, a.visit_id, a.checked_in_at, a.version FROM appointment a JOIN patient p ON p.id = a.patient_id"
             + " JOIN app_user u ON u.id = a.injector_id LEFT JOIN room r ON r.id = a.room_id";
+    /** The book's days and weeks: the patients' names from their index alone ({@code patient_book_names}, V20). */
+    static final String BETWEEN = SELECT + " WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, u.full_name, a.id";
     private static final String BLOCKING = "a.status NOT IN ('CANCELLED', 'NO_SHOW')";
 
     /** A booking to insert, its times as instants. */
@@ -494,8 +496,7 @@ public final class AppointmentStore implements RecordCheck {
 
     /** The appointments (every status) starting in [from, to), by start, then injector's name. */
     public List<Appointment> between(Connection c, Instant from, Instant to, ZoneId zone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.starts_at >= ? AND a.starts_at < ?"
-                + " ORDER BY a.starts_at, u.full_name, a.id")) {
+        try (PreparedStatement ps = c.prepareStatement(BETWEEN)) {
             Sql.setInstant(ps, 1, from);
             Sql.setInstant(ps, 2, to);
             return read(c, ps, zone);

@@ -57,6 +57,22 @@ class AppointmentServiceTest {
     // ------------------------------------------------------------------------------------- booking and reading
 
     @Test
+    void theBookReadsItsPatientsNamesFromTheirIndexAloneAndItsWeekByTime() {
+        String plan = clinic.db.read(c -> {
+            try (var ps = c.prepareStatement("EXPLAIN " + AppointmentStore.BETWEEN)) {
+                ps.setObject(1, java.time.OffsetDateTime.now());
+                ps.setObject(2, java.time.OffsetDateTime.now().plusDays(7));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(plan).as("the week's plan").contains("PUBLIC.APPOINTMENT_START: STARTS_AT >= ?1")
+                .contains("PUBLIC.PATIENT_BOOK_NAMES: ID = A.PATIENT_ID");
+    }
+
+    @Test
     void aBookingIsReadBackInTheDayAndWeekWithNamesAndAudited() {
         Appointment a = book.book(new AppointmentDraft(f.ann.id(), f.ivy, f.room1.id(), monday("10:00"), null,
                 AppointmentKind.CONSULTATION, "  New patient  ", List.of(), null), false);

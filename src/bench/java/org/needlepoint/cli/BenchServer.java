@@ -412,9 +412,11 @@ public final class BenchServer {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(org.needlepoint.app.JvmOptions.list());
-        String jfr = System.getProperty("bench.serverJfr"); // a flight recording of the server, to see where its time goes
+        // a flight recording of the server, to see where its time goes (bench.serverJfrSettings: a .jfc, else "profile")
+        String jfr = System.getProperty("bench.serverJfr");
         if (jfr != null) {
-            cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings="
+                    + System.getProperty("bench.serverJfrSettings", "profile"));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.needlepoint.Main", "--data", records.toString(),
                 "serve", "--bind", "127.0.0.1", "--port", Integer.toString(port)));

@@ -177,14 +177,15 @@ final class ConnectionPool implements DataSource {
         }
 
         /** A statement for {@code sql}: the one prepared before if it is idle, else a new one. */
-        synchronized PreparedStatement prepare(String sql, Connection handle) throws SQLException {
+        /** {@code committed}: run once the statement has run without an error (it commits), else null. */
+        synchronized PreparedStatement prepare(String sql, Connection handle, Runnable committed) throws SQLException {
             PreparedStatement ps = statements.remove(sql);
             if (ps == null) {
                 ps = physical.prepareStatement(sql);
             }
             PreparedStatement real = ps;
             return (PreparedStatement) Proxy.newProxyInstance(ConnectionPool.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, new Kept(this, sql, real, handle));
+                    new Class<?>[] {PreparedStatement.class}, new Kept(this, sql, real, handle, committed));
         }
 
         /** A statement closed by its caller: kept for the next use of its SQL, its parameters cleared. */
@@ -286,7 +287,10 @@ final class ConnectionPool implements DataSource {
                 pending = true;
             }
             if (m.getName().equals("prepareStatement") && args.length == 1) {
-                return pooled.prepare((String) args[0], (Connection) proxy);
+                String sql = (String) args[0];
+                // a statement that commits (Database's commit with the server's flush) ends the transaction once it ran:
+                // nothing is left to roll back when the connection comes back (a round trip saved)
+                return pooled.prepare(sql, (Connection) proxy, sql.startsWith("COMMIT;") ? () -> pending = false : null);
             }
             return call(m, pooled.physical, args);
         }
@@ -307,13 +311,15 @@ final class ConnectionPool implements DataSource {
         private final String sql;
         private final PreparedStatement real;
         private final Connection handle;
+        private final Runnable committed;
         private boolean closed;
 
-        Kept(Pooled pooled, String sql, PreparedStatement real, Connection handle) {
+        Kept(Pooled pooled, String sql, PreparedStatement real, Connection handle, Runnable committed) {
             this.pooled = pooled;
             this.sql = sql;
             this.real = real;
             this.handle = handle;
+            this.committed = committed;
         }
 
         @Override
@@ -341,7 +347,11 @@ final class ConnectionPool implements DataSource {
             if (closed) {
                 throw new SQLException("This statement is closed.", "HY010");
             }
-            return call(m, real, args);
+            Object r = call(m, real, args);
+            if (committed != null && m.getName().startsWith("execute")) {
+                committed.run();
+            }
+            return r;
         }
     }
 

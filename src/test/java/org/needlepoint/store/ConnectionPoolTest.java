@@ -146,6 +146,47 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void aTransactionEndedByACommittingStatementGoesBackWithoutARollbackAndOneNotRunIsRolledBack() throws Exception {
+        try (RoundTripCounter relay = RoundTripCounter.start("127.0.0.1", server.getPort())) {
+            ConnectionPool relayed = new ConnectionPool("jdbc:h2:tcp://127.0.0.1:" + relay.port() + "/pooltest", "sa", "", "the test server");
+            try {
+                commitByStatement(relayed, 1); // connects, prepares both statements, turns auto-commit off
+                long before = relay.trips();
+                commitByStatement(relayed, 2);
+                assertThat(relay.trips() - before).as("the insert and the committing statement; no rollback on return")
+                        .isEqualTo(2);
+                assertThat(rows()).isEqualTo(2);
+
+                try (Connection c = relayed.forTransaction()) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (3)")) {
+                        ps.executeUpdate();
+                    }
+                    c.prepareStatement("COMMIT; SELECT 1").close(); // prepared, never run: the insert is pending
+                }
+                commitByStatement(relayed, 4); // on the same connection: it would commit row 3 along had it stayed
+                assertThat(rows()).as("rows 1, 2 and 4: row 3 went with its unfinished transaction").isEqualTo(3);
+            } finally {
+                relayed.dispose();
+            }
+        }
+    }
+
+    /** A transaction inserting {@code id} that ends with a statement that commits, as Database's commit and flush. */
+    private static void commitByStatement(ConnectionPool pool, int id) throws SQLException {
+        try (Connection c = pool.forTransaction()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+                ps.setInt(1, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("COMMIT; SELECT 1")) {
+                ps.execute();
+            }
+        }
+    }
+
+    @Test
     void aReaderLentATransactionsConnectionWorksInAutoCommit() throws SQLException {
         try (Connection c = pool.forTransaction()) {
             insertInTransaction(c, 1);

@@ -47,8 +47,8 @@ class SaveRoundTripsTest {
     /**
      * The statements of a 60-point save that changes one amount (the catalogue, the visit, its points and its
      * answers before, the update of the visit, the one changed point, the commit counter with the change feed's
-     * numbering, the audit row, the commit and the server's flush), plus two for H2's client preparing a statement
-     * again now and then: 15 measured. It was 31-35 before lots and products were read in one statement each and a
+     * numbering, the audit row, the commit with the server's flush), plus two for H2's client preparing a statement
+     * again now and then: 13 measured. It was 31-35 before lots and products were read in one statement each and a
      * connection kept auto-commit off between transactions, and 23 while a save deleted and inserted every point
      * and answer, read the whole chart back, numbered the feed, committed and flushed in statements of their own and
      * rolled back the connection it had committed when it went back to the pool.

@@ -76,20 +76,7 @@ public final class Database implements AutoCloseable {
     /** The H2 file(s) that make up the database in its folder. */
     public static final String DB_FILE = DB_NAME + ".mv.db";
     public static final String TRACE_FILE = DB_NAME + ".trace.db";
-    /**
-     * H2's page cache of a PC's own records (KB): H2's default (16 MB whatever the heap), named in the URL because
-     * the clinic server sets a larger one and H2 keeps that setting in the database.
-     */
-    static final int CACHE_KB = 16_384;
-    /**
-     * H2's page cache while the clinic server serves (KB): four times a PC's. The server process runs no screens
-     * and every PC's searches read through it: with a PC's 16 MB, a search through the server decoded pages that
-     * did not fit, and its heap's collections that followed took 15-160 ms (100,000 patients: search p95
-     * through the server 4.6-5.6 ms in three runs, 3.1 ms with this cache).
-     */
-    static final int SERVER_CACHE_KB = 65_536;
-    private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE"
-            + ";CACHE_SIZE=" + CACHE_KB;
+    private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
     private static final int H2_ALREADY_OPEN = 90020;
     /** A joined PC's commit, and the server's flush of it to its disk, in one statement. */
     private static final String COMMIT_AND_FLUSH = "COMMIT; CALL " + ServerFlush.ALIAS + "()";
@@ -422,7 +409,6 @@ public final class Database implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE ALIAS IF NOT EXISTS " + ServerFlush.ALIAS + " FOR '" + ServerFlush.class.getName()
                         + ".flush'");
-                st.execute("SET CACHE_SIZE " + SERVER_CACHE_KB);
             }
             return null;
         });

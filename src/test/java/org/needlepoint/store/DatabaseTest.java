@@ -46,24 +46,6 @@ class DatabaseTest {
     }
 
     @Test
-    void theClinicServerHasALargerPageCacheAndThePcThatOpensTheRecordsAfterwardsItsOwn() {
-        Path folder = dir.resolve("served");
-        try (Database db = Database.open(folder)) {
-            assertThat(cacheKb(db)).isEqualTo(Database.CACHE_KB);
-            db.startServing("AB:CD", Instant.parse("2026-12-07T09:00:00Z"));
-            assertThat(cacheKb(db)).isEqualTo(Database.SERVER_CACHE_KB);
-        }
-        try (Database db = Database.open(folder)) {
-            assertThat(cacheKb(db)).as("H2 keeps the setting; the PC's open sets its own again").isEqualTo(Database.CACHE_KB);
-        }
-    }
-
-    private static long cacheKb(Database db) {
-        return db.read(c -> Sql.count(c, "SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME = 'CACHE_SIZE'"));
-    }
-
-    @Test
     void reopeningAFolderKeepsItsDataAndDoesNotMigrateAgain() {
         Patient saved;
         try (TestClinic clinic = new TestClinic(dir, Database.Durability.FLUSHED).withStaff()) {

@@ -456,10 +456,7 @@ public final class ChartService {
             audit.log(c, Audit.UPDATE, "visit", v.id(), v.patientId(), "saved the draft visit of "
                     + when(v.startedAt()) + ": " + describe(points, catalog));
             // what was written, as openVisit reads it back (no addenda: a draft has none)
-            Visit saved = new Visit(v.id(), v.patientId(), v.startedAt(), v.injectorId(), v.injectorName(), v.status(),
-                    content.notes(), content.consentConfirmed(), content.offLabelConsentConfirmed(), v.signedAt(),
-                    v.signedById(), v.signedByName(), original.version() + 1, now);
-            return new VisitChart(saved, content.points(), content.screening().stream()
+            return new VisitChart(v.savedDraft(content, now), content.points(), content.screening().stream()
                     .sorted(Comparator.comparing(ScreeningEntry::item)).toList(), List.of(), false);
         });
     }

@@ -10,4 +10,10 @@ public record Visit(long id, long patientId, Instant startedAt, long injectorId,
     public boolean signed() {
         return status == VisitStatus.SIGNED;
     }
+
+    /** The header once {@code d}'s notes and consents are saved over this version at {@code at}. */
+    public Visit savedDraft(ChartDraft d, Instant at) {
+        return new Visit(id, patientId, startedAt, injectorId, injectorName, status, d.notes(), d.consentConfirmed(),
+                d.offLabelConsentConfirmed(), signedAt, signedById, signedByName, version + 1, at);
+    }
 }

@@ -44,6 +44,11 @@ import javax.sql.DataSource;
  * caller waits up to {@link #WAIT_SECONDS} for one, as with H2's pool.
  */
 final class ConnectionPool implements DataSource {
+    /**
+     * How a statement that commits begins (then what runs after the commit, e.g. {@code COMMIT; CALL NP_FLUSH()}):
+     * once it ran, the borrower's transaction has ended and nothing is rolled back when the connection comes back.
+     */
+    static final String COMMITS = "COMMIT;";
     static final int MAX_CONNECTIONS = 16;
     /** Statements kept per connection, the least recently used closed first. */
     static final int STATEMENTS = 64;
@@ -290,7 +295,7 @@ final class ConnectionPool implements DataSource {
                 String sql = (String) args[0];
                 // a statement that commits (Database's commit with the server's flush) ends the transaction once it ran:
                 // nothing is left to roll back when the connection comes back (a round trip saved)
-                return pooled.prepare(sql, (Connection) proxy, sql.startsWith("COMMIT;") ? () -> pending = false : null);
+                return pooled.prepare(sql, (Connection) proxy, sql.startsWith(COMMITS) ? () -> pending = false : null);
             }
             return call(m, pooled.physical, args);
         }

@@ -79,7 +79,7 @@ public final class Database implements AutoCloseable {
     private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
     private static final int H2_ALREADY_OPEN = 90020;
     /** A joined PC's commit, and the server's flush of it to its disk, in one statement. */
-    private static final String COMMIT_AND_FLUSH = "COMMIT; CALL " + ServerFlush.ALIAS + "()";
+    private static final String COMMIT_AND_FLUSH = ConnectionPool.COMMITS + " CALL " + ServerFlush.ALIAS + "()";
     private static final int H2_DATABASE_CLOSED = 90098;
     private static final int H2_GENERAL_ERROR = 50000;
     private static final int H2_IO_EXCEPTION = 90028;

@@ -18,8 +18,10 @@ final class ScriptGuard {
     private static final Pattern TRIGGER = Pattern.compile("CREATE FORCE TRIGGER \"PUBLIC\"\\.\"[A-Z0-9_]+\""
             + " (BEFORE|AFTER|INSTEAD OF) [A-Z, ]+ ON \"PUBLIC\"\\.\"[A-Za-z0-9_]+\"( FOR EACH ROW)?( QUEUE \\d+)?( NOWAIT)?"
             + " CALL 'org\\.needlepoint\\.[A-Za-z0-9_.$]+'");
-    private static final Pattern FLUSH_ALIAS = Pattern.compile("CREATE FORCE ALIAS \"PUBLIC\"\\.\"NP_FLUSH\" FOR"
-            + " '?\"?org\\.needlepoint\\.store\\.ServerFlush\\.flush.*");
+    /** The clinic server's functions: its flush of joined PCs' commits, and their searches. */
+    private static final Pattern SERVER_FUNCTION = Pattern.compile("CREATE FORCE ALIAS \"PUBLIC\"\\."
+            + "\"(NP_FLUSH|NP_SEARCH)\" FOR '?\"?org\\.needlepoint\\."
+            + "(store\\.ServerFlush\\.flush|patient\\.ServerSearch\\.search)\\b.*");
     private static final Pattern PC_USER = Pattern.compile("CREATE USER IF NOT EXISTS \"PC_[0-9]+\" SALT '[0-9a-f]+'"
             + " HASH '[0-9a-f]+';?");
     private static final String[] DDL = {"CREATE SEQUENCE \"PUBLIC\".", "CREATE CACHED TABLE \"PUBLIC\".",
@@ -50,8 +52,8 @@ final class ScriptGuard {
         if (s.startsWith("CREATE USER IF NOT EXISTS ") || s.startsWith("SET ")) {
             return Verdict.SKIP; // the database's own user exists already; its settings come from Database's URL
         }
-        if (s.startsWith("CREATE ROLE IF NOT EXISTS \"") || s.startsWith("GRANT ") || FLUSH_ALIAS.matcher(s).matches()) {
-            // a served clinic's accounts and rights (server/PcStore) and its flush function: the clinic server makes
+        if (s.startsWith("CREATE ROLE IF NOT EXISTS \"") || s.startsWith("GRANT ") || SERVER_FUNCTION.matcher(s).matches()) {
+            // a served clinic's accounts and rights (server/PcStore) and its functions: the clinic server makes
             // them again at its start; nothing of them is run from a file
             return Verdict.SKIP;
         }

@@ -52,6 +52,9 @@ public final class PatientService {
      */
     public SearchPage search(String text, Cancellation cancel) {
         session.require("search patients", ANY_STAFF);
+        if (db.isRemote()) { // the clinic server runs it: one round trip
+            return db.read(c -> store.searchOnServer(c, text, SEARCH_LIMIT, cancel));
+        }
         SearchQuery q = SearchQuery.parse(text);
         return db.read(c -> store.search(c, q, SEARCH_LIMIT, cancel));
     }
@@ -64,6 +67,17 @@ public final class PatientService {
         session.require("search patients", ANY_STAFF);
         SearchQuery q = SearchQuery.parse(text);
         return db.read(c -> store.count(c, q, COUNT_LIMIT, cancel));
+    }
+
+    /**
+     * On the clinic server, at its start: joined PCs' searches run there, one call each
+     * ({@link ServerSearch}). Only on the records' own PC (it defines functions, as the owner).
+     */
+    public static void serveSearches(Database db) {
+        db.adminWork(c -> {
+            PatientStore.defineServerFunctions(c);
+            return null;
+        });
     }
 
     /** Opens a record for reading; the opening is audited. */

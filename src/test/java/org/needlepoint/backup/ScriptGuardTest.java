@@ -1,6 +1,13 @@
 package org.needlepoint.backup;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.needlepoint.patient.PatientStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,6 +45,28 @@ class ScriptGuardTest {
                 .isEqualTo(ScriptGuard.Verdict.SKIP);
         assertThat(check("SET WRITE_DELAY 0")).isEqualTo(ScriptGuard.Verdict.SKIP);
         assertThat(check("-- 120 +/- SELECT COUNT(*) FROM PUBLIC.PATIENT;")).isEqualTo(ScriptGuard.Verdict.SKIP);
+    }
+
+    @Test
+    void theClinicServersFunctionsAsScriptWritesThemAreSkippedAndLookAlikesRefused() throws Exception {
+        List<String> aliases = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:guard-" + System.nanoTime(), "sa", "")) {
+            PatientStore.defineServerFunctions(c); // what the clinic server defines at its start
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE ALIAS NP_FLUSH FOR 'org.needlepoint.store.ServerFlush.flush'");
+                try (ResultSet rs = st.executeQuery("SCRIPT")) {
+                    while (rs.next()) {
+                        if (rs.getString(1).contains("ALIAS")) {
+                            aliases.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(aliases).hasSize(2).allSatisfy(sql -> assertThat(check(sql)).isEqualTo(ScriptGuard.Verdict.SKIP));
+        refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_SEARCH\" FOR 'com.example.Evil.search'");
+        refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_SEARCH\" FOR 'org.needlepoint.patient.ServerSearchEvil.search'");
+        refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_OTHER\" FOR 'org.needlepoint.patient.ServerSearch.search'");
     }
 
     @Test

@@ -24,6 +24,12 @@ import org.needlepoint.cli.SeedDemo;
 import org.needlepoint.inventory.Lot;
 import org.needlepoint.inventory.Product;
 import org.needlepoint.patient.Patient;
+import org.needlepoint.patient.PatientDetails;
+import org.needlepoint.patient.PatientService;
+import org.needlepoint.patient.PatientStore;
+import org.needlepoint.patient.SearchPage;
+import org.needlepoint.patient.SearchQuery;
+import org.needlepoint.store.Cancellation;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.ClinicLink;
 import org.needlepoint.store.Database;
@@ -133,5 +139,50 @@ class SaveRoundTripsTest {
                     .containsExactlyElementsOf(points.stream()
                             .map(p -> p.key() + " " + p.amount().stripTrailingZeros().toPlainString()).toList());
         }
+    }
+
+    @Test
+    void aSearchIsOneRoundTripAndFindsWhatTheSearchStatementByStatementFinds() throws Exception {
+        List<PatientDetails> many = new ArrayList<>();
+        for (int i = 0; i < 130; i++) { // more than a page of the list (100) share the name's start
+            String suffix = Character.toString('a' + i % 26) + Character.toString('a' + i / 26);
+            many.add(TestClinic.patient("Ola" + suffix, "Quillfeather" + suffix, "1971-04-" + (10 + i % 19),
+                    "555" + (2_000_000 + i * 37)));
+        }
+        many.add(TestClinic.patient("Ådne", "Quist-Ørsted", "1983-11-02", "5557001234"));
+        PatientStore store = new PatientStore();
+        db.tx(c -> store.insertAll(c, many, java.time.Instant.now(), null));
+        long chart = services.patients().search("Quist").get(0).chartNumber();
+
+        List<String> texts = List.of("Q", "Quil", "Quillfeatherab", "quillfeatherab, olaab", "olaab quillfeatherab", "Quist",
+                "quist orsted", "Ådne", "555200", "5552000037", "(555) 200-0074", "0074", "1971-04-12", "1983-11-02",
+                Long.toString(chart), "nobody at all");
+        long all = 0;
+        for (String text : texts) {
+            long t0 = relay.trips();
+            SearchPage page = services.patients().search(text, new Cancellation());
+            long trips = relay.trips() - t0;
+            all += trips;
+            // one, or two where H2's client prepares the call again (now and then; see CHART_SAVE_AT_MOST)
+            assertThat(trips).as("round trips of a search for \"" + text + "\"").isBetween(1L, 2L);
+            SearchPage byStatements = db.read(c -> store.search(c, SearchQuery.parse(text), PatientService.SEARCH_LIMIT,
+                    new Cancellation()));
+            assertThat(page).as("the server's search for \"" + text + "\" finds what the statements find")
+                    .isEqualTo(byStatements);
+        }
+        assertThat(all).as("round trips of " + texts.size() + " searches (a phone's digits took 3-6 each, names 2, when"
+                + " the PC ran the search's statements one by one)").isLessThanOrEqualTo(texts.size() + 2);
+        SearchPage broad = services.patients().search("Quill", new Cancellation());
+        assertThat(broad.rows()).hasSize(PatientService.SEARCH_LIMIT);
+        assertThat(broad.more()).as("more than a page match").isTrue();
+        assertThat(services.patients().search("Quist", new Cancellation()).rows()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.firstName()).isEqualTo("Ådne");
+                    assertThat(p.birthDate()).isEqualTo(java.time.LocalDate.of(1983, 11, 2));
+                    assertThat(p.phone()).isEqualTo("5557001234");
+                });
+        long t0 = relay.trips();
+        assertThat(services.patients().search("   ", new Cancellation()).rows()).isEmpty();
+        assertThat(relay.trips() - t0).as("an empty search asks nothing").isZero();
     }
 }

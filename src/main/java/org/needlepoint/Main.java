@@ -1,6 +1,7 @@
 package org.needlepoint;
 
 import org.needlepoint.cli.Cli;
+import org.needlepoint.store.H2Settings;
 
 /**
  * Entry point. No subcommand opens the GUI; a subcommand runs a headless admin task.
@@ -14,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        H2Settings.apply();
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         int code = new Cli(System.out, System.err).run(args);
         if (code >= 0) {

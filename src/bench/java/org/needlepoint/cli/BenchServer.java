@@ -73,6 +73,7 @@ public final class BenchServer {
     }
 
     public static void main(String[] args) throws Exception {
+        org.needlepoint.store.H2Settings.apply(); // as Main: the PCs' side here
         List<String> app = org.needlepoint.app.JvmOptions.list();
         if (!List.of(args).contains("--bench-jvm") && Collections.indexOfSubList(
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), app) < 0) {

@@ -107,7 +107,7 @@ final class ConsentPdf {
         float top = doc.y - 8;
         doc.text("Signature of the patient", LABEL, doc.left + 12, PdfDoc.baseline(top, LABEL));
         top -= LABEL.leading() + 4;
-        PDImageXObject img = PDImageXObject.createFromByteArray(doc.doc, d.signaturePng(), "signature.png");
+        PDImageXObject img = SignatureImage.of(doc.doc, d.signaturePng());
         float maxW = doc.width() - 24;
         float scale = Math.min(SIGNATURE_HEIGHT / img.getHeight(), maxW / img.getWidth());
         float w = img.getWidth() * scale;

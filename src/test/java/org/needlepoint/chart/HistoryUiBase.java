@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.needlepoint.testing.QuickRobots;
 import org.needlepoint.testing.TestClinic;
 import org.needlepoint.ui.Background;
 import org.needlepoint.ui.Screens;
@@ -60,7 +61,8 @@ abstract class HistoryUiBase {
     protected final List<Long> opened = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void launch() throws Exception {
+    void launch(FxRobot robot) throws Exception {
+        QuickRobots.install(robot);
         folder = Files.createTempDirectory("needlepoint-history");
         fixture = new HistoryFixture(folder);
         clinic = fixture.clinic;
@@ -125,7 +127,7 @@ abstract class HistoryUiBase {
         } catch (TimeoutException e) {
             throw new AssertionError("background work did not finish", e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        QuickRobots.drain();
     }
 
     protected void showPatient(long id) {

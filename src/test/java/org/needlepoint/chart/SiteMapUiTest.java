@@ -19,9 +19,11 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.needlepoint.chart.MapEditor.EditablePoint;
+import org.needlepoint.testing.QuickRobots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,6 +45,11 @@ class SiteMapUiTest {
     private MapEditor<Dose> editor;
     private MapEditorBinding<Dose> binding;
     private Stage stage;
+
+    @BeforeEach
+    void quickRobots(FxRobot robot) {
+        QuickRobots.install(robot);
+    }
 
     @Start
     void start(Stage stage) {

@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.app.AppWindow;
@@ -60,6 +61,11 @@ public abstract class ServerUiBase {
         if (server != null) {
             server.close();
         }
+    }
+
+    @BeforeEach
+    void quickRobots(FxRobot robot) {
+        QuickRobots.install(robot);
     }
 
     @AfterEach
@@ -135,7 +141,7 @@ public abstract class ServerUiBase {
 
     /** Waits until background work has reported back and the FX thread has caught up. */
     protected void settle() {
-        WaitForAsyncUtils.waitForFxEvents(); // a key or click just sent may not have started its work yet
+        QuickRobots.drain(); // a key or click just sent may not have started its work yet
         waitUntil(15, () -> background.isIdle());
     }
 
@@ -145,7 +151,7 @@ public abstract class ServerUiBase {
         } catch (TimeoutException e) {
             throw new AssertionError("not within " + seconds + " s", e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        QuickRobots.drain();
     }
 
     protected <T extends Node> T node(FxRobot robot, String fxId) {

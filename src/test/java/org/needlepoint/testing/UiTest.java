@@ -39,7 +39,8 @@ public abstract class UiTest {
     private Path folder;
 
     @BeforeEach
-    void launch() throws Exception {
+    void launch(FxRobot robot) throws Exception {
+        QuickRobots.install(robot);
         folder = Files.createTempDirectory("needlepoint-ui");
         clinic = new TestClinic(folder);
         prepare(clinic);
@@ -97,13 +98,13 @@ public abstract class UiTest {
      * drained first: a key or click just sent may not have started its background work yet.
      */
     protected void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
+        QuickRobots.drain();
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> background.isIdle());
         } catch (TimeoutException e) {
             throw new AssertionError("background work did not finish", e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        QuickRobots.drain();
     }
 
     /**

@@ -82,6 +82,11 @@ public final class BenchServer {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(app);
+            for (String key : System.getProperties().stringPropertyNames()) { // bench.serverJfr and the like
+                if (key.startsWith("bench.")) {
+                    cmd.add("-D" + key + "=" + System.getProperty(key));
+                }
+            }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
             cmd.addAll(List.of(args));
             System.out.println("bench: re-running in a JVM with the app's options (" + String.join(" ", app)
@@ -425,6 +430,11 @@ public final class BenchServer {
         if (jfr != null) {
             cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings="
                     + System.getProperty("bench.serverJfrSettings", "profile"));
+        }
+        // more options for the server's JVM only, to try them (bench.serverJvmOptions: space-separated)
+        String extra = System.getProperty("bench.serverJvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.needlepoint.Main", "--data", records.toString(),
                 "serve", "--bind", "127.0.0.1", "--port", Integer.toString(port)));

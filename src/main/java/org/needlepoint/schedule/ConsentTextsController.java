@@ -95,7 +95,8 @@ public final class ConsentTextsController implements AdminTab {
         } else {
             loadKind(consentKindList.getSelectionModel().getSelectedItem());
         }
-        background.run(consents::validityMonths, m -> consentValidMonths.setText(Integer.toString(m)),
+        background.run(consents::validityMonths,
+                m -> consentValidMonths.setText(model.monthsRead(consentValidMonths.getText(), m)),
                 error -> Forms.showError(consentTextsError, Forms.message(error)));
     }
 
@@ -195,6 +196,7 @@ public final class ConsentTextsController implements AdminTab {
             consents.setValidityMonths(months.getAsInt());
             return months.getAsInt();
         }, m -> {
+            model.monthsSaved(m);
             Forms.mark(consentValidMonths, null);
             Forms.showStatus(consentTextsStatus, "Signed consents are now valid for " + m + " months.");
         }, error -> {

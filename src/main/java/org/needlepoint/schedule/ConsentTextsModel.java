@@ -12,6 +12,8 @@ import java.util.OptionalInt;
 public final class ConsentTextsModel {
     private List<ConsentText> versions = List.of();
     private ConsentText selected;
+    /** The validity in months last read or saved: what the field shows unless the admin typed another. */
+    private Integer months;
 
     public void load(List<ConsentText> newestFirst) {
         versions = List.copyOf(newestFirst);
@@ -49,6 +51,24 @@ public final class ConsentTextsModel {
     }
 
     /** Parses the months typed; empty when it is not a whole number. */
+    /**
+     * What the validity field shows once {@code stored} is read (at opening, or because another PC changed something):
+     * the stored months, unless the admin has typed other months meanwhile, which are kept.
+     */
+    public String monthsRead(String typed, int stored) {
+        boolean typing = months != null && typed != null && !typed.strip().equals(Integer.toString(months));
+        if (typing) {
+            return typed;
+        }
+        months = stored;
+        return Integer.toString(stored);
+    }
+
+    /** The validity was saved as {@code saved}: the field shows it, as read. */
+    public void monthsSaved(int saved) {
+        months = saved;
+    }
+
     public static OptionalInt months(String typed) {
         try {
             return OptionalInt.of(Integer.parseInt(typed.strip()));

@@ -3,6 +3,7 @@ package org.needlepoint.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -33,9 +34,19 @@ public final class Background implements AutoCloseable {
         };
     }
 
-    /** Runs {@code work} in the background; exactly one of the callbacks then runs on the FX thread. */
+    /** Runs {@code work} in the background; exactly one of the callbacks then runs on the FX thread (none once closed). */
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         inFlight.incrementAndGet();
+        try {
+            execute(work, onSuccess, onError);
+        } catch (RejectedExecutionException closed) {
+            // the window closed (close() below): nothing is left to show a result in, e.g. for a live refresh that
+            // heard another PC's change as the window went
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         pool.execute(() -> {
             T result = null;
             Throwable failure = null;

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -101,13 +102,25 @@ public final class QuickRobots {
                 return;
             }
             for (Scene s : scenes) {
+                // a pulse laid the scene out, or its window went (a window being closed gets no pulse)
+                Window w = s.getWindow();
                 Runnable[] once = new Runnable[1];
+                InvalidationListener[] gone = new InvalidationListener[1];
                 once[0] = () -> {
                     done.countDown();
                     // not from inside the scene's loop over its listeners
-                    Platform.runLater(() -> s.removePostLayoutPulseListener(once[0]));
+                    Platform.runLater(() -> {
+                        s.removePostLayoutPulseListener(once[0]);
+                        w.showingProperty().removeListener(gone[0]);
+                    });
+                };
+                gone[0] = o -> {
+                    if (!w.isShowing()) {
+                        once[0].run();
+                    }
                 };
                 s.addPostLayoutPulseListener(once[0]);
+                w.showingProperty().addListener(gone[0]);
             }
             Platform.requestNextPulse();
         });

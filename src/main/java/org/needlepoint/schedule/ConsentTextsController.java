@@ -96,7 +96,12 @@ public final class ConsentTextsController implements AdminTab {
             loadKind(consentKindList.getSelectionModel().getSelectedItem());
         }
         background.run(consents::validityMonths,
-                m -> consentValidMonths.setText(model.monthsRead(consentValidMonths.getText(), m)),
+                m -> {
+                    String shown = model.monthsRead(consentValidMonths.getText(), m);
+                    if (!shown.equals(consentValidMonths.getText())) { // setting the same text moves the caret
+                        consentValidMonths.setText(shown);
+                    }
+                },
                 error -> Forms.showError(consentTextsError, Forms.message(error)));
     }
 

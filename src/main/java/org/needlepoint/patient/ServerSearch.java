@@ -40,7 +40,7 @@ public final class ServerSearch {
         if (COLUMN_LIST.equals(c.getMetaData().getURL())) {
             return out;
         }
-        SearchPage page = STORE.search(c, SearchQuery.parse(text == null ? "" : text), limit, new Cancellation());
+        SearchPage page = STORE.search(c, SearchQuery.parse(text), limit, new Cancellation());
         for (PatientSummary p : page.rows()) {
             out.addRow(p.id(), p.chartNumber(), p.lastName(), p.firstName(), p.preferredName(), p.birthDate(), p.phone(),
                     p.email(), page.more());

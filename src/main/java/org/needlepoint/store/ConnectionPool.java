@@ -181,8 +181,10 @@ final class ConnectionPool implements DataSource {
                     new Lent(this));
         }
 
-        /** A statement for {@code sql}: the one prepared before if it is idle, else a new one. */
-        /** {@code committed}: run once the statement has run without an error (it commits), else null. */
+        /**
+         * A statement for {@code sql}: the one prepared before if it is idle, else a new one. {@code committed}: run
+         * once the statement has run without an error (it commits), else null.
+         */
         synchronized PreparedStatement prepare(String sql, Connection handle, Runnable committed) throws SQLException {
             PreparedStatement ps = statements.remove(sql);
             if (ps == null) {

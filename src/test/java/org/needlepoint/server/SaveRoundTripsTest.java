@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -154,7 +159,7 @@ class SaveRoundTripsTest {
         }
         many.add(TestClinic.patient("Ådne", "Quist-Ørsted", "1983-11-02", "5557001234"));
         PatientStore store = new PatientStore();
-        db.tx(c -> store.insertAll(c, many, java.time.Instant.now(), null));
+        db.tx(c -> store.insertAll(c, many, Instant.now(), null));
         long chart = services.patients().search("Quist").get(0).chartNumber();
 
         List<String> texts = List.of("Q", "Quil", "Quillfeatherab", "quillfeatherab, olaab", "olaab quillfeatherab", "Quist",
@@ -181,7 +186,7 @@ class SaveRoundTripsTest {
         assertThat(services.patients().search("Quist", new Cancellation()).rows()).singleElement()
                 .satisfies(p -> {
                     assertThat(p.firstName()).isEqualTo("Ådne");
-                    assertThat(p.birthDate()).isEqualTo(java.time.LocalDate.of(1983, 11, 2));
+                    assertThat(p.birthDate()).isEqualTo(LocalDate.of(1983, 11, 2));
                     assertThat(p.phone()).isEqualTo("5557001234");
                 });
         long t0 = relay.trips();
@@ -198,11 +203,11 @@ class SaveRoundTripsTest {
         // PC counts on (H2's 64) refuses the second run of the older ones
         int n = 3 * H2Settings.SERVER_CACHED_OBJECTS;
         long sum = db.read(c -> {
-            List<java.sql.PreparedStatement> all = new ArrayList<>();
+            List<PreparedStatement> all = new ArrayList<>();
             long total = 0;
             try {
                 for (int i = 0; i < n; i++) {
-                    java.sql.PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS INT) + " + i);
+                    PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS INT) + " + i);
                     all.add(ps);
                     ps.setInt(1, 1);
                     total += one(ps);
@@ -211,7 +216,7 @@ class SaveRoundTripsTest {
                     total += one(all.get(i));
                 }
             } finally {
-                for (java.sql.PreparedStatement ps : all) {
+                for (PreparedStatement ps : all) {
                     ps.close();
                 }
             }
@@ -220,8 +225,8 @@ class SaveRoundTripsTest {
         assertThat(sum).isEqualTo(2L * n * (n + 1) / 2);
     }
 
-    private static long one(java.sql.PreparedStatement ps) throws java.sql.SQLException {
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
+    private static long one(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -40,6 +40,7 @@ import org.needlepoint.security.PermissionDeniedException;
 import org.needlepoint.security.Role;
 import org.needlepoint.security.Session;
 import org.needlepoint.security.User;
+import org.needlepoint.security.UserStore;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.Versions;
 
@@ -90,6 +91,7 @@ public final class ChartService {
     private final List<SignedChartListener> signedListeners;
     private final ConsentService consents;
     private final DiagramGeometry geometry = DiagramGeometry.standard();
+    private final UserStore users = new UserStore();
 
     public ChartService(Database db, ChartStore store, InventoryStore inventory, PatientStore patients, AuthService auth,
                         Audit audit, Session session, Clock clock, List<SignedChartListener> signedListeners,
@@ -397,68 +399,103 @@ public final class ChartService {
      */
     public VisitChart saveDraft(Visit original, ChartDraft draft) {
         User u = session.require("chart visits", CHARTING);
-        List<InjectionPoint> sent = draft.points().stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
-        return db.tx(c -> {
-            Catalog catalog = catalogFor(c, sent);
-            Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(sent, catalog));
-            // regions and sides come from where the points land, never from the caller
-            List<InjectionPoint> points = ChartRules.located(sent, catalog, geometry, e);
-            if (draft.notes() != null && draft.notes().length() > ChartDraft.MAX_NOTES) {
-                e.put("notes", "Clinical notes are at most " + ChartDraft.MAX_NOTES + " characters.");
-            }
-            Set<ScreeningItem> seen = new HashSet<>();
-            for (ScreeningEntry s : draft.screening()) {
-                if (s == null || s.item() == null || !seen.add(s.item())) {
-                    e.put("screening", "The screening checklist holds a question twice or an empty line.");
-                } else if (s.note() != null && s.note().length() > ScreeningEntry.MAX_NOTE) {
-                    e.put("screening." + s.item().name(), "A screening note is at most " + ScreeningEntry.MAX_NOTE
-                            + " characters.");
-                }
-            }
-            if (!e.isEmpty()) {
-                throw new ValidationException(e);
-            }
-            VisitChart stored = store.chart(c, original.id())
-                    .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
-            Visit v = stored.visit();
-            if (v.signed()) {
-                throw new ValidationException("status", signedMessage(v));
-            }
-            // hard stops: an unusable lot, or a vial newly charted from that is discarded or past its hours
-            e.putAll(unusableLots(points, catalog));
-            Map<String, Long> savedVials = new HashMap<>();
-            for (InjectionPoint sp : stored.points()) {
-                if (sp.vialId() != null) {
-                    savedVials.put(sp.key(), sp.vialId());
-                }
-            }
-            List<InjectionPoint> newlyFromVial = points.stream()
-                    .filter(p -> p.vialId() != null && !p.vialId().equals(savedVials.get(p.key()))).toList();
-            if (!newlyFromVial.isEmpty()) {
-                e.putAll(ChartRules.vialProblems(newlyFromVial, catalog, clock.instant(),
-                        inventory.overriddenVials(c, v.id())));
-            }
-            if (!e.isEmpty()) {
-                throw new ValidationException(e);
-            }
-            Patient p = patients.find(c, v.patientId()).orElseThrow();
-            List<ScreeningEntry> checklist = ChartRules.screening(ChartRules.productsOf(points, catalog), p.details(),
-                    draft.screening());
-            ChartDraft content = new ChartDraft(draft.notes(), points, checklist, draft.consentConfirmed(),
-                    draft.offLabelConsentConfirmed());
-            if (ChartRules.sameContent(ChartDraft.of(stored), content)) {
-                return stored;
-            }
-            // to the microsecond the database keeps, so the chart returned is the chart openVisit reads back
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            store.updateDraft(c, v.id(), original.version(), content, now, u.id(), clock.getZone());
-            store.replaceDraftContent(c, v.id(), ChartDraft.of(stored), content);
-            audit.log(c, Audit.UPDATE, "visit", v.id(), v.patientId(), "saved the draft visit of "
-                    + when(v.startedAt()) + ": " + describe(points, catalog));
-            // what was written, as openVisit reads it back (no addenda: a draft has none)
-            return new VisitChart(v.savedDraft(content, now), content.points(), content.screening().stream()
-                    .sorted(Comparator.comparing(ScreeningEntry::item)).toList(), List.of(), false);
+        if (db.isRemote()) {
+            // a joined PC: the clinic server runs the save on this PC's connection (ServerSave), one round trip
+            return db.txOnServer(c -> store.saveDraftOnServer(c, u.id(), original.id(), original.version(), draft));
+        }
+        return db.tx(c -> saveDraftIn(c, u, original.id(), original.version(), draft));
+    }
+
+    /**
+     * On the clinic server, at its start: joined PCs' draft saves run there, one call each ({@link ServerSave}).
+     * Only on the records' own PC (it defines a function, as the owner).
+     */
+    public void serveSaves() {
+        db.adminWork(c -> {
+            ChartStore.defineServerFunctions(c);
+            return null;
         });
+        ServerSave.serve(this);
+    }
+
+    /**
+     * On the clinic server, for {@link ServerSave}: a joined PC's save of a draft, as {@link #saveDraft} makes it,
+     * on the PC's connection {@code c} and in its transaction. The PC's signed-in user ({@code userId}) must be an
+     * active account that charts: the PC checked it, and the server checks it again.
+     */
+    VisitChart saveDraftFor(Connection c, long userId, long visitId, int version, ChartDraft draft)
+            throws SQLException {
+        User u = users.findById(c, userId).filter(User::active).orElseThrow(() -> new PermissionDeniedException(
+                "This account is not active on the clinic server; sign in again."));
+        if (!java.util.Arrays.asList(CHARTING).contains(u.role())) {
+            throw new PermissionDeniedException(u.role().label() + " accounts cannot chart visits.");
+        }
+        return db.asCallersTransaction(c, x -> saveDraftIn(x, u, visitId, version, draft));
+    }
+
+    /** {@link #saveDraft}'s transaction, on {@code c}: {@code u} saves {@code draft} over the visit's {@code version}. */
+    private VisitChart saveDraftIn(Connection c, User u, long visitId, int version, ChartDraft draft)
+            throws SQLException {
+        List<InjectionPoint> sent = draft.points().stream().map(p -> p == null ? null : p.withAddendum(null)).toList();
+        Catalog catalog = catalogFor(c, sent);
+        Map<String, String> e = new LinkedHashMap<>(ChartRules.pointProblems(sent, catalog));
+        // regions and sides come from where the points land, never from the caller
+        List<InjectionPoint> points = ChartRules.located(sent, catalog, geometry, e);
+        if (draft.notes() != null && draft.notes().length() > ChartDraft.MAX_NOTES) {
+            e.put("notes", "Clinical notes are at most " + ChartDraft.MAX_NOTES + " characters.");
+        }
+        Set<ScreeningItem> seen = new HashSet<>();
+        for (ScreeningEntry s : draft.screening()) {
+            if (s == null || s.item() == null || !seen.add(s.item())) {
+                e.put("screening", "The screening checklist holds a question twice or an empty line.");
+            } else if (s.note() != null && s.note().length() > ScreeningEntry.MAX_NOTE) {
+                e.put("screening." + s.item().name(), "A screening note is at most " + ScreeningEntry.MAX_NOTE
+                        + " characters.");
+            }
+        }
+        if (!e.isEmpty()) {
+            throw new ValidationException(e);
+        }
+        VisitChart stored = store.chart(c, visitId)
+                .orElseThrow(() -> new ValidationException("visit", "This visit no longer exists."));
+        Visit v = stored.visit();
+        if (v.signed()) {
+            throw new ValidationException("status", signedMessage(v));
+        }
+        // hard stops: an unusable lot, or a vial newly charted from that is discarded or past its hours
+        e.putAll(unusableLots(points, catalog));
+        Map<String, Long> savedVials = new HashMap<>();
+        for (InjectionPoint sp : stored.points()) {
+            if (sp.vialId() != null) {
+                savedVials.put(sp.key(), sp.vialId());
+            }
+        }
+        List<InjectionPoint> newlyFromVial = points.stream()
+                .filter(p -> p.vialId() != null && !p.vialId().equals(savedVials.get(p.key()))).toList();
+        if (!newlyFromVial.isEmpty()) {
+            e.putAll(ChartRules.vialProblems(newlyFromVial, catalog, clock.instant(),
+                    inventory.overriddenVials(c, v.id())));
+        }
+        if (!e.isEmpty()) {
+            throw new ValidationException(e);
+        }
+        Patient p = patients.find(c, v.patientId()).orElseThrow();
+        List<ScreeningEntry> checklist = ChartRules.screening(ChartRules.productsOf(points, catalog), p.details(),
+                draft.screening());
+        ChartDraft content = new ChartDraft(draft.notes(), points, checklist, draft.consentConfirmed(),
+                draft.offLabelConsentConfirmed());
+        if (ChartRules.sameContent(ChartDraft.of(stored), content)) {
+            return stored;
+        }
+        // to the microsecond the database keeps, so the chart returned is the chart openVisit reads back
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        store.updateDraft(c, v.id(), version, content, now, u.id(), clock.getZone());
+        store.replaceDraftContent(c, v.id(), ChartDraft.of(stored), content);
+        audit.log(c, u, Audit.UPDATE, "visit", v.id(), v.patientId(), "saved the draft visit of "
+                + when(v.startedAt()) + ": " + describe(points, catalog));
+        // what was written, as openVisit reads it back (no addenda: a draft has none)
+        return new VisitChart(v.savedDraft(content, now), content.points(), content.screening().stream()
+                .sorted(Comparator.comparing(ScreeningEntry::item)).toList(), List.of(), false);
     }
 
     /**

@@ -195,6 +195,38 @@ public final class ChartStore implements RecordCheck {
         return ids;
     }
 
+    /**
+     * A joined PC's save of a draft, run by the clinic server in this PC's transaction ({@link ServerSave}): one
+     * round trip. The chart as saved, or the server's refusal as it was thrown there.
+     */
+    public VisitChart saveDraftOnServer(Connection c, long userId, long visitId, int version, ChartDraft draft)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("CALL " + ServerSave.SAVE_DRAFT + "(?, ?, ?, ?)")) {
+            ps.setLong(1, userId);
+            ps.setLong(2, visitId);
+            ps.setInt(3, version);
+            ps.setString(4, ChartWire.draft(draft));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return ChartWire.chart(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            RuntimeException refused = ServerSave.refusal(e);
+            if (refused != null) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    /** On the clinic server, as its owner: the function joined PCs save drafts with ({@link ServerSave}). */
+    public static void defineServerFunctions(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE ALIAS IF NOT EXISTS " + ServerSave.SAVE_DRAFT + " FOR '" + ServerSave.class.getName()
+                    + ".saveDraft'");
+        }
+    }
+
     /** Saves the header of a draft if nobody saved it since {@code version}; else a refusal naming who did. */
     public void updateDraft(Connection c, long id, int version, ChartDraft d, Instant now, long by, ZoneId zone)
             throws SQLException {

@@ -42,7 +42,15 @@ public final class Audit {
     /** Records an action by the signed-in user within the transaction on {@code c}. */
     public void log(Connection c, String action, String recordType, Long recordId, Long patientId, String summary)
             throws SQLException {
-        User u = session.user().orElse(null);
+        log(c, session.user().orElse(null), action, recordType, recordId, patientId, summary);
+    }
+
+    /**
+     * Records an action by {@code u} within the transaction on {@code c}: the clinic server's, running a save for a
+     * joined PC's signed-in user.
+     */
+    public void log(Connection c, User u, String action, String recordType, Long recordId, Long patientId,
+                    String summary) throws SQLException {
         java.time.Instant at = clock.instant();
         db.atCommit(c, conn -> store.append(conn, at, u == null ? null : u.id(), u == null ? null : u.username(),
                 action, recordType, recordId, patientId, summary));

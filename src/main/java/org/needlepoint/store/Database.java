@@ -574,7 +574,7 @@ public final class Database implements AutoCloseable {
         if (readOnly) {
             throw new StoreException("The records in " + folder + " are open only to be looked at: nothing can be saved.");
         }
-        T result = commit(work);
+        T result = commit(work, true);
         if (commits.incrementAndGet() % COMPACT_CHECK_EVERY == 0 && !bulk && link == null) {
             // the file grows with every save; an app left running for days is kept in check here, later
             // than at the quiet moments (close, after a backup) as saves wait while it runs
@@ -583,15 +583,46 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    private <T> T commit(SqlWork<T> work) {
+    /**
+     * A joined PC's transaction that is one call to a function of the clinic server ({@code call} runs it): the
+     * function runs the transaction's body there through {@link #asCallersTransaction}, the commit counted and
+     * audited; this commits it, flushed on the server before it returns, as {@link #tx} does. Two round trips,
+     * where the body's statements sent one by one are a dozen.
+     */
+    public <T> T txOnServer(SqlWork<T> call) {
+        if (link == null) {
+            throw new IllegalStateException("only a joined PC's transaction runs on the clinic server");
+        }
+        return commit(call, false);
+    }
+
+    /**
+     * On the clinic server, in a function a joined PC called inside its transaction ({@link #txOnServer}): runs
+     * {@code work} on the PC's connection {@code c} (the PC's rights apply) and ends it as {@link #tx} ends a
+     * transaction: the commit counter raised, the change feed numbered and the deferred work ({@link #atCommit}: the
+     * audit rows) run. The PC commits.
+     */
+    public <T> T asCallersTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        List<SqlWork<?>> deferred = new ArrayList<>();
+        atCommit.put(c, deferred);
         try {
-            return commitOnce(work);
+            T result = work.run(c);
+            countCommit(c, deferred);
+            return result;
+        } finally {
+            atCommit.remove(c);
+        }
+    }
+
+    private <T> T commit(SqlWork<T> work, boolean countHere) {
+        try {
+            return commitOnce(work, countHere);
         } catch (ServerUnreachableException e) {
             throw e.whileSaving();
         }
     }
 
-    private <T> T commitOnce(SqlWork<T> work) {
+    private <T> T commitOnce(SqlWork<T> work, boolean countHere) {
         long[] counted = new long[1];
         boolean loading = bulk;
         boolean sync = flushEachCommit && !loading;
@@ -602,7 +633,9 @@ public final class Database implements AutoCloseable {
             T result;
             try {
                 result = work.run(c);
-                counted[0] = countCommit(c, deferred);
+                if (countHere) {
+                    counted[0] = countCommit(c, deferred);
+                }
                 if (sync && link != null) {
                     // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns, asked
                     // in the statement that commits (one round trip). Prepared, as every statement of a save: a joined

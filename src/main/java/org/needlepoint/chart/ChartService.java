@@ -401,7 +401,8 @@ public final class ChartService {
         User u = session.require("chart visits", CHARTING);
         if (db.isRemote()) {
             // a joined PC: the clinic server runs the save on this PC's connection (ServerSave), one round trip
-            return db.txOnServer(c -> store.saveDraftOnServer(c, u.id(), original.id(), original.version(), draft));
+            return db.txOnServer((c, thenCommit) -> store.saveDraftOnServer(c, thenCommit, u.id(), original.id(),
+                    original.version(), draft));
         }
         return db.tx(c -> saveDraftIn(c, u, original.id(), original.version(), draft));
     }

@@ -196,12 +196,13 @@ public final class ChartStore implements RecordCheck {
     }
 
     /**
-     * A joined PC's save of a draft, run by the clinic server in this PC's transaction ({@link ServerSave}): one
-     * round trip. The chart as saved, or the server's refusal as it was thrown there.
+     * A joined PC's save of a draft, run by the clinic server in this PC's transaction ({@link ServerSave}), the
+     * statement ending with {@code thenCommit} ({@link org.needlepoint.store.Database#txOnServer}): one round trip.
+     * The chart as saved, or the server's refusal as it was thrown there.
      */
-    public VisitChart saveDraftOnServer(Connection c, long userId, long visitId, int version, ChartDraft draft)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("CALL " + ServerSave.SAVE_DRAFT + "(?, ?, ?, ?)")) {
+    public VisitChart saveDraftOnServer(Connection c, String thenCommit, long userId, long visitId, int version,
+                                        ChartDraft draft) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("CALL " + ServerSave.SAVE_DRAFT + "(?, ?, ?, ?)" + thenCommit)) {
             ps.setLong(1, userId);
             ps.setLong(2, visitId);
             ps.setInt(3, version);

@@ -50,6 +50,12 @@ final class ConnectionPool implements DataSource {
      */
     static final String COMMITS = "COMMIT;";
     static final int MAX_CONNECTIONS = 16;
+
+    /** Whether {@code sql} commits once it ran: it begins with {@link #COMMITS}, or has it after a first statement. */
+    static boolean commits(String sql) {
+        return sql.startsWith(COMMITS) || sql.contains("; " + COMMITS);
+    }
+
     /** Statements kept per connection, the least recently used closed first. */
     static final int STATEMENTS = 64;
     static final int WAIT_SECONDS = 30;
@@ -297,7 +303,7 @@ final class ConnectionPool implements DataSource {
                 String sql = (String) args[0];
                 // a statement that commits (Database's commit with the server's flush) ends the transaction once it ran:
                 // nothing is left to roll back when the connection comes back (a round trip saved)
-                return pooled.prepare(sql, (Connection) proxy, sql.startsWith(COMMITS) ? () -> pending = false : null);
+                return pooled.prepare(sql, (Connection) proxy, commits(sql) ? () -> pending = false : null);
             }
             return call(m, pooled.physical, args);
         }

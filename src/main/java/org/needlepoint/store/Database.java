@@ -584,16 +584,23 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A joined PC's transaction that is one call to a function of the clinic server ({@code call} runs it): the
-     * function runs the transaction's body there through {@link #asCallersTransaction}, the commit counted and
-     * audited; this commits it, flushed on the server before it returns, as {@link #tx} does. Two round trips,
-     * where the body's statements sent one by one are a dozen.
+     * A joined PC's transaction that is one call to a function of the clinic server, in one round trip: the function
+     * runs the transaction's body there through {@link #asCallersTransaction} (the commit counted, the audit rows
+     * written), and {@code call} runs the statement that calls it with {@code thenCommit} appended, so the same
+     * statement then commits and has the server flush the commit to its disk before it returns, as {@link #tx} does.
+     * A refusal thrown by the function stops the statement before its commit: nothing is saved.
      */
-    public <T> T txOnServer(SqlWork<T> call) {
+    public <T> T txOnServer(ServerCall<T> call) {
         if (link == null) {
             throw new IllegalStateException("only a joined PC's transaction runs on the clinic server");
         }
-        return commit(call, false);
+        return commit(c -> call.run(c, "; " + COMMIT_AND_FLUSH), false);
+    }
+
+    /** {@link #txOnServer}'s work: the statement calling the server's function, with {@code thenCommit} appended. */
+    @FunctionalInterface
+    public interface ServerCall<T> {
+        T run(Connection c, String thenCommit) throws SQLException;
     }
 
     /**
@@ -614,15 +621,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T commit(SqlWork<T> work, boolean countHere) {
+    /** {@code here}: the transaction is counted and committed here, not by a statement {@code work} ran (txOnServer). */
+    private <T> T commit(SqlWork<T> work, boolean here) {
         try {
-            return commitOnce(work, countHere);
+            return commitOnce(work, here);
         } catch (ServerUnreachableException e) {
             throw e.whileSaving();
         }
     }
 
-    private <T> T commitOnce(SqlWork<T> work, boolean countHere) {
+    private <T> T commitOnce(SqlWork<T> work, boolean here) {
         long[] counted = new long[1];
         boolean loading = bulk;
         boolean sync = flushEachCommit && !loading;
@@ -633,18 +641,19 @@ public final class Database implements AutoCloseable {
             T result;
             try {
                 result = work.run(c);
-                if (countHere) {
+                // else committed and flushed by the statement work ran, the server having counted it (txOnServer)
+                if (here) {
                     counted[0] = countCommit(c, deferred);
-                }
-                if (sync && link != null) {
-                    // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns, asked
-                    // in the statement that commits (one round trip). Prepared, as every statement of a save: a joined
-                    // PC prepares each SQL once (ConnectionPool), not once per save
-                    try (PreparedStatement ps = c.prepareStatement(COMMIT_AND_FLUSH)) {
-                        ps.execute();
+                    if (sync && link != null) {
+                        // a joined PC may not checkpoint: the server flushes for it (ServerFlush) before this returns,
+                        // asked in the statement that commits (one round trip). Prepared, as every statement of a save:
+                        // a joined PC prepares each SQL once (ConnectionPool), not once per save
+                        try (PreparedStatement ps = c.prepareStatement(COMMIT_AND_FLUSH)) {
+                            ps.execute();
+                        }
+                    } else {
+                        c.commit();
                     }
-                } else {
-                    c.commit();
                 }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);

@@ -17,6 +17,10 @@ import org.needlepoint.store.StaleRecordException;
  *
  * <p>A refusal comes back to the PC as what it is: its kind in the SQL state, its messages in the text
  * ({@link #refusal}), so the injector reads the same words as on one PC.
+ *
+ * <p>Who saves is the account signed in on the PC, which the PC names: the server checks that it is active and
+ * charts, and trusts the name as it trusts the PC's own statements (a joined PC's database user may write what its
+ * rights allow, audit rows included; a PC that is not trusted is revoked, and its database user goes).
  */
 public final class ServerSave {
     static final String SAVE_DRAFT = "NP_SAVE_DRAFT";

@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
     /** The H2 file(s) that make up the database in its folder. */
     public static final String DB_FILE = DB_NAME + ".mv.db";
     public static final String TRACE_FILE = DB_NAME + ".trace.db";
-    private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
+    private static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;WRITE_DELAY=0;REUSE_SPACE=FALSE;QUERY_CACHE_SIZE=64";
     private static final int H2_ALREADY_OPEN = 90020;
     /** A joined PC's commit, and the server's flush of it to its disk, in one statement. */
     private static final String COMMIT_AND_FLUSH = ConnectionPool.COMMITS + " CALL " + ServerFlush.ALIAS + "()";

@@ -11,11 +11,21 @@ import org.needlepoint.inventory.Unit;
 /**
  * A draft, a saved chart and a save's refusal as text, for a joined PC's save that the clinic server runs
  * ({@link ServerSave}): exactly what the objects hold, every value written again as it was read (a point's
- * coordinates to the last bit, an amount with its scale). Each value is its length, a colon and its characters,
+ * coordinates as their 64 bits, an amount with its scale). Read where it stands: a number, a name of a kind
+ * or a coordinate becomes its value without a string of its own. Each value is its length, a colon and its characters,
  * or {@code ~} for none, so a note may hold any character. A text that is not one of these is refused with an
  * {@link IllegalArgumentException}, nothing taken from it.
  */
 final class ChartWire {
+    private static final VisitStatus[] STATUSES = VisitStatus.values();
+    private static final DiagramView[] VIEWS = DiagramView.values();
+    private static final Region[] REGIONS = Region.values();
+    private static final Side[] SIDES = Side.values();
+    private static final Unit[] UNITS = Unit.values();
+    private static final Depth[] DEPTHS = Depth.values();
+    private static final Technique[] TECHNIQUES = Technique.values();
+    private static final ScreeningItem[] ITEMS = ScreeningItem.values();
+    private static final ScreeningAnswer[] ANSWERS = ScreeningAnswer.values();
     private final StringBuilder out;
     private final String in;
     private int at;
@@ -58,7 +68,7 @@ final class ChartWire {
 
     static VisitChart chart(String text) {
         ChartWire r = reader(text);
-        Visit v = new Visit(r.number(), r.number(), r.instant(), r.number(), r.text(), r.value(VisitStatus.class),
+        Visit v = new Visit(r.number(), r.number(), r.instant(), r.number(), r.text(), r.value(STATUSES),
                 r.text(), r.bool(), r.bool(), r.instant(), r.longOrNull(), r.text(), Math.toIntExact(r.number()),
                 r.instant());
         VisitChart c = new VisitChart(v, r.points(), r.screening(), List.of(), false);
@@ -94,7 +104,7 @@ final class ChartWire {
     private ChartWire points(List<InjectionPoint> points) {
         put(points.size());
         for (InjectionPoint p : points) {
-            put(p.key()).put(p.view()).put(Double.toString(p.x())).put(Double.toString(p.y())).put(p.region())
+            put(p.key()).put(p.view()).put(bits(p.x())).put(bits(p.y())).put(p.region())
                     .put(p.side()).put(p.productId()).put(p.lotId()).put(p.vialId())
                     .put(p.amount() == null ? null : p.amount().toString()).put(p.unit()).put(p.depth())
                     .put(p.technique()).put(p.note()).put(p.addendumId());
@@ -107,18 +117,18 @@ final class ChartWire {
         List<InjectionPoint> points = new ArrayList<>();
         for (long i = 0; i < n; i++) {
             String key = text();
-            DiagramView view = value(DiagramView.class);
+            DiagramView view = value(VIEWS);
             double x = real();
             double y = real();
-            Region region = value(Region.class);
-            Side side = value(Side.class);
+            Region region = value(REGIONS);
+            Side side = value(SIDES);
             long productId = number();
             Long lotId = longOrNull();
             Long vialId = longOrNull();
             String amount = text();
             points.add(new InjectionPoint(key, view, x, y, region, side, productId, lotId, vialId,
-                    amount == null ? null : decimal(amount), value(Unit.class), value(Depth.class),
-                    value(Technique.class), text(), longOrNull()));
+                    amount == null ? null : decimal(amount), value(UNITS), value(DEPTHS),
+                    value(TECHNIQUES), text(), longOrNull()));
         }
         return points;
     }
@@ -135,7 +145,7 @@ final class ChartWire {
         long n = count();
         List<ScreeningEntry> entries = new ArrayList<>();
         for (long i = 0; i < n; i++) {
-            entries.add(new ScreeningEntry(value(ScreeningItem.class), value(ScreeningAnswer.class), bool(), text()));
+            entries.add(new ScreeningEntry(value(ITEMS), value(ANSWERS), bool(), text()));
         }
         return entries;
     }
@@ -156,12 +166,18 @@ final class ChartWire {
     }
 
     private String text() {
+        int from = field();
+        return from < 0 ? null : in.substring(from, at);
+    }
+
+    /** Moves past the next value: where its characters begin (they end at {@link #at}), or -1 for none. */
+    private int field() {
         if (at >= in.length()) {
             throw new IllegalArgumentException("the text ends early, at " + at);
         }
         if (in.charAt(at) == '~') {
             at++;
-            return null;
+            return -1;
         }
         int colon = in.indexOf(':', at);
         if (colon < 0 || colon == at || colon - at > 9) {
@@ -177,7 +193,7 @@ final class ChartWire {
             throw new IllegalArgumentException("a value runs past the end, at " + at);
         }
         at = colon + 1 + len;
-        return in.substring(colon + 1, at);
+        return colon + 1;
     }
 
     private String required() {
@@ -189,17 +205,17 @@ final class ChartWire {
     }
 
     private long number() {
-        try {
-            return Long.parseLong(required());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number before " + at);
+        Long n = longOrNull();
+        if (n == null) {
+            throw new IllegalArgumentException("a value is missing before " + at);
         }
+        return n;
     }
 
     private Long longOrNull() {
-        String s = text();
+        int from = field();
         try {
-            return s == null ? null : Long.valueOf(s);
+            return from < 0 ? null : Long.parseLong(in, from, at, 10);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number before " + at);
         }
@@ -213,9 +229,18 @@ final class ChartWire {
         return n;
     }
 
+    /** A coordinate as its 64 bits in hex: exact, and read back without the decimal parser's work on 17 digits. */
+    private static String bits(double d) {
+        return Long.toHexString(Double.doubleToRawLongBits(d));
+    }
+
     private double real() {
+        int from = field();
+        if (from < 0) {
+            throw new IllegalArgumentException("a value is missing before " + at);
+        }
         try {
-            return Double.parseDouble(required());
+            return Double.longBitsToDouble(Long.parseUnsignedLong(in, from, at, 16));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number before " + at);
         }
@@ -230,12 +255,14 @@ final class ChartWire {
     }
 
     private boolean bool() {
-        String s = required();
-        return switch (s) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("not true or false before " + at);
-        };
+        int from = field();
+        if (from >= 0 && at - from == 4 && in.startsWith("true", from)) {
+            return true;
+        }
+        if (from >= 0 && at - from == 5 && in.startsWith("false", from)) {
+            return false;
+        }
+        throw new IllegalArgumentException("not true or false before " + at);
     }
 
     private Instant instant() {
@@ -247,13 +274,21 @@ final class ChartWire {
         }
     }
 
-    private <E extends Enum<E>> E value(Class<E> type) {
-        String s = text();
-        try {
-            return s == null ? null : Enum.valueOf(type, s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a " + type.getSimpleName() + " before " + at);
+    /** One of {@code values} (an enum's constants, named as {@link Enum#name}), matched where it stands in the text. */
+    private <E extends Enum<E>> E value(E[] values) {
+        int from = field();
+        if (from < 0) {
+            return null;
         }
+        int len = at - from;
+        for (E v : values) {
+            String name = v.name();
+            if (name.length() == len && in.startsWith(name, from)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("not a " + values.getClass().getComponentType().getSimpleName() + " before "
+                + at);
     }
 
     private void end() {

@@ -89,6 +89,9 @@ class ChartWireTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("true or false");
         assertThatThrownBy(() -> ChartWire.draft(good.replace("8:PROCERUS", "8:PROCERUX")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Region");
+        assertThatThrownBy(() -> ChartWire.draft(good.replace("16:3fe0000000000000", "16:3fe000000000000z")))
+                .as("a coordinate that is not 64 bits in hex").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a number");
         assertThatThrownBy(() -> ChartWire.draft(good.replace("3:2.5", "3:2,5")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amount");
         assertThatThrownBy(() -> ChartWire.draft("1:n4:true5:false-1:")).isInstanceOf(IllegalArgumentException.class);

@@ -428,10 +428,12 @@ public final class BenchServer {
     }
 
     private Process serve(Path records, int port, Path dir) throws IOException {
-        // the installed server (the .deb's unit, Admin -> Clinic server) runs the app's launcher: the app's JVM options
+        // the installed server (the .deb's unit, Admin -> Clinic server) runs the server's launcher: the app's JVM
+        // options, then a server's heap
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(org.needlepoint.app.JvmOptions.list());
+        cmd.addAll(org.needlepoint.app.JvmOptions.server());
         // a flight recording of the server, to see where its time goes (bench.serverJfrSettings: a .jfc, else "profile")
         String jfr = System.getProperty("bench.serverJfr");
         if (jfr != null) {

@@ -29,6 +29,8 @@ public final class ServerLauncher {
     static final String MAIN = "org.needlepoint.Main";
     private static final String JOIN_CODE = "Join code:";
     private static final String FINGERPRINT = "Fingerprint:";
+    /** The installed launcher of the clinic server, beside the app's (installer/build.xml). */
+    static final String SERVER_LAUNCHER = "NeedlepointServer";
 
     /** A server that has started: its process, its certificate's fingerprint and its first join code. */
     public record Started(long pid, String fingerprint, String joinCode, List<String> printed) {
@@ -54,14 +56,16 @@ public final class ServerLauncher {
     }
 
     /**
-     * The command that runs this Needlepoint: the installed launcher when jpackage started it
-     * ({@code jpackage.app-path}), else this Java with this class path (made absolute: the server
-     * runs in its data folder).
+     * The command that runs the clinic server: when jpackage started this app ({@code jpackage.app-path}),
+     * the installed server launcher beside it ({@code NeedlepointServer}: the app's JVM options and a server's
+     * heap, see {@code installer/build.xml}), or the app's own launcher where there is none (an older install);
+     * else this Java with this class path (made absolute: the server runs in its data folder).
      */
     static List<String> launcherOf(Properties p) {
         String app = p.getProperty("jpackage.app-path");
         if (app != null && !app.isBlank()) {
-            return List.of(app);
+            Path server = serverLauncherBeside(Path.of(app));
+            return List.of(server != null ? server.toString() : app);
         }
         List<String> entries = new ArrayList<>();
         for (String e : p.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -71,6 +75,14 @@ public final class ServerLauncher {
         }
         return List.of(Path.of(p.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 String.join(File.pathSeparator, entries), MAIN);
+    }
+
+    /** The installed server launcher in the folder of the app's launcher {@code app}, or null. */
+    static Path serverLauncherBeside(Path app) {
+        String name = app.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".exe") ? SERVER_LAUNCHER + ".exe"
+                : SERVER_LAUNCHER;
+        Path server = app.resolveSibling(name);
+        return Files.isExecutable(server) ? server : null;
     }
 
     /** The whole command for {@code folder}: this launcher, {@code --data DIR serve} and the options. */

@@ -26,6 +26,16 @@ class JvmOptionsTest {
     }
 
     @Test
+    void theServersHeapComesAfterTheAppsOptionsAndWinsOverThem() throws Exception {
+        String property = child(child(pom().getDocumentElement(), "properties"), "needlepoint.server.jvm.options")
+                .getTextContent();
+        assertThat(JvmOptions.server()).isNotEmpty().containsExactlyElementsOf(Arrays.asList(property.strip().split("\\s+")));
+        // the later of two options wins: the server's heap is larger than the app's, its young generation set
+        assertThat(JvmOptions.server()).contains("-Xmx512m", "-Xms256m").anyMatch(o -> o.startsWith("-Xmn"));
+        assertThat(JvmOptions.list()).contains("-Xmx256m", "-Xms64m");
+    }
+
+    @Test
     void javafxRunPassesExactlyTheProperty() throws Exception {
         Element plugin = null;
         NodeList plugins = pom().getElementsByTagName("plugin");

@@ -99,6 +99,26 @@ class ServerLauncherTest {
     }
 
     @Test
+    void anInstalledAppStartsTheServerWithItsServerLauncherWhereThereIsOne() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("install").resolve("bin"));
+        Path app = Files.createFile(bin.resolve("Needlepoint"));
+        Properties installed = new Properties();
+        installed.setProperty("jpackage.app-path", app.toString());
+        assertThat(ServerLauncher.launcherOf(installed)).as("an install without one (older)").containsExactly(app.toString());
+
+        Path server = Files.createFile(bin.resolve("NeedlepointServer"));
+        assertThat(ServerLauncher.launcherOf(installed)).as("not executable").containsExactly(app.toString());
+        assertThat(server.toFile().setExecutable(true)).isTrue();
+        assertThat(ServerLauncher.launcherOf(installed)).containsExactly(server.toString());
+
+        Path exe = Files.createFile(bin.resolve("Needlepoint.exe"));
+        Path serverExe = Files.createFile(bin.resolve("NeedlepointServer.exe"));
+        assertThat(serverExe.toFile().setExecutable(true)).isTrue();
+        installed.setProperty("jpackage.app-path", exe.toString());
+        assertThat(ServerLauncher.launcherOf(installed)).as("Windows").containsExactly(serverExe.toString());
+    }
+
+    @Test
     void theLauncherIsTheInstalledAppWhenThereIsOneElseThisJavaAndClassPath() {
         Properties installed = new Properties();
         installed.setProperty("jpackage.app-path", "/opt/needlepoint/bin/Needlepoint");

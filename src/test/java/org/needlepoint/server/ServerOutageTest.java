@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.app.Services;
+import org.needlepoint.chart.ChartDraft;
+import org.needlepoint.chart.VisitChart;
 import org.needlepoint.patient.Patient;
 import org.needlepoint.security.PasswordHasher;
 import org.needlepoint.store.Database;
@@ -36,8 +39,17 @@ class ServerOutageTest {
                 Services s = services(db);
                 s.auth().signIn("desk", TestClinic.PASSWORD.toCharArray());
                 Patient saved = s.patients().create(TestClinic.patient("Before", "Kill", "1970-01-02", "5550103000"), true);
+                // the injector in the room, charting on the same PC: a draft saved before the kill
+                Services room = services(db);
+                room.auth().signIn("injector", TestClinic.PASSWORD.toCharArray());
+                VisitChart chart = room.charts().saveDraft(room.charts().startVisit(saved.id()).visit(),
+                        new ChartDraft("Before the kill.", List.of(), List.of(), false, false));
 
                 server.kill();
+                ChartDraft typed = new ChartDraft("Typed while the server was down.", List.of(), List.of(), true, false);
+                assertThatThrownBy(() -> room.charts().saveDraft(chart.visit(), typed))
+                        .as("a chart's save (one statement the server runs) while the server is down")
+                        .isInstanceOf(ServerUnreachableException.class).hasMessage(ServerUnreachableException.NOTHING_SAVED);
                 assertThatThrownBy(() -> s.patients().create(TestClinic.patient("During", "Outage", "1970-01-03",
                         "5550103001"), true)).isInstanceOf(ServerUnreachableException.class)
                         .hasMessage(ServerUnreachableException.NOTHING_SAVED);
@@ -51,6 +63,11 @@ class ServerOutageTest {
                 assertThat(s.patients().open(saved.id()).details().lastName()).isEqualTo("Kill");
                 assertThat(s.patients().open(after.id()).details().lastName()).isEqualTo("Outage");
                 assertThat(s.patients().count()).isEqualTo(2); // nothing half-saved, nothing twice
+                // the typing kept on the screen is saved once the server is back, over the version it was typed on
+                VisitChart later = room.charts().saveDraft(chart.visit(), typed);
+                assertThat(later.visit().version()).isEqualTo(chart.visit().version() + 1);
+                assertThat(room.charts().openVisit(chart.visit().id()).visit().notes())
+                        .isEqualTo("Typed while the server was down.");
             }
             assertThat(server.stop()).isZero();
         }

@@ -18,10 +18,10 @@ final class ScriptGuard {
     private static final Pattern TRIGGER = Pattern.compile("CREATE FORCE TRIGGER \"PUBLIC\"\\.\"[A-Z0-9_]+\""
             + " (BEFORE|AFTER|INSTEAD OF) [A-Z, ]+ ON \"PUBLIC\"\\.\"[A-Za-z0-9_]+\"( FOR EACH ROW)?( QUEUE \\d+)?( NOWAIT)?"
             + " CALL 'org\\.needlepoint\\.[A-Za-z0-9_.$]+'");
-    /** The clinic server's functions: its flush of joined PCs' commits, and their searches. */
+    /** The clinic server's functions: its flush of joined PCs' commits, their searches and their charts' saves. */
     private static final Pattern SERVER_FUNCTION = Pattern.compile("CREATE FORCE ALIAS \"PUBLIC\"\\."
-            + "\"(NP_FLUSH|NP_SEARCH)\" FOR '?\"?org\\.needlepoint\\."
-            + "(store\\.ServerFlush\\.flush|patient\\.ServerSearch\\.search)\\b.*");
+            + "\"(NP_FLUSH|NP_SEARCH|NP_SAVE_DRAFT)\" FOR '?\"?org\\.needlepoint\\."
+            + "(store\\.ServerFlush\\.flush|patient\\.ServerSearch\\.search|chart\\.ServerSave\\.saveDraft)\\b.*");
     private static final Pattern PC_USER = Pattern.compile("CREATE USER IF NOT EXISTS \"PC_[0-9]+\" SALT '[0-9a-f]+'"
             + " HASH '[0-9a-f]+';?");
     private static final String[] DDL = {"CREATE SEQUENCE \"PUBLIC\".", "CREATE CACHED TABLE \"PUBLIC\".",

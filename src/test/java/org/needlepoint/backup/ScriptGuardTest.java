@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.needlepoint.chart.ChartStore;
 import org.needlepoint.patient.PatientStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +53,7 @@ class ScriptGuardTest {
         List<String> aliases = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:guard-" + System.nanoTime(), "sa", "")) {
             PatientStore.defineServerFunctions(c); // what the clinic server defines at its start
+            ChartStore.defineServerFunctions(c);
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE ALIAS NP_FLUSH FOR 'org.needlepoint.store.ServerFlush.flush'");
                 try (ResultSet rs = st.executeQuery("SCRIPT")) {
@@ -63,10 +65,12 @@ class ScriptGuardTest {
                 }
             }
         }
-        assertThat(aliases).hasSize(2).allSatisfy(sql -> assertThat(check(sql)).isEqualTo(ScriptGuard.Verdict.SKIP));
+        assertThat(aliases).hasSize(3).allSatisfy(sql -> assertThat(check(sql)).isEqualTo(ScriptGuard.Verdict.SKIP));
         refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_SEARCH\" FOR 'com.example.Evil.search'");
         refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_SEARCH\" FOR 'org.needlepoint.patient.ServerSearchEvil.search'");
         refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_OTHER\" FOR 'org.needlepoint.patient.ServerSearch.search'");
+        refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_SAVE_DRAFT\" FOR 'org.needlepoint.chart.ServerSaveEvil.saveDraft'");
+        refused("CREATE FORCE ALIAS \"PUBLIC\".\"NP_SAVE_DRAFT\" FOR 'com.example.Evil.saveDraft'");
     }
 
     @Test

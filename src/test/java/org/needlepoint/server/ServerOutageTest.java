@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.needlepoint.app.Services;
+import org.needlepoint.backup.BackupProgress;
+import org.needlepoint.backup.Restore;
 import org.needlepoint.chart.ChartDraft;
 import org.needlepoint.chart.VisitChart;
 import org.needlepoint.patient.Patient;
@@ -87,9 +89,15 @@ class ServerOutageTest {
             assertThat(server.rest()).contains("The clinic server stopped.");
             assertThat(server.errors()).doesNotContain("WARNING").doesNotContain("SEVERE").doesNotContain("Exception");
         }
+        List<Path> zips;
         try (Stream<Path> backups = Files.list(records.resolve("backups"))) {
-            assertThat(backups.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".zip")))
-                    .as("the day's first start and the stop each made a backup").hasSizeGreaterThanOrEqualTo(2);
+            zips = backups.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
+        }
+        assertThat(zips).as("the day's first start and the stop each made a backup").hasSizeGreaterThanOrEqualTo(2);
+        // a served clinic's backup holds the server's functions (NP_FLUSH, NP_SEARCH, NP_SAVE_DRAFT): it restores
+        try (Restore.Verified v = Restore.verify(zips.get(zips.size() - 1), dir.resolve("restore-check"),
+                d -> List.of(), BackupProgress.NONE)) {
+            assertThat(v.integrity().ok()).isTrue();
         }
         // and the records open again as a whole, sealed: nothing was left half-written
         try (Database db = Database.open(records)) {

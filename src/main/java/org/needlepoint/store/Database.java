@@ -641,7 +641,7 @@ public final class Database implements AutoCloseable {
             T result;
             try {
                 result = work.run(c);
-                // else committed and flushed by the statement work ran, the server having counted it (txOnServer)
+                // not here: the statement work ran has committed it and had it flushed, the server counting it
                 if (here) {
                     counted[0] = countCommit(c, deferred);
                     if (sync && link != null) {

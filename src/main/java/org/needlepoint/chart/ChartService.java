@@ -426,11 +426,9 @@ public final class ChartService {
      */
     VisitChart saveDraftFor(Connection c, long userId, long visitId, int version, ChartDraft draft)
             throws SQLException {
-        User u = users.findById(c, userId).filter(User::active).orElseThrow(() -> new PermissionDeniedException(
-                "This account is not active on the clinic server; sign in again."));
-        if (!java.util.Arrays.asList(CHARTING).contains(u.role())) {
-            throw new PermissionDeniedException(u.role().label() + " accounts cannot chart visits.");
-        }
+        User u = Session.require(users.findById(c, userId).filter(User::active).orElseThrow(() ->
+                new PermissionDeniedException("This account is not active on the clinic server; sign in again.")),
+                "chart visits", CHARTING);
         return db.asCallersTransaction(c, x -> saveDraftIn(x, u, visitId, version, draft));
     }
 

@@ -196,14 +196,6 @@ final class ChartWire {
         return colon + 1;
     }
 
-    private String required() {
-        String s = text();
-        if (s == null) {
-            throw new IllegalArgumentException("a value is missing before " + at);
-        }
-        return s;
-    }
-
     private long number() {
         Long n = longOrNull();
         if (n == null) {

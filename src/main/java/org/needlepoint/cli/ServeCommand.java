@@ -54,7 +54,9 @@ final class ServeCommand {
             Services s = new Services(db, clock, hasher);
             // a new folder is served too: the clinic is then set up (or seed-demo'd) from any joined PC
             String clinic = s.clinic().clinic().map(c -> c.name()).orElse(NOT_SET_UP);
-            s.charts().serveSaves(); // before the server takes PCs: their saves call it
+            // before the server takes PCs: their searches and chart saves call these functions
+            s.patients().serveSearches();
+            s.charts().serveSaves();
             ClinicServer server = ClinicServer.start(db, clinic, s.backups(), clock, settings);
             Path marker = FolderLock.markServed(folder, server.port());
             try {

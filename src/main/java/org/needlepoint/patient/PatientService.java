@@ -73,7 +73,7 @@ public final class PatientService {
      * On the clinic server, at its start: joined PCs' searches run there, one call each
      * ({@link ServerSearch}). Only on the records' own PC (it defines functions, as the owner).
      */
-    public static void serveSearches(Database db) {
+    public void serveSearches() {
         db.adminWork(c -> {
             PatientStore.defineServerFunctions(c);
             return null;

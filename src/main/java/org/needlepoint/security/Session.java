@@ -23,7 +23,14 @@ public final class Session {
 
     /** The signed-in user, if their role is one of {@code roles}; otherwise a clear refusal. */
     public User require(String action, Role... roles) {
-        User u = require();
+        return require(require(), action, roles);
+    }
+
+    /**
+     * {@code u}, if their role is one of {@code roles}; otherwise the same refusal as {@link #require(String, Role...)}:
+     * for an account acting elsewhere than this PC's session (the clinic server, saving for a joined PC's user).
+     */
+    public static User require(User u, String action, Role... roles) {
         if (Arrays.asList(roles).contains(u.role())) {
             return u;
         }

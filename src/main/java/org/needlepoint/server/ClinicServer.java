@@ -21,7 +21,6 @@ import java.util.logging.Logger;
 import org.h2.tools.Server;
 import org.needlepoint.backup.BackupProgress;
 import org.needlepoint.backup.BackupService;
-import org.needlepoint.patient.PatientService;
 import org.needlepoint.store.ClinicLink;
 import org.needlepoint.store.Database;
 import org.needlepoint.store.StoreException;
@@ -71,7 +70,6 @@ public final class ClinicServer implements AutoCloseable {
             store.grantRights(c);
             return null;
         });
-        PatientService.serveSearches(db);
         db.startServing(keys.fingerprint(), clock.instant());
         this.joins = new JoinService(db, store, clinic, clock);
         List<String> args = new ArrayList<>(List.of("-tcpPort", Integer.toString(settings.port()), "-tcpSSL",
